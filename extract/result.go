@@ -1,0 +1,177 @@
+package extract
+
+// Input is one article handed to the extractor. Only Text is required; the
+// other fields, when given, take precedence over what the extractor finds
+// in the text itself (a scraped file carries its metadata in its first lines,
+// a JSONL record carries it in fields).
+type Input struct {
+	ID        string `json:"id,omitempty"`
+	Title     string `json:"title,omitempty"`
+	Text      string `json:"text"`
+	Published string `json:"published,omitempty"` // RFC 3339, YYYY-MM-DD or YYYYMMDD
+	Source    string `json:"source,omitempty"`
+	URL       string `json:"url,omitempty"`
+}
+
+// Span is a half-open range [Start, End) of byte offsets into Article.Text,
+// which is the input text exactly as given.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Article is the metadata of one article, found in the input fields or in
+// the text itself.
+type Article struct {
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Published string `json:"published,omitempty"` // RFC 3339 with zone, or YYYY-MM-DD when only a date is known
+	Source    string `json:"source,omitempty"`
+	Section   string `json:"section,omitempty"`
+	Author    string `json:"author,omitempty"`
+	Dateline  string `json:"dateline,omitempty"`
+	URL       string `json:"url,omitempty"`
+	// Body is the span of the article body, after the scraper leftovers
+	// and the repeated headline were set aside.
+	Body Span   `json:"body"`
+	Text string `json:"text"`
+}
+
+// Node is an entity or an event in node-link form.
+type Node struct {
+	ID         string         `json:"id"`
+	Type       string         `json:"type"`
+	Name       string         `json:"name"`
+	Properties map[string]any `json:"properties"`
+}
+
+// Edge links two nodes. For an event, Source is the event and Target a
+// participant, and Type is the participant's role (visitor, host, ...).
+// Between entities, Type is an upper-case relation (MEMBER_OF, LOCATED_IN,
+// ...). An AUTHORED edge targets the article's id.
+type Edge struct {
+	Source     string         `json:"source"`
+	Target     string         `json:"target"`
+	Type       string         `json:"type"`
+	Properties map[string]any `json:"properties"`
+}
+
+// Result is everything extracted from one article, in a deterministic order:
+// nodes by (type, id), edges by (source, type, target).
+type Result struct {
+	Article Article `json:"article"`
+	Nodes   []Node  `json:"nodes"`
+	Edges   []Edge  `json:"edges"`
+}
+
+// Entity node types.
+const (
+	TypeCountry      = "Country"
+	TypePerson       = "Person"
+	TypeOrganization = "Organization"
+	TypePlace        = "Place"
+	TypeRegion       = "Region"
+)
+
+// Event node types.
+const (
+	TypeStatement       = "Statement"
+	TypeVisit           = "Visit"
+	TypeMeeting         = "Meeting"
+	TypePhoneCall       = "PhoneCall"
+	TypeAnniversary     = "Anniversary"
+	TypeConflict        = "Conflict"
+	TypeMediation       = "Mediation"
+	TypeNegotiation     = "Negotiation"
+	TypeMilitaryAction  = "MilitaryAction"
+	TypeAgreement       = "Agreement"
+	TypeResolution      = "Resolution"
+	TypeSanction        = "Sanction"
+	TypeAccusation      = "Accusation"
+	TypeAid             = "Aid"
+	TypeAppointment     = "Appointment"
+	TypeCooperation     = "Cooperation"
+	TypeAppeal          = "Appeal"
+	TypeRejection       = "Rejection"
+	TypeThreat          = "Threat"
+	TypeProtest         = "Protest"
+	TypeReduceRelations = "ReduceRelations"
+)
+
+// EntityTypes lists the entity node types.
+func EntityTypes() []string {
+	return []string{TypeCountry, TypePerson, TypeOrganization, TypePlace, TypeRegion}
+}
+
+// EventTypes lists the event node types.
+func EventTypes() []string {
+	return []string{TypeStatement, TypeVisit, TypeMeeting, TypePhoneCall, TypeAnniversary,
+		TypeConflict, TypeMediation, TypeNegotiation, TypeMilitaryAction, TypeAgreement,
+		TypeResolution, TypeSanction, TypeAccusation, TypeAid, TypeAppointment,
+		TypeCooperation, TypeAppeal, TypeRejection, TypeThreat, TypeProtest, TypeReduceRelations}
+}
+
+// IsEventType reports whether t names an event node type.
+func IsEventType(t string) bool {
+	for _, e := range EventTypes() {
+		if e == t {
+			return true
+		}
+	}
+	return false
+}
+
+// IsEntityType reports whether t names an entity node type.
+func IsEntityType(t string) bool {
+	for _, e := range EntityTypes() {
+		if e == t {
+			return true
+		}
+	}
+	return false
+}
+
+// Precision says how exactly a date is known.
+const (
+	PrecisionDay     = "day"
+	PrecisionMonth   = "month"
+	PrecisionYear    = "year"
+	PrecisionDecade  = "decade"
+	PrecisionDerived = "derived" // no date in the text: the publication date was taken
+)
+
+// Modality says how an event is asserted.
+const (
+	ModalityAsserted     = "asserted"
+	ModalityPlanned      = "planned"
+	ModalityNegated      = "negated"
+	ModalityHypothetical = "hypothetical"
+	ModalityHistorical   = "historical"
+)
+
+// Property keys used on nodes and edges.
+const (
+	PropISO3        = "iso3"
+	PropISO2        = "iso2"
+	PropCountry     = "country" // ISO3 of the country a person, city or body belongs to
+	PropAliases     = "aliases"
+	PropMentions    = "mentions" // []Span of every mention of an entity
+	PropTitle       = "title"    // a person's office, e.g. "Foreign Minister"
+	PropOccupation  = "occupation"
+	PropDate        = "date" // ISO 8601 at its precision: 1992, 2017-11, 2017-11-20
+	PropEnd         = "end"
+	PropPrecision   = "precision"
+	PropModality    = "modality"
+	PropCAMEO       = "cameo"
+	PropCAMEORoot   = "cameo_root"
+	PropQuadClass   = "quad_class"
+	PropGoldstein   = "goldstein"
+	PropConfidence  = "confidence"
+	PropEvidence    = "evidence"    // []Span
+	PropAttribution = "attribution" // node id of who asserted it, or "narrative"
+	PropLabel       = "label"       // a short human label
+	PropSubtype     = "subtype"     // official, state, working, briefing, ceasefire, ...
+	PropOrdinal     = "ordinal"
+	PropCount       = "count"
+	PropTopic       = "topic"
+)

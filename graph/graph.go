@@ -1,0 +1,136 @@
+package graph
+
+import "time"
+
+// Article is a stored article: its metadata and its full text, to which
+// every Evidence span points.
+type Article struct {
+	ID        string
+	Title     string
+	Published string // RFC 3339 with zone, or YYYY-MM-DD
+	Source    string
+	Section   string
+	Author    string
+	Dateline  string
+	URL       string
+	Text      string
+}
+
+// Entity is a country, person, organization, place or region. Its ID is
+// stable across articles: country:AZE, person:sergey-lavrov, org:osce-minsk-group.
+type Entity struct {
+	ID      string
+	Type    string // one of extract.EntityTypes
+	Name    string
+	ISO3    string // countries
+	ISO2    string // countries
+	Country string // ISO3 of the country a person, place or body belongs to
+	Title   string // a person's office
+	Aliases []string
+}
+
+// Participant is an entity taking part in an event, with its role
+// (visitor, host, speaker, party, ...).
+type Participant struct {
+	Role     string
+	EntityID string
+}
+
+// Evidence is a span of an article's text that supports a fact.
+type Evidence struct {
+	ArticleID string
+	Start     int // byte offsets into Article.Text, half-open
+	End       int
+	Text      string // the slice of the article text; filled on reads
+}
+
+// Event is one real-world event, however many articles report it.
+//
+// Date is ISO 8601 at its precision (1992, 2017-11, 2017-11-20) and End
+// the end of a range. From and To are the first and last day the dates
+// cover: an event dated 1992 covers 1992-01-01..1992-12-31. Queries on a
+// date range match on overlap of [From, To].
+type Event struct {
+	ID          string
+	Type        string // one of extract.EventTypes
+	Label       string
+	Date        string
+	End         string
+	From        time.Time
+	To          time.Time
+	Precision   string
+	Modality    string
+	Subtype     string
+	CAMEO       string
+	CAMEORoot   string
+	QuadClass   int
+	Goldstein   float64
+	Confidence  float64
+	Attribution string // entity id of who asserted it, or "narrative"
+	Ordinal     int
+	Count       int
+	// Reports is the number of distinct articles with evidence for the event.
+	Reports      int
+	Participants []Participant
+	Evidence     []Evidence
+}
+
+// Relation is a fact between two entities: MEMBER_OF, LOCATED_IN,
+// STRATEGIC_PARTNER, OFFICIAL_OF, ...
+type Relation struct {
+	Source   string
+	Target   string
+	Type     string
+	Role     string // e.g. "co-chair" on MEMBER_OF, an office on OFFICIAL_OF
+	Date     string
+	Evidence []Evidence
+}
+
+// Mention is one place in an article where an entity is named or referred to.
+type Mention struct {
+	EntityID  string
+	ArticleID string
+	Start     int
+	End       int
+}
+
+// Batch is everything one article adds to the graph. A store writes a
+// batch in one transaction; writing the same batch twice changes nothing.
+type Batch struct {
+	Article   Article
+	Entities  []Entity
+	Events    []Event
+	Relations []Relation
+	Mentions  []Mention
+}
+
+// Node and Edge are the node-link form of the graph used by exports.
+type Node struct {
+	ID         string
+	Type       string
+	Name       string
+	Properties map[string]any
+}
+
+// Edge is a typed link between two nodes of an export.
+type Edge struct {
+	Source     string
+	Target     string
+	Type       string
+	Properties map[string]any
+}
+
+// NodeLink is a graph in node-link form.
+type NodeLink struct {
+	Nodes []Node
+	Edges []Edge
+}
+
+// IngestSummary says what writing one batch changed.
+type IngestSummary struct {
+	ArticleID string
+	Nodes     int // nodes in the batch (entities, events, the article)
+	Edges     int
+	// Changed is false when the database already held everything in the batch.
+	Changed bool
+}
