@@ -1,0 +1,63 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/dipgraph/dipgraph/extract"
+)
+
+// cmdExtract prints one JSON document per article, without any database.
+func cmdExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	format := fs.String("format", "graph", "output: graph (one node-link document per article) or events (one CAMEO record per coded dyad)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: dipgraph extract [-format graph|events] FILE|DIR|-")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return errUsage
+	}
+	if *format != "graph" && *format != "events" {
+		return fmt.Errorf("unknown format %q (want graph or events)", *format)
+	}
+	enc := json.NewEncoder(stdout)
+	enc.SetEscapeHTML(false)
+	bad := 0
+	err := readItems(fs.Arg(0), stdin, func(it item) error {
+		if it.err != nil {
+			bad++
+			fmt.Fprintf(stderr, "%s: skipped: %v\n", it.where, it.err)
+			return nil
+		}
+		res, err := extract.Extract(it.in)
+		if err != nil {
+			bad++
+			fmt.Fprintf(stderr, "%s: skipped: %v\n", it.where, err)
+			return nil
+		}
+		if *format == "events" {
+			for _, rec := range extract.Records(res) {
+				if err := enc.Encode(rec); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		return enc.Encode(res)
+	})
+	if err != nil {
+		return err
+	}
+	if bad > 0 {
+		return fmt.Errorf("%d article(s) skipped", bad)
+	}
+	return nil
+}

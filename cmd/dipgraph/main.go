@@ -1,0 +1,20 @@
+// Command dipgraph extracts diplomatic events from news articles, stores
+// them in Neo4j and serves them through a GraphQL API.
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args, os.Getenv, os.Stdin, os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "dipgraph:", err)
+		os.Exit(1)
+	}
+}

@@ -1,0 +1,44 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+)
+
+var errUsage = errors.New("usage")
+
+const usage = `usage: dipgraph COMMAND [flags] [args]
+
+commands:
+  extract FILE|DIR|-   print the graph of each article as JSON (no database)
+  ingest FILE|DIR|-    extract and store articles in Neo4j
+  export               print the stored graph
+  serve                serve the GraphQL API and GraphiQL
+  eval events FILE     score the extractor on CAMEO-coded sentences
+
+Neo4j: NEO4J_URI (bolt://127.0.0.1:7687), NEO4J_USER (neo4j),
+NEO4J_PASSWORD (dipgraph-dev), NEO4J_DATABASE (neo4j).
+`
+
+// run is the whole program; main only wires the process to it.
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) < 2 {
+		fmt.Fprint(stderr, usage)
+		return errUsage
+	}
+	cfg := configFromEnv(getenv)
+	cmd, rest := args[1], args[2:]
+	switch cmd {
+	case "extract":
+		return cmdExtract(rest, stdin, stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	default:
+		_ = cfg
+		fmt.Fprint(stderr, usage)
+		return fmt.Errorf("unknown command %q", cmd)
+	}
+}

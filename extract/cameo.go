@@ -1,0 +1,77 @@
+package extract
+
+import "strings"
+
+// cameoCode is one code of the CAMEO codebook with its Goldstein weight.
+type cameoCode struct {
+	name      string
+	goldstein float64
+}
+
+// cameoCodes holds the CAMEO codes the extractor emits, with the names of
+// the CAMEO 1.1b3 codebook and the Goldstein weights of the CAMEO
+// conversion table used by GDELT 1.0.
+var cameoCodes = map[string]cameoCode{
+	"01": {"Make public statement", 0}, "010": {"Make statement, not specified below", 0},
+	"018": {"Make empathetic comment", 3.4},
+	"02": {"Appeal", 3}, "020": {"Make an appeal or request, not specified below", 3},
+	"03": {"Express intent to cooperate", 4}, "030": {"Express intent to cooperate, not specified below", 4},
+	"04": {"Consult", 1}, "040": {"Consult, not specified below", 1}, "041": {"Discuss by telephone", 1},
+	"042": {"Make a visit", 1.9}, "043": {"Host a visit", 2.8}, "044": {"Meet at a third location", 2.5},
+	"045": {"Mediate", 5}, "046": {"Engage in negotiation", 7},
+	"05": {"Engage in diplomatic cooperation", 3.5}, "050": {"Engage in diplomatic cooperation, not specified below", 3.5},
+	"051": {"Praise or endorse", 3.4}, "057": {"Sign formal agreement", 8},
+	"06": {"Engage in material cooperation", 6}, "07": {"Provide aid", 7}, "08": {"Yield", 5},
+	"0871": {"Declare truce, ceasefire", 9}, "09": {"Investigate", -2},
+	"10": {"Demand", -5}, "11": {"Disapprove", -2}, "111": {"Criticize or denounce", -2}, "112": {"Accuse", -2},
+	"12": {"Reject", -4}, "13": {"Threaten", -6}, "14": {"Protest", -6.5},
+	"15": {"Exhibit force posture", -7.2}, "16": {"Reduce relations", -4}, "17": {"Coerce", -7},
+	"18": {"Assault", -9}, "19": {"Fight", -10}, "190": {"Use conventional military force, not specified below", -10},
+	"192": {"Occupy territory", -9.5}, "194": {"Fight with artillery and tanks", -10},
+	"195": {"Employ aerial weapons", -10}, "20": {"Use unconventional mass violence", -10},
+}
+
+// cameoRoot returns the two-digit root of a code.
+func cameoRoot(code string) string {
+	if len(code) < 2 {
+		return ""
+	}
+	return code[:2]
+}
+
+// quadClass maps a root to the four classes of GDELT: 1 verbal
+// cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
+func quadClass(code string) int {
+	r := cameoRoot(code)
+	switch {
+	case r == "":
+		return 0
+	case r <= "05":
+		return 1
+	case r <= "09":
+		return 2
+	case r <= "14":
+		return 3
+	}
+	return 4
+}
+
+// goldstein returns the weight of a code, or of its nearest parent.
+func goldstein(code string) float64 {
+	for c := code; len(c) >= 2; c = c[:len(c)-1] {
+		if g, ok := cameoCodes[c]; ok {
+			return g.goldstein
+		}
+	}
+	return 0
+}
+
+// cameoName returns the codebook name of a code or its parent.
+func cameoName(code string) string {
+	for c := code; len(c) >= 2; c = c[:len(c)-1] {
+		if g, ok := cameoCodes[c]; ok {
+			return g.name
+		}
+	}
+	return strings.TrimSpace(code)
+}

@@ -1,0 +1,305 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// dateRef is a date expression found in a sentence, resolved against the
+// publication time.
+type dateRef struct {
+	Span
+	date      string // ISO 8601 at its precision
+	end       string // end of a range, same form
+	precision string
+	since     bool // "since 1988", "began in 1988": the start of something lasting
+	relative  bool // resolved from a relative expression ("on Monday", "next month")
+}
+
+const monthRe = `(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`
+
+var (
+	reMonthDay  = regexp.MustCompile(`\b` + monthRe + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*(\d{1,2})(?:st|nd|rd|th)?)?(?:,?\s+(\d{4}))?\b`)
+	reDayMonth  = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?(?:\s*(?:-|–)\s*(\d{1,2}))?\s+` + monthRe + `\.?(?:,?\s+(\d{4}))?\b`)
+	reMonthYear = regexp.MustCompile(`\b` + monthRe + `\.?,?\s+(\d{4})\b`)
+	reYear      = regexp.MustCompile(`\b(?:(since|from|in|by|until|till|of|began in|started in|begun in|erupted in|as of|year)\s+)?((?:1[89]|20)\d\d)\b`)
+	reISODate   = regexp.MustCompile(`\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b`)
+	reRelDay    = regexp.MustCompile(`(?i)\b(yesterday|today|tomorrow|(?:on|last|next|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:last|next|this|earlier this|later this|past)\s+(?:week|month|year))\b`)
+)
+
+var monthNames = map[string]time.Month{
+	"jan": time.January, "feb": time.February, "mar": time.March, "apr": time.April,
+	"may": time.May, "jun": time.June, "jul": time.July, "aug": time.August,
+	"sep": time.September, "oct": time.October, "nov": time.November, "dec": time.December,
+}
+
+func monthOf(s string) time.Month {
+	s = strings.ToLower(s)
+	if len(s) > 3 {
+		s = s[:3]
+	}
+	return monthNames[s]
+}
+
+func dayString(t time.Time) string   { return t.Format("2006-01-02") }
+func monthString(t time.Time) string { return t.Format("2006-01") }
+
+// nearestYear picks the year for a month and day given without one: the
+// one that puts the date closest to the publication time.
+func nearestYear(m time.Month, d int, ref time.Time) time.Time {
+	best := time.Date(ref.Year(), m, d, 0, 0, 0, 0, time.UTC)
+	refDay := time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
+	for _, y := range []int{ref.Year() - 1, ref.Year() + 1} {
+		c := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+		if absDur(c.Sub(refDay)) < absDur(best.Sub(refDay)) {
+			best = c
+		}
+	}
+	return best
+}
+
+func absDur(d time.Duration) time.Duration {
+	if d < 0 {
+		return -d
+	}
+	return d
+}
+
+// findDates returns the date expressions of s (which starts at byte offset
+// base), resolved against ref. future says whether the sentence speaks of
+// what is to come, which decides "on Monday" and the like.
+func findDates(s string, base int, ref time.Time, haveRef, future bool) []dateRef {
+	var out []dateRef
+	taken := make([]bool, len(s)+1)
+	mark := func(a, b int) {
+		for i := a; i < b; i++ {
+			taken[i] = true
+		}
+	}
+	free := func(a, b int) bool {
+		for i := a; i < b; i++ {
+			if taken[i] {
+				return false
+			}
+		}
+		return true
+	}
+	for _, m := range reISODate.FindAllStringSubmatchIndex(s, -1) {
+		y, _ := strconv.Atoi(s[m[2]:m[3]])
+		mo, _ := strconv.Atoi(s[m[4]:m[5]])
+		d, _ := strconv.Atoi(s[m[6]:m[7]])
+		t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+		if mo < 1 || mo > 12 || d < 1 || d > 31 || t.Day() != d {
+			continue
+		}
+		out = append(out, dateRef{Span: Span{base + m[0], base + m[1]}, date: dayString(t), precision: PrecisionDay})
+		mark(m[0], m[1])
+	}
+	for _, m := range reMonthDay.FindAllStringSubmatchIndex(s, -1) {
+		if !free(m[0], m[1]) {
+			continue
+		}
+		mo := monthOf(s[m[2]:m[3]])
+		d, _ := strconv.Atoi(s[m[4]:m[5]])
+		if d < 1 || d > 31 {
+			continue
+		}
+		var t time.Time
+		if m[8] >= 0 {
+			y, _ := strconv.Atoi(s[m[8]:m[9]])
+			t = time.Date(y, mo, d, 0, 0, 0, 0, time.UTC)
+		} else if haveRef {
+			t = nearestYear(mo, d, ref)
+		} else {
+			continue
+		}
+		if t.Day() != d {
+			continue
+		}
+		r := dateRef{Span: Span{base + m[0], base + m[1]}, date: dayString(t), precision: PrecisionDay}
+		if m[6] >= 0 {
+			d2, _ := strconv.Atoi(s[m[6]:m[7]])
+			if d2 > d && d2 <= 31 {
+				r.end = dayString(time.Date(t.Year(), mo, d2, 0, 0, 0, 0, time.UTC))
+			}
+		}
+		out = append(out, r)
+		mark(m[0], m[1])
+	}
+	for _, m := range reDayMonth.FindAllStringSubmatchIndex(s, -1) {
+		if !free(m[0], m[1]) {
+			continue
+		}
+		d, _ := strconv.Atoi(s[m[2]:m[3]])
+		mo := monthOf(s[m[6]:m[7]])
+		if d < 1 || d > 31 {
+			continue
+		}
+		var t time.Time
+		if m[8] >= 0 {
+			y, _ := strconv.Atoi(s[m[8]:m[9]])
+			t = time.Date(y, mo, d, 0, 0, 0, 0, time.UTC)
+		} else if haveRef {
+			t = nearestYear(mo, d, ref)
+		} else {
+			continue
+		}
+		if t.Day() != d {
+			continue
+		}
+		r := dateRef{Span: Span{base + m[0], base + m[1]}, date: dayString(t), precision: PrecisionDay}
+		if m[4] >= 0 {
+			d2, _ := strconv.Atoi(s[m[4]:m[5]])
+			if d2 > d && d2 <= 31 {
+				r.end = dayString(time.Date(t.Year(), mo, d2, 0, 0, 0, 0, time.UTC))
+			}
+		}
+		out = append(out, r)
+		mark(m[0], m[1])
+	}
+	for _, m := range reMonthYear.FindAllStringSubmatchIndex(s, -1) {
+		if !free(m[0], m[1]) {
+			continue
+		}
+		mo := monthOf(s[m[2]:m[3]])
+		y, _ := strconv.Atoi(s[m[4]:m[5]])
+		t := time.Date(y, mo, 1, 0, 0, 0, 0, time.UTC)
+		out = append(out, dateRef{Span: Span{base + m[0], base + m[1]}, date: monthString(t), precision: PrecisionMonth})
+		mark(m[0], m[1])
+	}
+	for _, m := range reYear.FindAllStringSubmatchIndex(s, -1) {
+		if !free(m[4], m[5]) {
+			continue
+		}
+		// A year is a year only if it is not a count ("1,500 troops" is
+		// tokenised apart) and not part of a longer number.
+		if m[5] < len(s) && (s[m[5]] == ',' && m[5]+1 < len(s) && isDigitByte(s[m[5]+1])) {
+			continue
+		}
+		if m[4] > 0 && (s[m[4]-1] == ',' || s[m[4]-1] == '.' || s[m[4]-1] == '$') {
+			continue
+		}
+		y := s[m[4]:m[5]]
+		prep := ""
+		if m[2] >= 0 {
+			prep = strings.ToLower(s[m[2]:m[3]])
+		}
+		if prep == "" && !yearContext(s, m[4], m[5]) {
+			continue
+		}
+		start := m[4]
+		if prep != "" {
+			start = m[2]
+		}
+		r := dateRef{Span: Span{base + start, base + m[5]}, date: y, precision: PrecisionYear}
+		switch prep {
+		case "since", "from", "began in", "started in", "begun in", "erupted in":
+			r.since = true
+		}
+		out = append(out, r)
+		mark(m[4], m[5])
+	}
+	if haveRef {
+		for _, m := range reRelDay.FindAllStringSubmatchIndex(s, -1) {
+			if !free(m[0], m[1]) {
+				continue
+			}
+			if r, ok := relative(strings.ToLower(s[m[2]:m[3]]), ref, future); ok {
+				r.Span = Span{base + m[0], base + m[1]}
+				r.relative = true
+				out = append(out, r)
+				mark(m[0], m[1])
+			}
+		}
+	}
+	// "This year", "this month" at sentence start are caught above; order by position.
+	sortDates(out)
+	return out
+}
+
+// yearContext reports whether a bare four-digit number reads as a year:
+// "The 1994 ceasefire", "1992's war", "(1992)".
+func yearContext(s string, a, b int) bool {
+	before := strings.ToLower(strings.TrimSpace(s[:a]))
+	after := strings.TrimSpace(s[b:])
+	if strings.HasSuffix(before, "the") || strings.HasSuffix(before, "(") || strings.HasSuffix(before, "in early") ||
+		strings.HasSuffix(before, "in late") || strings.HasSuffix(before, "in mid") || strings.HasSuffix(before, "mid-") {
+		// "the 1994 ceasefire" but not "the 1994 troops" (numbers before plural nouns are rare as years)
+		return true
+	}
+	if strings.HasPrefix(after, "'s") || strings.HasPrefix(after, "’s") || strings.HasPrefix(after, ")") {
+		return true
+	}
+	return false
+}
+
+func sortDates(ds []dateRef) {
+	for i := 1; i < len(ds); i++ {
+		for j := i; j > 0 && ds[j].Start < ds[j-1].Start; j-- {
+			ds[j], ds[j-1] = ds[j-1], ds[j]
+		}
+	}
+}
+
+var weekdays = map[string]time.Weekday{
+	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
+	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
+}
+
+// relative resolves "yesterday", "on Monday", "last week", "next month", "this year".
+func relative(expr string, ref time.Time, future bool) (dateRef, bool) {
+	day := time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
+	f := strings.Fields(expr)
+	switch {
+	case expr == "yesterday":
+		return dateRef{date: dayString(day.AddDate(0, 0, -1)), precision: PrecisionDay}, true
+	case expr == "today":
+		return dateRef{date: dayString(day), precision: PrecisionDay}, true
+	case expr == "tomorrow":
+		return dateRef{date: dayString(day.AddDate(0, 0, 1)), precision: PrecisionDay}, true
+	}
+	unit := f[len(f)-1]
+	if wd, ok := weekdays[unit]; ok {
+		diff := int(wd - day.Weekday())
+		switch f[0] {
+		case "next":
+			if diff <= 0 {
+				diff += 7
+			}
+		case "last":
+			if diff >= 0 {
+				diff -= 7
+			}
+		default: // "on Monday", "this Monday": the coming one when the sentence looks ahead
+			if future {
+				if diff < 0 {
+					diff += 7
+				}
+			} else if diff > 0 {
+				diff -= 7
+			}
+		}
+		return dateRef{date: dayString(day.AddDate(0, 0, diff)), precision: PrecisionDay}, true
+	}
+	step := 0
+	switch f[0] {
+	case "last", "past":
+		step = -1
+	case "next":
+		step = 1
+	}
+	switch unit {
+	case "week":
+		// A week is given as the range of its days, Monday to Sunday.
+		monday := day.AddDate(0, 0, -((int(day.Weekday()) + 6) % 7)).AddDate(0, 0, 7*step)
+		return dateRef{date: dayString(monday), end: dayString(monday.AddDate(0, 0, 6)), precision: PrecisionDay}, true
+	case "month":
+		m := time.Date(day.Year(), day.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, step, 0)
+		return dateRef{date: monthString(m), precision: PrecisionMonth}, true
+	case "year":
+		return dateRef{date: strconv.Itoa(day.Year() + step), precision: PrecisionYear}, true
+	}
+	return dateRef{}, false
+}

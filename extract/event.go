@@ -1,0 +1,1020 @@
+package extract
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// trigger is a row of triggers.tsv.
+type trigger struct {
+	words   []string // lower-case; a trailing * matches any ending
+	typ     string
+	cameo   string
+	subtype string
+	frame   string
+}
+
+func loadTriggers() []trigger {
+	var out []trigger
+	for _, r := range rows("gazetteer/triggers.tsv") {
+		p := col(r, 0)
+		if p == "" {
+			continue
+		}
+		out = append(out, trigger{words: strings.Fields(p), typ: col(r, 1), cameo: col(r, 2),
+			subtype: col(r, 3), frame: col(r, 4)})
+	}
+	// longest patterns first
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i].words) > len(out[j].words) })
+	return out
+}
+
+func (t trigger) match(toks []token, i int) int {
+	if i+len(t.words) > len(toks) {
+		return 0
+	}
+	for k, w := range t.words {
+		l := toks[i+k].lower
+		if strings.HasSuffix(w, "*") {
+			if !strings.HasPrefix(l, w[:len(w)-1]) {
+				return 0
+			}
+			continue
+		}
+		if l != w {
+			return 0
+		}
+	}
+	return len(t.words)
+}
+
+// event is an event found in the article, before it becomes a node.
+type event struct {
+	typ, subtype, cameo string
+	label               string
+	date, end           string
+	precision           string
+	modality            string
+	attribution         *entity
+	parts               []part
+	evidence            []Span
+	ordinal, count      int
+	origin              string // an anniversary's origin year
+	topic               string
+	key                 string // merge key within the article
+	conflict            *event // the conflict an event belongs to or is about
+	since               bool
+	sent                int
+	confidence          float64
+	dated               bool // the date came from the text, not from the context
+}
+
+type part struct {
+	role string
+	ent  *entity
+}
+
+func (e *event) addPart(role string, x *entity) {
+	if x == nil {
+		return
+	}
+	for _, p := range e.parts {
+		if p.ent == x && p.role == role {
+			return
+		}
+	}
+	e.parts = append(e.parts, p0(role, x))
+}
+
+func p0(role string, x *entity) part { return part{role: role, ent: x} }
+
+func (e *event) has(x *entity) bool {
+	for _, p := range e.parts {
+		if p.ent == x {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *event) addEvidence(s Span) {
+	for _, o := range e.evidence {
+		if o == s {
+			return
+		}
+	}
+	e.evidence = append(e.evidence, s)
+}
+
+// speechVerbs introduce reported speech.
+var speechVerbs = map[string]bool{
+	"said": true, "says": true, "say": true, "added": true, "adds": true, "noted": true, "notes": true,
+	"stated": true, "states": true, "told": true, "stressed": true, "emphasized": true, "emphasised": true,
+	"underlined": true, "announced": true, "declared": true, "remarked": true, "explained": true,
+	"continued": true, "insisted": true, "claimed": true, "asserted": true, "reiterated": true,
+	"recalled": true, "affirmed": true, "confirmed": true, "wrote": true, "tweeted": true,
+}
+
+// prepositions that make the following mention an object, not a subject.
+var prepositions = map[string]bool{
+	"of": true, "with": true, "to": true, "in": true, "from": true, "against": true, "by": true,
+	"for": true, "on": true, "at": true, "between": true, "among": true, "into": true, "about": true,
+	"towards": true, "toward": true, "including": true, "and": true, "than": true, "over": true,
+}
+
+// clause is the reported content of a sentence and who said it.
+type clause struct {
+	speaker  *entity
+	from, to int // token range of the content
+	verb     int // token index of the speech verb, or -1
+}
+
+// attribution finds the speaker of a sentence: "..., said X", "X said that ...".
+func (d *doc) attribution(si int, ms []mention) clause {
+	toks := d.sents[si].tokens
+	c := clause{from: 0, to: len(toks), verb: -1}
+	for i, t := range toks {
+		isVerb := speechVerbs[t.lower]
+		if !isVerb && t.lower == "went" && i+3 < len(toks) && toks[i+1].lower == "on" && toks[i+2].lower == "to" && toks[i+3].lower == "say" {
+			isVerb = true
+		}
+		if !isVerb && t.lower == "according" && i+1 < len(toks) && toks[i+1].lower == "to" {
+			if m := firstMentionFrom(ms, i+2, 4); m != nil && m.ent != nil && (m.ent.typ == TypePerson || m.ent.typ == TypeOrganization) {
+				c.speaker, c.verb = m.ent, i
+				return c
+			}
+			continue
+		}
+		if !isVerb {
+			continue
+		}
+		// speaker after the verb: ", said Zakharova", ", she added"
+		if m := firstMentionFrom(ms, i+1, 8); m != nil && m.ent != nil && isSpeaker(m.ent) && i > 0 && isCommaOrQuote(toks[i-1].text) {
+			c.speaker, c.verb, c.to = personAfter(ms, m), i, i
+			return c
+		}
+		// speaker before the verb: "Zakharova said (that) ...", "She noted that"
+		if m := lastMentionBefore(ms, i, 3); m != nil && m.ent != nil && isSpeaker(m.ent) {
+			c.speaker, c.verb, c.from = m.ent, i, i+1
+			if c.from < len(toks) && toks[c.from].lower == "that" {
+				c.from++
+			}
+			if i > 2 && toks[i-1].lower == "to" { // "went on to say"
+				c.from = i + 1
+			}
+			return c
+		}
+	}
+	return c
+}
+
+// personAfter prefers a person to the body he speaks for: "said Russian
+// Foreign Ministry's Spokeswoman Maria Zakharova".
+func personAfter(ms []mention, m *mention) *entity {
+	if m.ent.typ == TypePerson {
+		return m.ent
+	}
+	for k := range ms {
+		if ms[k].tok > m.tok && ms[k].tok <= m.tok+m.toks+3 && ms[k].ent != nil && ms[k].ent.typ == TypePerson {
+			return ms[k].ent
+		}
+	}
+	return m.ent
+}
+
+func isSpeaker(e *entity) bool {
+	return e.typ == TypePerson || e.typ == TypeOrganization || e.typ == TypeCountry || e.typ == TypePlace
+}
+
+func isCommaOrQuote(s string) bool {
+	return s == "," || s == "”" || s == "\"" || s == "’" || s == "'"
+}
+
+func firstMentionFrom(ms []mention, tok, within int) *mention {
+	for k := range ms {
+		if ms[k].tok >= tok && ms[k].tok < tok+within && ms[k].form != 'm' {
+			return &ms[k]
+		}
+	}
+	return nil
+}
+
+func lastMentionBefore(ms []mention, tok, within int) *mention {
+	for k := len(ms) - 1; k >= 0; k-- {
+		end := ms[k].tok + ms[k].toks
+		if end <= tok && end >= tok-within && ms[k].form != 'm' {
+			return &ms[k]
+		}
+	}
+	return nil
+}
+
+// isActor says whether a mention can be a participant: not a mere modifier
+// and not a place name used as a location only.
+func isActor(m mention) bool {
+	if m.form == 'm' || m.form == 'g' || m.ent == nil {
+		return false
+	}
+	switch m.ent.typ {
+	case TypePerson, TypeCountry, TypeOrganization:
+		return true
+	case TypePlace:
+		return m.form == 'c'
+	}
+	return false
+}
+
+// governed reports whether the mention follows a preposition ("co-chairs of
+// the OSCE Minsk Group"), and so is not the subject of a verb.
+func governed(toks []token, m mention) bool {
+	k := m.tok - 1
+	for k >= 0 && (toks[k].lower == "the" || toks[k].lower == "other" || toks[k].lower == "its" || toks[k].lower == "their") {
+		k--
+	}
+	return k >= 0 && prepositions[toks[k].lower]
+}
+
+// subjectBefore finds the actor a verb at tok is about: the nearest actor
+// before it in the clause that is not governed by a preposition.
+func subjectBefore(toks []token, ms []mention, from, tok int) *mention {
+	for k := len(ms) - 1; k >= 0; k-- {
+		m := ms[k]
+		if m.tok >= tok || m.tok < from {
+			continue
+		}
+		if !isActor(m) && m.form != 'p' {
+			continue
+		}
+		if governed(toks, m) {
+			continue
+		}
+		return &ms[k]
+	}
+	return nil
+}
+
+// actorsAfter lists the actors after tok, up to the end of the clause.
+func actorsAfter(toks []token, ms []mention, tok, to int) []mention {
+	var out []mention
+	for _, m := range ms {
+		if m.tok > tok && m.tok < to && (isActor(m) || m.form == 'p') {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// modality reads the words before a trigger in its clause.
+func modality(toks []token, from, tok int) string {
+	lo := tok - 6
+	if lo < from {
+		lo = from
+	}
+	neg, planned, hypo := false, false, false
+	for k := lo; k < tok; k++ {
+		switch toks[k].lower {
+		case "not", "n't", "never", "no", "refused", "failed", "denied", "cancelled", "canceled", "postponed":
+			if k >= tok-3 {
+				neg = true
+			}
+		case "will", "shall", "expected", "planned", "plans", "plan", "scheduled", "set", "intends", "due", "going", "upcoming", "forthcoming", "next":
+			planned = true
+		case "if", "could", "may", "might", "possible", "possibly", "unless", "should", "would":
+			hypo = true
+		}
+	}
+	switch {
+	case neg:
+		return ModalityNegated
+	case planned:
+		return ModalityPlanned
+	case hypo:
+		return ModalityHypothetical
+	}
+	return ModalityAsserted
+}
+
+// findEvents reads the events of sentence si.
+func (x *extraction) findEvents(si int) {
+	d := x.d
+	s := d.sents[si]
+	toks := s.tokens
+	ms := d.ments[si]
+	cl := d.attribution(si, ms)
+	dates := findDates(s.text, s.Start, x.ref, x.haveRef, strings.Contains(" "+strings.ToLower(s.text)+" ", " will "))
+	var found []*event
+
+	// Groups: "our countries" means the speaker's country and the other
+	// country spoken of; "the two countries" the two countries named.
+	for k := range ms {
+		if ms[k].form == 'g' {
+			ms[k].group = x.resolveGroup(si, ms, cl)
+		}
+	}
+
+	// Statements: one per speaker and day.
+	if cl.speaker != nil && cl.verb >= 0 {
+		ev := x.statement(si, cl, ms, dates)
+		found = append(found, ev)
+	}
+
+	// Relations stated in the sentence.
+	x.relations(si, ms, cl)
+
+	for i := 0; i < len(toks); i++ {
+		if i == cl.verb {
+			continue
+		}
+		for _, tr := range x.triggers {
+			n := tr.match(toks, i)
+			if n == 0 {
+				continue
+			}
+			if ev := x.frame(si, tr, i, n, ms, cl, dates); ev != nil {
+				found = append(found, ev)
+			}
+			// "ceasefire agreement", "peace talks": one event, not two
+			for more := true; more && i+n < len(toks); {
+				more = false
+				for _, t2 := range x.triggers {
+					if t2.typ == tr.typ {
+						if m := t2.match(toks, i+n); m > 0 {
+							n += m
+							more = true
+							break
+						}
+					}
+				}
+			}
+			i += n - 1
+			break
+		}
+	}
+	_ = found
+}
+
+func (x *extraction) resolveGroup(si int, ms []mention, cl clause) []*entity {
+	var cs []*entity
+	seen := map[*entity]bool{}
+	addC := func(e *entity) {
+		if e != nil && e.typ == TypeCountry && !seen[e] {
+			seen[e] = true
+			cs = append(cs, e)
+		}
+	}
+	if cl.speaker != nil && cl.speaker.typ != TypeCountry {
+		if c := x.d.countryEntity(cl.speaker.country); c != nil {
+			addC(c)
+		}
+	} else if cl.speaker != nil {
+		addC(cl.speaker)
+	}
+	for _, m := range ms {
+		if m.form != 'g' && m.ent != nil && m.ent.typ == TypeCountry {
+			addC(m.ent)
+		}
+	}
+	// fall back on the countries most spoken of so far
+	if len(cs) < 2 {
+		for _, c := range x.salientCountries() {
+			addC(c)
+			if len(cs) >= 2 {
+				break
+			}
+		}
+	}
+	if len(cs) > 2 && cl.speaker == nil {
+		cs = cs[:2]
+	}
+	return cs
+}
+
+// salientCountries orders the countries by how often they were mentioned.
+func (x *extraction) salientCountries() []*entity {
+	var cs []*entity
+	for _, e := range x.d.order {
+		if e.typ == TypeCountry {
+			cs = append(cs, e)
+		}
+	}
+	sort.SliceStable(cs, func(i, j int) bool { return x.count[cs[i]] > x.count[cs[j]] })
+	return cs
+}
+
+// praise, criticism and other statement cues, checked in the content.
+var statementCues = []struct {
+	words []string
+	typ   string
+	cameo string
+}{
+	{[]string{"strategic", "partner"}, TypeStatement, "051"},
+	{[]string{"praised"}, TypeStatement, "051"},
+	{[]string{"hailed"}, TypeStatement, "051"},
+	{[]string{"commended"}, TypeStatement, "051"},
+	{[]string{"welcomed"}, TypeStatement, "051"},
+	{[]string{"friendship"}, TypeStatement, "051"},
+	{[]string{"condemned"}, TypeAccusation, "111"},
+	{[]string{"criticized"}, TypeAccusation, "111"},
+	{[]string{"criticised"}, TypeAccusation, "111"},
+	{[]string{"accused"}, TypeAccusation, "112"},
+	{[]string{"blamed"}, TypeAccusation, "112"},
+}
+
+func (x *extraction) statement(si int, cl clause, ms []mention, dates []dateRef) *event {
+	d := x.d
+	s := d.sents[si]
+	toks := s.tokens
+	ev := &event{typ: TypeStatement, cameo: "010", modality: ModalityAsserted, attribution: cl.speaker, sent: si}
+	for _, t := range toks {
+		switch t.lower {
+		case "briefing":
+			ev.subtype = "briefing"
+		case "conference":
+			ev.subtype = "press conference"
+		case "interview":
+			ev.subtype = "interview"
+		}
+	}
+	ev.addPart("speaker", cl.speaker)
+	speakerCountry := cl.speaker.country
+	if cl.speaker.typ == TypeCountry {
+		speakerCountry = cl.speaker.iso3
+	}
+	content := strings.ToLower(joinLower(toks[cl.from:min(cl.to, len(toks))]))
+	for _, cue := range statementCues {
+		if strings.Contains(content, strings.Join(cue.words, " ")) {
+			ev.cameo = cue.cameo
+			break
+		}
+	}
+	if ev.cameo != "010" {
+		for _, m := range ms {
+			if m.tok >= cl.from && m.tok < cl.to && m.ent != nil && m.ent.typ == TypeCountry && m.ent.iso3 != speakerCountry && m.form != 'm' {
+				ev.addPart("target", m.ent)
+				break
+			}
+		}
+	}
+	x.date(ev, dates, toks[cl.verb].start, si)
+	ev.key = "statement|" + cl.speaker.id + "|" + ev.date
+	return x.merge(ev, Span{s.Start, s.End})
+}
+
+// date sets an event's date from the date expression nearest to the
+// trigger at offset at, or from the context, or from the publication.
+func (x *extraction) date(ev *event, dates []dateRef, at int, si int) {
+	best := -1
+	bestDist := 1 << 30
+	for k, dr := range dates {
+		dist := dr.Start - at
+		if dist < 0 {
+			dist = -dist + 1 // a date after the trigger is a little preferred
+		}
+		if dist < bestDist {
+			best, bestDist = k, dist
+		}
+	}
+	if best >= 0 {
+		dr := dates[best]
+		ev.date, ev.end, ev.precision, ev.since, ev.dated = dr.date, dr.end, dr.precision, dr.since, true
+		return
+	}
+	ev.date, ev.precision = x.pubDate, PrecisionDerived
+}
+
+// merge adds ev to the article's events, or adds its evidence and parts
+// to the event with the same key.
+func (x *extraction) merge(ev *event, ev0 Span) *event {
+	ev.addEvidence(ev0)
+	if ev.key != "" {
+		if old, ok := x.byKey[ev.key]; ok {
+			old.addEvidence(ev0)
+			for _, p := range ev.parts {
+				old.addPart(p.role, p.ent)
+			}
+			if old.cameo == "010" && ev.cameo != "010" {
+				old.cameo = ev.cameo
+			}
+			if old.subtype == "" {
+				old.subtype = ev.subtype
+			}
+			if old.precision == PrecisionDerived && ev.precision != PrecisionDerived {
+				old.date, old.end, old.precision = ev.date, ev.end, ev.precision
+			}
+			return old
+		}
+		x.byKey[ev.key] = ev
+	}
+	x.events = append(x.events, ev)
+	return ev
+}
+
+// frame fills in the participants of a triggered event.
+func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause, dates []dateRef) *event {
+	d := x.d
+	s := d.sents[si]
+	toks := s.tokens
+	from, to := 0, len(toks)
+	if cl.verb >= 0 {
+		if i >= cl.from && i < cl.to {
+			from, to = cl.from, cl.to
+		}
+	}
+	ev := &event{typ: tr.typ, cameo: tr.cameo, subtype: tr.subtype, sent: si}
+	if cl.speaker != nil && i >= cl.from && i < cl.to {
+		ev.attribution = cl.speaker
+	}
+	ev.modality = modality(toks, from, i)
+	ev0 := Span{s.Start, s.End}
+	after := i + n
+	switch tr.frame {
+	case "visit":
+		if i > 0 && (toks[i-1].lower == "the" || toks[i-1].lower == "this") && !hasWordAfter(toks, after, "to") {
+			// "the visit": the one spoken of before
+			if last := x.last(TypeVisit); last != nil {
+				last.addEvidence(ev0)
+			}
+			return nil
+		}
+		subj := subjectBefore(toks, ms, from, i)
+		var host *mention
+		for _, m := range actorsAfter(toks, ms, i+n-1, to) {
+			if m.ent.typ == TypeCountry || m.ent.typ == TypePlace {
+				host = &m
+				break
+			}
+		}
+		if subj == nil || host == nil {
+			return nil
+		}
+		visitor := subj.ent
+		var hostCountry *entity
+		if host.ent.typ == TypePlace {
+			hostCountry = d.countryEntity(host.ent.country)
+			ev.addPart("destination", host.ent)
+		} else {
+			hostCountry = host.ent
+		}
+		if hostCountry == nil || visitor == hostCountry || visitor.country == hostCountry.iso3 && visitor.typ != TypeCountry {
+			return nil
+		}
+		ev.addPart("visitor", visitor)
+		ev.addPart("host", hostCountry)
+		if i > 0 {
+			switch toks[i-1].lower {
+			case "official", "state", "working", "private", "unofficial", "first":
+				ev.subtype = toks[i-1].lower
+			}
+		}
+		x.date(ev, dates, toks[i].start, si)
+		x.inherit(ev, si)
+		ev.key = "visit|" + visitor.id + "|" + hostCountry.id + "|" + ev.date
+	case "meet":
+		if i > 0 && (toks[i-1].lower == "the" || toks[i-1].lower == "this") && !hasWordAfter(toks, after, "with") {
+			if last := x.last(tr.typ); last != nil {
+				last.addEvidence(ev0)
+				if t := topicAfter(toks, i, d.text); t != "" && last.topic == "" {
+					last.topic = t
+				}
+			}
+			return nil
+		}
+		subj := subjectBefore(toks, ms, from, i)
+		others := actorsAfter(toks, ms, i+n-1, to)
+		if subj == nil && len(others) < 2 {
+			return nil
+		}
+		if subj != nil {
+			ev.addPart("participant", subj.ent)
+		}
+		for _, m := range others {
+			if m.ent != nil && (subj == nil || m.ent != subj.ent) && m.ent.typ != TypePlace {
+				ev.addPart("participant", m.ent)
+			}
+		}
+		if len(ev.parts) < 2 {
+			return nil
+		}
+		x.date(ev, dates, toks[i].start, si)
+		x.inherit(ev, si)
+		if t := topicAfter(toks, i, d.text); t != "" {
+			ev.topic = t
+		}
+		ev.key = tr.typ + "|" + partKey(ev) + "|" + ev.date
+	case "anniversary":
+		ord := 0
+		for k := i - 1; k >= 0 && k >= i-3; k-- {
+			if o := ordinal(toks[k].lower); o > 0 {
+				ord = o
+				break
+			}
+		}
+		if ord == 0 {
+			return nil
+		}
+		ev.ordinal = ord
+		x.date(ev, dates, toks[i].start, si)
+		if ev.precision == PrecisionDerived {
+			ev.date = x.pubYear()
+		}
+		ev.date, ev.end = ev.date[:4], ""
+		ev.precision = PrecisionYear
+		if y, err := strconv.Atoi(ev.date); err == nil {
+			ev.origin = strconv.Itoa(y - ord)
+		}
+		ev.topic = topicAfter(toks, i, d.text)
+		for _, m := range ms {
+			if m.tok > i && m.form == 'g' {
+				for _, e := range m.group {
+					ev.addPart("party", e)
+				}
+			} else if m.tok > i && isActor(m) && m.tok < to {
+				ev.addPart("party", m.ent)
+			}
+		}
+		ev.modality = ModalityAsserted
+		ev.key = "anniversary|" + strconv.Itoa(ord) + "|" + partKey(ev)
+		if strings.Contains(ev.topic, "diplomatic relations") && len(ev.parts) == 2 {
+			x.rels = append(x.rels, relation{typ: "DIPLOMATIC_RELATIONS", a: ev.parts[0].ent, b: ev.parts[1].ent, date: ev.origin, ev: ev0})
+		}
+	case "conflict":
+		var region *entity
+		for _, m := range ms {
+			if m.ent != nil && m.ent.typ == TypeRegion && m.tok+m.toks == i {
+				region = m.ent
+			}
+		}
+		c := x.conflictFor(region)
+		definite := i > 0 && (toks[i-1].lower == "the" || toks[i-1].lower == "ensuing" || toks[i-1].lower == "this")
+		if c == nil && region == nil && !hasWordAfter(toks, after, "between") && !definite {
+			return nil
+		}
+		if c == nil && region == nil {
+			c = x.last(TypeConflict)
+		}
+		if c == nil {
+			ev.key = "conflict|" + idOf(region)
+			ev.modality = ModalityAsserted
+			ev.date, ev.precision = x.pubDate, PrecisionDerived
+			if region != nil {
+				ev.addPart("location", region)
+				ev.label = region.name + " conflict"
+			}
+			c = x.merge(ev, ev0)
+		} else {
+			c.addEvidence(ev0)
+		}
+		// parties: "between A and B", "the two countries", or the countries of the clause
+		for _, m := range ms {
+			if m.tok <= i || m.tok >= to {
+				continue
+			}
+			if m.form == 'g' {
+				for _, e := range m.group {
+					c.addPart("party", e)
+				}
+			}
+		}
+		if hasWordAfter(toks, after, "between") || strings.Contains(s.text, "claims against") {
+			for _, m := range ms {
+				if m.tok > i && m.ent != nil && m.ent.typ == TypeCountry && m.form != 'm' {
+					c.addPart("party", m.ent)
+				}
+			}
+		}
+		for _, dr := range dates {
+			if dr.since || strings.Contains(strings.ToLower(s.text[dr.Start-s.Start:]), "began") {
+				c.date, c.end, c.precision, c.since, c.dated = dr.date, "", dr.precision, true, true
+				break
+			}
+		}
+		x.lastConflict = c
+		return c
+	case "mediate":
+		subj := subjectBefore(toks, ms, from, i)
+		if subj == nil {
+			return nil
+		}
+		ev.addPart("mediator", subj.ent)
+		x.date(ev, dates, toks[i].start, si)
+		ev.key = "mediation|" + subj.ent.id
+		ev.pendingConflict(x, ms, i, toks)
+	case "svo":
+		subj := subjectBefore(toks, ms, from, i)
+		if subj == nil {
+			return nil
+		}
+		ev.addPart("actor", subj.ent)
+		for _, m := range actorsAfter(toks, ms, i+n-1, to) {
+			if m.ent != subj.ent && (m.ent.typ == TypeCountry || m.ent.typ == TypeOrganization || m.ent.typ == TypePerson) {
+				ev.addPart("target", m.ent)
+				break
+			}
+		}
+		for _, m := range ms {
+			if m.tok > i && m.ent != nil && m.ent.typ == TypeRegion {
+				ev.addPart("location", m.ent)
+			}
+		}
+		x.date(ev, dates, toks[i].start, si)
+		if x.lastConflict != nil && (ev.has(firstRole(x.lastConflict, "party")) || len(x.lastConflict.parts) == 0) {
+			ev.conflict = x.lastConflict
+		}
+		ev.key = tr.typ + "|" + partKey(ev) + "|" + ev.date
+	case "agreement", "between":
+		for _, m := range ms {
+			if m.tok >= to || m.tok < from {
+				continue
+			}
+			if m.form == 'g' {
+				for _, e := range m.group {
+					ev.addPart("party", e)
+				}
+			} else if isActor(m) && m.ent.typ != TypePlace {
+				ev.addPart("party", m.ent)
+			}
+		}
+		if len(ev.parts) == 0 && x.lastConflict != nil {
+			ev.conflict = x.lastConflict
+		}
+		if len(ev.parts) == 0 && ev.conflict == nil {
+			return nil
+		}
+		x.date(ev, dates, toks[i].start, si)
+		ev.key = tr.typ + "|" + tr.subtype + "|" + partKey(ev) + "|" + ev.date
+	case "resolution":
+		var body *entity
+		for _, m := range ms {
+			if m.ent != nil && m.ent.typ == TypeOrganization && m.tok+m.toks == i {
+				body = m.ent
+			}
+		}
+		if body == nil {
+			return nil
+		}
+		ev.addPart("body", body)
+		for k := i - 1; k >= 0 && k >= i-6; k-- {
+			if c := cardinal(toks[k].lower); c > 0 {
+				ev.count = c
+				break
+			}
+		}
+		if ev.count == 0 && toks[i].lower == "resolution" {
+			ev.count = 1
+		}
+		for _, m := range ms {
+			if m.ent != nil && m.ent != body && (m.ent.typ == TypeCountry) && m.form != 'm' {
+				ev.addPart("target", m.ent)
+			}
+			if m.ent != nil && m.ent.typ == TypeRegion && m.tok > i {
+				ev.addPart("location", m.ent)
+			}
+		}
+		ev.topic = topicAfter(toks, i, d.text)
+		ev.modality = ModalityAsserted
+		x.date(ev, dates, toks[i].start, si)
+		ev.key = "resolution|" + body.id + "|" + partKey(ev) + "|" + ev.topic
+	default:
+		return nil
+	}
+	return x.merge(ev, ev0)
+}
+
+func idOf(e *entity) string {
+	if e == nil {
+		return ""
+	}
+	return e.id
+}
+
+func firstRole(e *event, role string) *entity {
+	for _, p := range e.parts {
+		if p.role == role {
+			return p.ent
+		}
+	}
+	return nil
+}
+
+// pendingConflict ties an event to the conflict named in its sentence.
+func (ev *event) pendingConflict(x *extraction, ms []mention, i int, toks []token) {
+	for _, m := range ms {
+		if m.ent != nil && m.ent.typ == TypeRegion && m.tok > i {
+			ev.addPart("location", m.ent)
+			if c := x.conflictFor(m.ent); c != nil {
+				ev.conflict = c
+			} else if m.tok+m.toks < len(toks) && (toks[m.tok+m.toks].lower == "conflict" || toks[m.tok+m.toks].lower == "war") {
+				ev.conflict = &event{key: "conflict|" + m.ent.id} // resolved when the conflict is read
+			}
+		}
+	}
+}
+
+func (x *extraction) conflictFor(region *entity) *event {
+	if region == nil {
+		return nil
+	}
+	return x.byKey["conflict|"+region.id]
+}
+
+func (x *extraction) last(typ string) *event {
+	for k := len(x.events) - 1; k >= 0; k-- {
+		if x.events[k].typ == typ {
+			return x.events[k]
+		}
+	}
+	return nil
+}
+
+// inherit gives an event without a date of its own the date of an event of
+// the sentence before that shares a participant with it ("He is expected to
+// have talks ..." after "Lavrov will pay a visit ... on Nov. 20").
+func (x *extraction) inherit(ev *event, si int) {
+	if ev.dated {
+		return
+	}
+	for k := len(x.events) - 1; k >= 0; k-- {
+		o := x.events[k]
+		if o.sent < si-1 {
+			break
+		}
+		if o.sent != si-1 || !o.dated || o.typ == TypeStatement {
+			continue
+		}
+		for _, p := range ev.parts {
+			if o.has(p.ent) {
+				ev.date, ev.end, ev.precision = o.date, o.end, o.precision
+				if ev.modality == ModalityAsserted {
+					ev.modality = o.modality
+				}
+				return
+			}
+		}
+	}
+}
+
+func hasWordAfter(toks []token, i int, w string) bool {
+	for k := i; k < len(toks) && k < i+2; k++ {
+		if toks[k].lower == w {
+			return true
+		}
+	}
+	return false
+}
+
+// topicAfter reads "on X", "of X", "since X" after a trigger up to the end of the clause.
+func topicAfter(toks []token, i int, text string) string {
+	for k := i + 1; k < len(toks) && k < i+12; k++ {
+		switch toks[k].lower {
+		case "on", "of", "since", "about":
+			if k+1 >= len(toks) {
+				return ""
+			}
+			end := k + 1
+			for end < len(toks) && toks[end].text != "," && toks[end].text != "." && toks[end].text != ";" && toks[end].text != "”" && toks[end].lower != "and" || (end < len(toks) && toks[end].lower == "and" && end+1 < len(toks) && !isVerbish(toks[end+1].lower)) {
+				if toks[end].lower == "between" || toks[end].lower == "from" {
+					break
+				}
+				end++
+			}
+			if end > k+1 {
+				return strings.TrimPrefix(text[toks[k+1].start:toks[end-1].end], "the ")
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+func isVerbish(w string) bool {
+	return strings.HasSuffix(w, "ed") || w == "is" || w == "was" || w == "will"
+}
+
+func partKey(ev *event) string {
+	ids := make([]string, 0, len(ev.parts))
+	for _, p := range ev.parts {
+		ids = append(ids, p.role+":"+p.ent.id)
+	}
+	sort.Strings(ids)
+	return strings.Join(ids, ",")
+}
+
+var ordinalWords = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
+	"sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "twentieth": 20, "thirtieth": 30,
+	"fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
+	"hundredth": 100, "twenty-fifth": 25, "thirty-fifth": 35, "seventy-fifth": 75}
+
+func ordinal(w string) int {
+	if n, ok := ordinalWords[w]; ok {
+		return n
+	}
+	for _, suf := range []string{"st", "nd", "rd", "th"} {
+		if strings.HasSuffix(w, suf) {
+			if n, err := strconv.Atoi(strings.TrimSuffix(w, suf)); err == nil && n > 0 && n < 1000 {
+				return n
+			}
+		}
+	}
+	return 0
+}
+
+var cardinalWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+	"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 0}
+
+func cardinal(w string) int {
+	if n, ok := cardinalWords[w]; ok {
+		return n
+	}
+	if n, err := strconv.Atoi(w); err == nil && n > 0 && n < 1000 {
+		return n
+	}
+	return 0
+}
+
+// relation is a fact between two entities.
+type relation struct {
+	typ, role string
+	a, b      *entity
+	date      string
+	ev        Span
+}
+
+// relations reads "X is an important strategic partner of Y" and
+// "X ... co-chairs of ORG".
+func (x *extraction) relations(si int, ms []mention, cl clause) {
+	d := x.d
+	s := d.sents[si]
+	toks := s.tokens
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].lower == "strategic" && strings.HasPrefix(toks[i+1].lower, "partner") {
+			subj := subjectBefore(toks, ms, cl.from, i)
+			if subj == nil || subj.ent.typ != TypeCountry {
+				continue
+			}
+			var other *entity
+			for _, m := range ms {
+				if m.tok > i+1 && m.tok < cl.to && m.ent != nil && m.ent.typ == TypeCountry && m.ent != subj.ent && m.form != 'm' {
+					other = m.ent
+					break
+				}
+			}
+			if other == nil && i > 0 && (hasBefore(toks, i, "our", 3)) && cl.speaker != nil {
+				other = x.d.countryEntity(cl.speaker.country)
+			}
+			if other != nil && other != subj.ent {
+				a, b := subj.ent, other
+				if a.id > b.id {
+					a, b = b, a
+				}
+				x.rels = append(x.rels, relation{typ: "STRATEGIC_PARTNER", a: a, b: b, date: x.sentDate(si), ev: Span{s.Start, s.End}})
+			}
+		}
+		if strings.HasPrefix(toks[i].lower, "co-chair") || toks[i].lower == "members" || toks[i].lower == "member" || toks[i].lower == "chair" {
+			if i+1 < len(toks) && toks[i+1].lower == "of" {
+				var org *entity
+				for _, m := range ms {
+					if m.tok > i+1 && m.tok <= i+3 && m.ent != nil && m.ent.typ == TypeOrganization {
+						org = m.ent
+						break
+					}
+				}
+				subj := subjectBefore(toks, ms, cl.from, i)
+				if org != nil && subj != nil && subj.ent.typ == TypeCountry {
+					role := strings.TrimSuffix(toks[i].lower, "s")
+					x.rels = append(x.rels, relation{typ: "MEMBER_OF", role: role, a: subj.ent, b: org, date: x.sentDate(si), ev: Span{s.Start, s.End}})
+				}
+			}
+		}
+	}
+}
+
+func hasBefore(toks []token, i int, w string, within int) bool {
+	for k := i - 1; k >= 0 && k >= i-within; k-- {
+		if toks[k].lower == w {
+			return true
+		}
+	}
+	return false
+}
+
+// sentDate is the date of the statement a sentence belongs to, or the
+// publication date.
+func (x *extraction) sentDate(si int) string {
+	for _, ev := range x.events {
+		if ev.sent == si && ev.typ == TypeStatement {
+			return ev.date
+		}
+	}
+	return x.pubDate
+}
+
+// eventID hashes what makes an event the same event: its type, its
+// participants and its date.
+func eventID(ev *event) string {
+	h := sha256.New()
+	h.Write([]byte(ev.typ + "|" + ev.subtype + "|" + partKey(ev) + "|" + ev.date + "|" + ev.end + "|" + ev.topic + "|" + strconv.Itoa(ev.ordinal)))
+	return "event:" + strings.ToLower(ev.typ) + ":" + hex.EncodeToString(h.Sum(nil)[:6])
+}

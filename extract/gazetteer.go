@@ -1,0 +1,350 @@
+package extract
+
+import (
+	"embed"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+//go:embed gazetteer/*.tsv
+var gazetteerFS embed.FS
+
+// entryKind says what a gazetteer phrase names.
+type entryKind uint8
+
+const (
+	kindCountry  entryKind = iota + 1 // a country's name or alias
+	kindDemonym                       // "Russian", "Azerbaijani"
+	kindCapital                       // a capital city, also a metonym for its government
+	kindCity                          // another city
+	kindOrg                           // an organization
+	kindRegion                        // a region or disputed territory
+	kindTitle                         // an office: "foreign minister"
+)
+
+// entry is one thing a phrase can name.
+type entry struct {
+	kind    entryKind
+	id      string // entity id: country:AZE, place:baku, org:osce-minsk-group, region:caucasus
+	name    string // canonical name
+	iso3    string // country of the entity (for countries, their own code)
+	iso2    string
+	orgKind string // igo, ngo, gov, armed_group, media, ...
+	parent  string // parent organization id
+	title   string // normalised office for titles
+	sector  string // actor sector of a title (GOV, MIL, DIP, ...)
+	exact   bool   // the phrase must match with its own letter case (acronyms)
+	form    string // the phrase as written, for exact matches
+}
+
+// gazetteer maps phrases, as joined lower-case tokens, to what they name.
+type gazetteer struct {
+	phrases   map[string][]entry
+	maxTokens int
+	countries map[string]entry // iso3 -> country entry
+	capitals  map[string]entry // iso3 -> capital entry
+	orgs      map[string]entry // id -> organization entry
+}
+
+var (
+	gazOnce sync.Once
+	gaz     *gazetteer
+)
+
+// loadGazetteer parses the embedded tables once. The tables are part of the
+// binary; a malformed row is skipped, never fatal.
+func loadGazetteer() *gazetteer {
+	gazOnce.Do(func() {
+		g := &gazetteer{phrases: map[string][]entry{}, countries: map[string]entry{},
+			capitals: map[string]entry{}, orgs: map[string]entry{}}
+		g.loadCountries("gazetteer/countries.tsv")
+		g.loadCountries("gazetteer/countries_extra.tsv")
+		g.loadCities()
+		g.loadOrgs()
+		g.loadRegions()
+		g.loadTitles()
+		gaz = g
+	})
+	return gaz
+}
+
+func rows(name string) [][]string {
+	b, err := gazetteerFS.ReadFile(name)
+	if err != nil {
+		return nil
+	}
+	var out [][]string
+	for _, l := range strings.Split(string(b), "\n") {
+		l = strings.TrimRight(l, "\r")
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		out = append(out, strings.Split(l, "\t"))
+	}
+	return out
+}
+
+func col(r []string, i int) string {
+	if i < len(r) {
+		return strings.TrimSpace(r[i])
+	}
+	return ""
+}
+
+func list(s string) []string {
+	if s == "" {
+		return nil
+	}
+	var out []string
+	for _, p := range strings.Split(s, "|") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// phraseKey joins the lower-case tokens of a phrase, as the matcher sees them.
+func phraseKey(p string) (string, int) {
+	toks := tokenize(p, 0)
+	parts := make([]string, len(toks))
+	for i, t := range toks {
+		parts[i] = t.lower
+	}
+	return strings.Join(parts, " "), len(toks)
+}
+
+func isAcronym(p string) bool {
+	upper := 0
+	for i, r := range p {
+		if i > 0 && unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	return upper > 0 && !strings.Contains(p, " ")
+}
+
+func (g *gazetteer) add(phrase string, e entry) {
+	phrase = strings.TrimSpace(phrase)
+	if phrase == "" {
+		return
+	}
+	k, n := phraseKey(phrase)
+	if k == "" {
+		return
+	}
+	e.exact = e.kind != kindTitle && isAcronym(phrase)
+	if e.exact {
+		e.form = phrase
+	}
+	for _, old := range g.phrases[k] {
+		if old.kind == e.kind && old.id == e.id && old.exact == e.exact {
+			return
+		}
+	}
+	g.phrases[k] = append(g.phrases[k], e)
+	if n > g.maxTokens {
+		g.maxTokens = n
+	}
+}
+
+// countries.tsv: iso3 iso2 name aliases demonyms capital capital_aliases
+func (g *gazetteer) loadCountries(file string) {
+	for _, r := range rows(file) {
+		iso3, iso2, name := col(r, 0), col(r, 1), col(r, 2)
+		if len(iso3) != 3 || name == "" {
+			continue
+		}
+		c, ok := g.countries[iso3]
+		if !ok {
+			c = entry{kind: kindCountry, id: "country:" + iso3, name: name, iso3: iso3, iso2: iso2}
+			g.countries[iso3] = c
+		}
+		g.add(name, c)
+		for _, a := range list(col(r, 3)) {
+			g.add(a, c)
+		}
+		for _, d := range list(col(r, 4)) {
+			g.add(d, entry{kind: kindDemonym, id: c.id, name: c.name, iso3: iso3, iso2: c.iso2})
+		}
+		if capName := col(r, 5); capName != "" {
+			cp, ok := g.capitals[iso3]
+			if !ok {
+				cp = entry{kind: kindCapital, id: "place:" + slug(capName), name: capName, iso3: iso3}
+				g.capitals[iso3] = cp
+			}
+			g.add(capName, cp)
+			for _, a := range list(col(r, 6)) {
+				g.add(a, cp)
+			}
+		}
+	}
+}
+
+// cities.tsv: name iso3 aliases
+func (g *gazetteer) loadCities() {
+	for _, r := range rows("gazetteer/cities.tsv") {
+		name, iso3 := col(r, 0), col(r, 1)
+		if name == "" {
+			continue
+		}
+		e := entry{kind: kindCity, id: "place:" + slug(name), name: name, iso3: iso3}
+		g.add(name, e)
+		for _, a := range list(col(r, 2)) {
+			g.add(a, e)
+		}
+	}
+}
+
+// organizations.tsv: id name aliases kind country parent
+func (g *gazetteer) loadOrgs() {
+	for _, r := range rows("gazetteer/organizations.tsv") {
+		id, name := col(r, 0), col(r, 1)
+		if id == "" || name == "" {
+			continue
+		}
+		e := entry{kind: kindOrg, id: "org:" + id, name: name, orgKind: col(r, 3), iso3: col(r, 4)}
+		if p := col(r, 5); p != "" {
+			e.parent = "org:" + p
+		}
+		g.orgs[e.id] = e
+		g.add(name, e)
+		for _, a := range list(col(r, 2)) {
+			g.add(a, e)
+		}
+	}
+}
+
+// regions.tsv: id name aliases country kind
+func (g *gazetteer) loadRegions() {
+	for _, r := range rows("gazetteer/regions.tsv") {
+		id, name := col(r, 0), col(r, 1)
+		if id == "" || name == "" {
+			continue
+		}
+		e := entry{kind: kindRegion, id: "region:" + id, name: name, iso3: col(r, 3), orgKind: col(r, 4)}
+		g.add(name, e)
+		for _, a := range list(col(r, 2)) {
+			g.add(a, e)
+		}
+	}
+}
+
+// titles.tsv: pattern normalized sector
+func (g *gazetteer) loadTitles() {
+	for _, r := range rows("gazetteer/titles.tsv") {
+		for _, p := range list(col(r, 0)) {
+			g.add(strings.ToLower(p), entry{kind: kindTitle, title: col(r, 1), sector: col(r, 2)})
+		}
+	}
+}
+
+// lookup returns what the tokens starting at toks[0] may name, trying the
+// longest phrase first. It returns the number of tokens matched.
+func (g *gazetteer) lookup(toks []token) ([]entry, int) {
+	max := g.maxTokens
+	if max > len(toks) {
+		max = len(toks)
+	}
+	var b strings.Builder
+	keys := make([]string, 0, max)
+	for i := 0; i < max; i++ {
+		if i > 0 {
+			if toks[i].start-toks[i-1].end > 1 || !toks[i].isWord() && toks[i].text != "'s" && toks[i].text != "’s" && toks[i].text != "&" && toks[i].text != "," {
+				break
+			}
+			b.WriteByte(' ')
+		}
+		b.WriteString(toks[i].lower)
+		keys = append(keys, b.String())
+	}
+	for n := len(keys); n > 0; n-- {
+		es, ok := g.phrases[keys[n-1]]
+		if !ok {
+			continue
+		}
+		var out []entry
+		for _, e := range es {
+			if e.exact && !sameCase(toks[:n], e.form) {
+				continue
+			}
+			if e.kind != kindTitle && !toks[0].isCap() && !(toks[0].lower == "the" && n > 1) {
+				continue
+			}
+			out = append(out, e)
+		}
+		if len(out) > 0 {
+			return out, n
+		}
+	}
+	return nil, 0
+}
+
+func sameCase(toks []token, phrase string) bool {
+	var b strings.Builder
+	for i, t := range toks {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.text)
+	}
+	k := b.String()
+	// compare without the spaces the tokenizer may have added
+	return strings.ReplaceAll(k, " ", "") == strings.ReplaceAll(phrase, " ", "")
+}
+
+// slug makes an id part from a name: lower case, letters and digits joined by hyphens.
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range foldAccents(s) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(unicode.ToLower(r))
+		case r == '\'' || r == '’' || r == '.':
+			// "O'Brien" -> obrien, "U.S." -> us
+		default:
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+// foldAccents maps common Latin letters with diacritics to plain ones, so
+// that ids do not depend on how a name was typed.
+func foldAccents(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			b.WriteRune(r)
+			continue
+		}
+		if f, ok := accentFold[r]; ok {
+			b.WriteString(f)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+var accentFold = map[rune]string{
+	'à': "a", 'á': "a", 'â': "a", 'ã': "a", 'ä': "a", 'å': "a", 'ā': "a", 'ă': "a", 'ą': "a",
+	'ç': "c", 'ć': "c", 'č': "c", 'ď': "d", 'đ': "d",
+	'è': "e", 'é': "e", 'ê': "e", 'ë': "e", 'ē': "e", 'ė': "e", 'ę': "e", 'ě': "e", 'ə': "a",
+	'ğ': "g", 'ì': "i", 'í': "i", 'î': "i", 'ï': "i", 'ı': "i", 'ī': "i",
+	'ł': "l", 'ñ': "n", 'ń': "n", 'ň': "n",
+	'ò': "o", 'ó': "o", 'ô': "o", 'õ': "o", 'ö': "o", 'ø': "o", 'ō': "o", 'ő': "o",
+	'ř': "r", 'ś': "s", 'š': "s", 'ş': "s", 'ș': "s", 'ß': "ss", 'ť': "t", 'ţ': "t", 'ț': "t",
+	'ù': "u", 'ú': "u", 'û': "u", 'ü': "u", 'ū': "u", 'ů': "u", 'ű': "u",
+	'ý': "y", 'ÿ': "y", 'ź': "z", 'ż': "z", 'ž': "z",
+	'À': "A", 'Á': "A", 'Â': "A", 'Ä': "A", 'Å': "A", 'Ç': "C", 'Č': "C", 'É': "E", 'È': "E",
+	'Í': "I", 'İ': "I", 'Ñ': "N", 'Ó': "O", 'Ö': "O", 'Ø': "O", 'Š': "S", 'Ş': "S", 'Ú': "U",
+	'Ü': "U", 'Ž': "Z",
+}

@@ -1,0 +1,519 @@
+package extract
+
+import (
+	"strings"
+)
+
+// entity is one real-world entity of the article, with every mention of it.
+type entity struct {
+	id, typ, name string
+	iso3, iso2    string // countries
+	country       string // ISO3 the entity belongs to
+	title         string // a person's office
+	sector        string
+	org           string // id of the body a person speaks for
+	orgKind       string
+	parent        string
+	gender        byte // 'f', 'm' or 0
+	occupation    string
+	aliases       []string
+	mentions      []Span
+	first         int // offset of the first mention
+}
+
+// mention is one reference to an entity (or to a group of them) in a sentence.
+type mention struct {
+	Span
+	ent    *entity
+	group  []*entity // "our countries", "the two countries"
+	tok    int       // index of the first token in the sentence
+	toks   int       // number of tokens
+	sector string    // GOV, MIL, ... when the mention names a part of a country
+	form   byte      // 'n' name, 'd' demonym, 'c' capital metonym, 't' title only, 'p' pronoun, 's' surname, 'g' group
+}
+
+// actor returns the entity the mention stands for as an actor: a capital
+// stands for its country.
+func (m mention) country() string {
+	if m.ent == nil {
+		return ""
+	}
+	if m.ent.typ == TypeCountry {
+		return m.ent.iso3
+	}
+	return m.ent.country
+}
+
+// doc is the state of one extraction.
+type doc struct {
+	g        *gazetteer
+	bodies   []body
+	text     string
+	ents     map[string]*entity
+	order    []*entity
+	persons  []*entity // in order of last mention
+	sents    []sentence
+	ments    [][]mention
+	dateline string // ISO3 of the dateline country
+}
+
+type body struct {
+	patterns []string // joined lower-case token keys
+	name     string
+	kind     string
+	sector   string
+}
+
+func loadBodies() []body {
+	var out []body
+	for _, r := range rows("gazetteer/bodies.tsv") {
+		b := body{name: col(r, 1), kind: col(r, 2), sector: col(r, 3)}
+		for _, p := range list(col(r, 0)) {
+			k, _ := phraseKey(p)
+			b.patterns = append(b.patterns, k)
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// matchBody returns the body named by the tokens at toks[0:], longest first.
+func (d *doc) matchBody(toks []token) (body, int) {
+	best, bestN := body{}, 0
+	for _, b := range d.bodies {
+		for _, p := range b.patterns {
+			n := strings.Count(p, " ") + 1
+			if n > len(toks) || n <= bestN {
+				continue
+			}
+			if joinLower(toks[:n]) == p {
+				best, bestN = b, n
+			}
+		}
+	}
+	return best, bestN
+}
+
+func joinLower(toks []token) string {
+	var b strings.Builder
+	for i, t := range toks {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.lower)
+	}
+	return b.String()
+}
+
+// entityFor returns the article's entity for a gazetteer entry, creating it.
+func (d *doc) entityFor(e entry) *entity {
+	if x, ok := d.ents[e.id]; ok {
+		return x
+	}
+	x := &entity{id: e.id, name: e.name, country: e.iso3, orgKind: e.orgKind, parent: e.parent}
+	switch e.kind {
+	case kindCountry, kindDemonym:
+		c := d.g.countries[e.iso3]
+		x.typ, x.iso3, x.iso2, x.country, x.name = TypeCountry, e.iso3, c.iso2, "", c.name
+		x.id = "country:" + e.iso3
+	case kindCapital, kindCity:
+		x.typ = TypePlace
+	case kindOrg:
+		x.typ = TypeOrganization
+	case kindRegion:
+		x.typ = TypeRegion
+	}
+	return d.add(x)
+}
+
+func (d *doc) add(x *entity) *entity {
+	if old, ok := d.ents[x.id]; ok {
+		return old
+	}
+	d.ents[x.id] = x
+	d.order = append(d.order, x)
+	x.first = -1
+	return x
+}
+
+func (d *doc) countryEntity(iso3 string) *entity {
+	c, ok := d.g.countries[iso3]
+	if !ok {
+		return nil
+	}
+	return d.entityFor(c)
+}
+
+// stopCaps are capitalised words that never start or belong to a person's name.
+var stopCaps = map[string]bool{
+	"the": true, "a": true, "an": true, "in": true, "on": true, "at": true, "of": true, "and": true,
+	"but": true, "he": true, "she": true, "it": true, "they": true, "we": true, "i": true, "this": true,
+	"that": true, "these": true, "those": true, "as": true, "during": true, "after": true, "before": true,
+	"not": true, "only": true, "also": true, "president": true, "minister": true, "monday": true,
+	"tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
+	"sept": true, "oct": true, "nov": true, "dec": true, "mr": true, "mrs": true, "ms": true, "dr": true,
+	"foreign": true, "ministry": true, "government": true, "state": true, "secretary": true,
+	"council": true, "security": true, "united": true, "nations": true, "group": true, "party": true,
+	"according": true, "there": true, "his": true, "her": true, "its": true, "their": true, "our": true,
+	"when": true, "while": true, "if": true, "for": true, "with": true, "by": true, "from": true, "to": true,
+	"said": true, "says": true, "told": true, "added": true, "noted": true, "today": true, "yesterday": true,
+	"tomorrow": true, "meanwhile": true, "however": true, "earlier": true, "later": true, "last": true,
+	"next": true, "new": true, "news": true, "agency": true, "press": true, "office": true, "house": true,
+	"white": true, "department": true, "federation": true, "republic": true, "kingdom": true, "union": true,
+}
+
+// nameAt reads a person's name starting at toks[i]: one to three capitalised
+// words that name nothing in the gazetteer. It returns the token count.
+func (d *doc) nameAt(toks []token, i int) int {
+	n := 0
+	for j := i; j < len(toks) && n < 4; j++ {
+		t := toks[j]
+		if !t.isWord() || !t.isCap() || stopCaps[t.lower] || t.isNumber() {
+			break
+		}
+		if j > i && t.start-toks[j-1].end > 1 {
+			break
+		}
+		if es, _ := d.g.lookup(toks[j:]); len(es) > 0 && es[0].kind != kindTitle {
+			// "Lavrov" is no place; but a gazetteer word ends a name
+			break
+		}
+		n++
+	}
+	return n
+}
+
+func (d *doc) personEntity(name string) *entity {
+	id := "person:" + slug(name)
+	x := d.add(&entity{id: id, typ: TypePerson, name: name})
+	return x
+}
+
+// knownPerson finds an article person named by toks[i:]: the full name or
+// the surname alone.
+func (d *doc) knownPerson(toks []token, i int) (*entity, int) {
+	for _, p := range d.order {
+		if p.typ != TypePerson {
+			continue
+		}
+		parts := strings.Fields(p.name)
+		if len(parts) == 0 {
+			continue
+		}
+		if i+len(parts) <= len(toks) {
+			ok := true
+			for k, w := range parts {
+				if toks[i+k].text != w {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return p, len(parts)
+			}
+		}
+		if len(parts) > 1 && toks[i].text == parts[len(parts)-1] {
+			return p, 1
+		}
+	}
+	return nil, 0
+}
+
+var femaleTitles = map[string]bool{"spokeswoman": true, "chairwoman": true, "congresswoman": true,
+	"queen": true, "princess": true, "ms": true, "mrs": true, "madam": true, "businesswoman": true}
+
+// guessGender guesses from the title and the name. Unknown is 0.
+func guessGender(title, name string) byte {
+	for w := range femaleTitles {
+		if strings.Contains(strings.ToLower(title), w) {
+			return 'f'
+		}
+	}
+	parts := strings.Fields(name)
+	if len(parts) == 0 {
+		return 0
+	}
+	last := strings.ToLower(parts[len(parts)-1])
+	for _, suf := range []string{"ova", "eva", "yeva", "ina", "aya", "ska", "cka", "ovna", "evna"} {
+		if strings.HasSuffix(last, suf) && len(last) > len(suf)+2 {
+			return 'f'
+		}
+	}
+	if len(parts) > 1 {
+		first := strings.ToLower(parts[0])
+		if strings.HasSuffix(first, "a") && !maleA[first] {
+			return 'f'
+		}
+		if femaleNames[first] {
+			return 'f'
+		}
+	}
+	return 'm'
+}
+
+var maleA = map[string]bool{"nikita": true, "luca": true, "andrea": true, "joshua": true, "ilya": true,
+	"kostya": true, "sasha": true, "mustafa": true, "musa": true, "isa": true, "attila": true,
+	"akira": true, "juba": true, "aliyeva": false, "hamza": true, "yahya": true, "zakaria": true,
+	"elnur": false, "oba": true, "joshua's": true, "shinzo": false}
+
+var femaleNames = map[string]bool{"hillary": true, "condoleezza": true, "madeleine": true, "federica": true,
+	"catherine": true, "margaret": true, "theresa": true, "nancy": true, "elizabeth": true,
+	"kamala": true, "ursula": true, "annalena": true, "liz": true, "jacinda": true, "sanna": true,
+	"helen": true, "ellen": true, "christine": true, "susan": true, "karen": true, "jen": true,
+	"linda": true, "michelle": true, "marine": true, "ségolène": true, "ruth": true, "ingrid": true,
+	"beth": true, "janet": true, "kristalina": false, "golda": true, "benazir": true, "indira": true,
+	"aung": true, "yulia": true, "park": false, "tsai": false}
+
+// pronoun kinds
+func pronounGender(lower string) byte {
+	switch lower {
+	case "he", "him", "his":
+		return 'm'
+	case "she", "her", "hers":
+		return 'f'
+	}
+	return 0
+}
+
+// touch records that a person was mentioned last, for pronoun resolution.
+func (d *doc) touch(p *entity) {
+	for i, q := range d.persons {
+		if q == p {
+			d.persons = append(d.persons[:i], d.persons[i+1:]...)
+			break
+		}
+	}
+	d.persons = append(d.persons, p)
+}
+
+func (d *doc) recentPerson(match func(*entity) bool) *entity {
+	for i := len(d.persons) - 1; i >= 0; i-- {
+		if match(d.persons[i]) {
+			return d.persons[i]
+		}
+	}
+	return nil
+}
+
+// genericOfficials are nouns that refer back to a person already named:
+// "the Russian official", "the diplomat", "the minister".
+var genericOfficials = map[string]string{
+	"official": "", "diplomat": "", "minister": "Minister", "spokeswoman": "Spokesperson",
+	"spokesman": "Spokesperson", "spokesperson": "Spokesperson", "president": "President",
+	"envoy": "", "ambassador": "Ambassador", "leader": "", "premier": "Prime Minister",
+	"chancellor": "Chancellor", "secretary": "Secretary", "foreign minister": "Foreign Minister",
+	"top diplomat": "Foreign Minister", "prime minister": "Prime Minister",
+}
+
+// findMentions reads the entity mentions of sentence si.
+func (d *doc) findMentions(si int) []mention {
+	s := &d.sents[si]
+	toks := s.tokens
+	var out []mention
+	var modCountry *entity // a country named just before: "Russian", "Azerbaijan's"
+	modEnd := -1
+	var modOrg *entity
+	for i := 0; i < len(toks); {
+		t := toks[i]
+		// Pronouns.
+		if g := pronounGender(t.lower); g != 0 && (t.lower == "he" || t.lower == "she") {
+			if p := d.recentPerson(func(e *entity) bool { return e.gender == g || e.gender == 0 }); p != nil {
+				out = append(out, mention{Span: Span{t.start, t.end}, ent: p, tok: i, toks: 1, form: 'p'})
+			}
+			i++
+			continue
+		}
+		// "our countries", "both countries", "the two countries", "our two countries"
+		if n := groupCountries(toks, i); n > 0 {
+			out = append(out, mention{Span: Span{t.start, toks[i+n-1].end}, tok: i, toks: n, form: 'g'})
+			i += n
+			continue
+		}
+		// A person already met: full name or surname.
+		if t.isCap() {
+			if p, n := d.knownPerson(toks, i); p != nil {
+				// a title before it may add to what we know
+				out = append(out, mention{Span: Span{t.start, toks[i+n-1].end}, ent: p, tok: i, toks: n, form: 's'})
+				d.touch(p)
+				i += n
+				continue
+			}
+		}
+		// "the Russian official", "the spokeswoman", "the minister"
+		if t.lower == "the" && i+1 < len(toks) {
+			j := i + 1
+			var cty *entity
+			if es, n := d.g.lookup(toks[j:]); n == 1 && len(es) > 0 && es[0].kind == kindDemonym {
+				cty = d.entityFor(es[0])
+				j++
+			}
+			if j < len(toks) {
+				key, n := toks[j].lower, 1
+				if j+1 < len(toks) {
+					if two := key + " " + toks[j+1].lower; genericOfficials[two] != "" || two == "top diplomat" {
+						key, n = two, 2
+					}
+				}
+				if title, ok := genericOfficials[key]; ok && !(j+n < len(toks) && toks[j+n].isCap() && !stopCaps[toks[j+n].lower]) {
+					p := d.recentPerson(func(e *entity) bool {
+						if cty != nil && e.country != cty.iso3 {
+							return false
+						}
+						return title == "" || strings.Contains(e.title, title) || (title == "Minister" && strings.Contains(e.title, "Minister"))
+					})
+					if p != nil {
+						out = append(out, mention{Span: Span{t.start, toks[j+n-1].end}, ent: p, tok: i, toks: j + n - i, form: 't'})
+						d.touch(p)
+						i = j + n
+						continue
+					}
+				}
+			}
+		}
+		// Government bodies and forces of a country named before: "Russian Foreign Ministry".
+		if modCountry != nil && modEnd == i {
+			if b, n := d.matchBody(toks[i:]); n > 0 {
+				sp := Span{t.start, toks[i+n-1].end}
+				if b.kind == "org" {
+					o := d.add(&entity{id: "org:" + strings.ToLower(modCountry.iso3) + "-" + slug(b.name), typ: TypeOrganization,
+						name: b.name + " of " + modCountry.name, country: modCountry.iso3, orgKind: "gov", sector: b.sector})
+					// the country mention becomes part of the body's name
+					if len(out) > 0 && out[len(out)-1].ent == modCountry {
+						sp.Start = out[len(out)-1].Start
+						out = out[:len(out)-1]
+					}
+					out = append(out, mention{Span: sp, ent: o, tok: i, toks: n, form: 'n'})
+					modOrg = o
+				} else if len(out) > 0 && out[len(out)-1].ent == modCountry {
+					last := &out[len(out)-1]
+					last.sector = b.sector
+					last.End = sp.End
+					last.toks += n
+				}
+				i += n
+				modEnd = i
+				if i < len(toks) && (toks[i].lower == "'s" || toks[i].lower == "’s") {
+					i++
+					modEnd = i
+				}
+				continue
+			}
+		}
+		// Titles, then a name: "Foreign Minister Sergey Lavrov", "FM Lavrov".
+		if es, n := d.g.lookup(toks[i:]); n > 0 && es[0].kind == kindTitle {
+			// a title only counts with a capital ("Foreign Minister X") or before a name
+			k := i + n
+			if nn := d.nameAt(toks, k); nn > 0 && (toks[i].isCap() || nn > 1) {
+				name := spanText(d.text, toks[k].start, toks[k+nn-1].end)
+				p := d.personEntity(name)
+				if p.title == "" {
+					p.title = es[0].title
+					p.sector = es[0].sector
+				}
+				if modCountry != nil && modEnd == i && p.country == "" {
+					p.country = modCountry.iso3
+				}
+				if modOrg != nil && modEnd == i && p.org == "" {
+					p.org = modOrg.id
+					if p.country == "" {
+						p.country = modOrg.country
+					}
+				}
+				if p.gender == 0 {
+					p.gender = guessGender(spanText(d.text, t.start, toks[i+n-1].end), name)
+				}
+				out = append(out, mention{Span: Span{toks[k].start, toks[k+nn-1].end}, ent: p, tok: k, toks: nn, form: 'n'})
+				d.touch(p)
+				i = k + nn
+				modCountry, modOrg = nil, nil
+				continue
+			}
+			i += n
+			continue
+		}
+		// Gazetteer names.
+		if es, n := d.g.lookup(toks[i:]); n > 0 {
+			e := pick(es, d)
+			m := mention{Span: Span{t.start, toks[i+n-1].end}, tok: i, toks: n, form: 'n'}
+			switch e.kind {
+			case kindDemonym:
+				m.form = 'd'
+				m.ent = d.entityFor(e)
+			case kindCapital:
+				m.form = 'c'
+				m.ent = d.entityFor(e)
+			default:
+				m.ent = d.entityFor(e)
+			}
+			out = append(out, m)
+			i += n
+			if m.ent.typ == TypeCountry {
+				modCountry, modEnd, modOrg = m.ent, i, nil
+				if i < len(toks) && (toks[i].lower == "'s" || toks[i].lower == "’s") {
+					i++
+					modEnd = i
+				}
+			} else if m.ent.typ == TypeOrganization {
+				modOrg, modEnd, modCountry = m.ent, i, nil
+				if m.ent.country != "" {
+					modCountry = d.countryEntity(m.ent.country)
+				}
+				if i < len(toks) && (toks[i].lower == "'s" || toks[i].lower == "’s") {
+					i++
+					modEnd = i
+				}
+			}
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+// pick chooses among the entries a phrase may name: a country before a
+// demonym before a capital before anything else.
+func pick(es []entry, d *doc) entry {
+	best := es[0]
+	rank := func(k entryKind) int {
+		switch k {
+		case kindCountry:
+			return 0
+		case kindDemonym:
+			return 1
+		case kindOrg:
+			return 2
+		case kindCapital:
+			return 3
+		case kindRegion:
+			return 4
+		}
+		return 5
+	}
+	for _, e := range es[1:] {
+		if rank(e.kind) < rank(best.kind) {
+			best = e
+		}
+	}
+	return best
+}
+
+func groupCountries(toks []token, i int) int {
+	w := func(k int) string {
+		if i+k < len(toks) {
+			return toks[i+k].lower
+		}
+		return ""
+	}
+	switch {
+	case (w(0) == "our" || w(0) == "both") && (w(1) == "countries" || w(1) == "nations" || w(1) == "states"):
+		return 2
+	case (w(0) == "our" || w(0) == "the") && (w(1) == "two" || w(1) == "both") && (w(2) == "countries" || w(2) == "nations" || w(2) == "states" || w(2) == "sides"):
+		return 3
+	}
+	return 0
+}
+
+func spanText(text string, a, b int) string { return text[a:b] }

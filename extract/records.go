@@ -1,0 +1,135 @@
+package extract
+
+// Actor is one side of a coded dyad: a name and the country it stands for
+// (ISO3, or IGO for an international body).
+type Actor struct {
+	ID      string `json:"id"`
+	Name    string `json:"name"`
+	Country string `json:"country"`
+}
+
+// Record is one coded dyad, PLOVER/GDELT style: a source acting on a target.
+type Record struct {
+	ArticleID string  `json:"article_id"`
+	EventID   string  `json:"event_id"`
+	Type      string  `json:"type"`
+	Date      string  `json:"date"`
+	End       string  `json:"end,omitempty"`
+	Precision string  `json:"precision"`
+	Modality  string  `json:"modality"`
+	CAMEO     string  `json:"cameo"`
+	CAMEORoot string  `json:"cameo_root"`
+	QuadClass int     `json:"quad_class"`
+	Goldstein float64 `json:"goldstein"`
+	Source    Actor   `json:"source"`
+	Target    Actor   `json:"target"`
+	Evidence  Span    `json:"evidence"`
+}
+
+// Records codes the events of a result as dyads. A meeting of A and B gives
+// A->B and B->A; a visit of A to B gives 042 A->B and 043 B->A. Events
+// without a CAMEO code (anniversaries, conflicts as a state) give none.
+func Records(r Result) []Record {
+	nodes := map[string]Node{}
+	for _, n := range r.Nodes {
+		nodes[n.ID] = n
+	}
+	roles := map[string]map[string][]string{} // event -> role -> entity ids
+	for _, e := range r.Edges {
+		if roles[e.Source] == nil {
+			roles[e.Source] = map[string][]string{}
+		}
+		roles[e.Source][e.Type] = append(roles[e.Source][e.Type], e.Target)
+	}
+	var out []Record
+	for _, n := range r.Nodes {
+		if !IsEventType(n.Type) {
+			continue
+		}
+		code, _ := n.Properties[PropCAMEO].(string)
+		if code == "" {
+			continue
+		}
+		rl := roles[n.ID]
+		base := Record{
+			ArticleID: r.Article.ID, EventID: n.ID, Type: n.Type,
+			Date: str(n.Properties[PropDate]), End: str(n.Properties[PropEnd]),
+			Precision: str(n.Properties[PropPrecision]), Modality: str(n.Properties[PropModality]),
+		}
+		if ev, ok := n.Properties[PropEvidence].([]Span); ok && len(ev) > 0 {
+			base.Evidence = ev[0]
+		}
+		emit := func(code string, src, dst string) {
+			if src == dst {
+				return
+			}
+			s, t := actor(nodes, src), actor(nodes, dst)
+			if s.Country != "" && s.Country == t.Country && s.Country != "IGO" {
+				return
+			}
+			rec := base
+			rec.CAMEO, rec.CAMEORoot = code, cameoRoot(code)
+			rec.QuadClass, rec.Goldstein = quadClass(code), goldstein(code)
+			rec.Source, rec.Target = s, t
+			out = append(out, rec)
+		}
+		both := func(ids []string) {
+			for _, a := range ids {
+				for _, b := range ids {
+					emit(code, a, b)
+				}
+			}
+		}
+		switch n.Type {
+		case TypeVisit:
+			for _, v := range rl["visitor"] {
+				for _, h := range rl["host"] {
+					emit("042", v, h)
+					emit("043", h, v)
+				}
+			}
+		case TypeMeeting, TypePhoneCall, TypeNegotiation, TypeAgreement, TypeCooperation:
+			both(append(append([]string{}, rl["participant"]...), rl["party"]...))
+		default:
+			var srcs, dsts []string
+			for _, role := range []string{"speaker", "actor", "mediator", "body", "source"} {
+				srcs = append(srcs, rl[role]...)
+			}
+			for _, role := range []string{"target", "party"} {
+				dsts = append(dsts, rl[role]...)
+			}
+			for _, s := range srcs {
+				for _, t := range dsts {
+					emit(code, s, t)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func actor(nodes map[string]Node, id string) Actor {
+	n := nodes[id]
+	a := Actor{ID: id, Name: n.Name}
+	switch n.Type {
+	case TypeCountry:
+		a.Country = str(n.Properties[PropISO3])
+	case TypeOrganization:
+		a.Country = str(n.Properties[PropCountry])
+		if a.Country == "" {
+			if k := str(n.Properties["kind"]); k == "igo" || k == "" {
+				a.Country = "IGO"
+			} else {
+				a.Country = "NGO"
+			}
+		}
+	default:
+		a.Country = str(n.Properties[PropCountry])
+	}
+	return a
+}
+
+func str(v any) string {
+	s, _ := v.(string)
+	return s
+}
