@@ -14,7 +14,7 @@ type cameoCode struct {
 var cameoCodes = map[string]cameoCode{
 	"01": {"Make public statement", 0}, "010": {"Make statement, not specified below", 0},
 	"018": {"Make empathetic comment", 3.4},
-	"02": {"Appeal", 3}, "020": {"Make an appeal or request, not specified below", 3},
+	"02":  {"Appeal", 3}, "020": {"Make an appeal or request, not specified below", 3},
 	"03": {"Express intent to cooperate", 4}, "030": {"Express intent to cooperate, not specified below", 4},
 	"04": {"Consult", 1}, "040": {"Consult, not specified below", 1}, "041": {"Discuss by telephone", 1},
 	"042": {"Make a visit", 1.9}, "043": {"Host a visit", 2.8}, "044": {"Meet at a third location", 2.5},

@@ -86,6 +86,9 @@ func findDates(s string, base int, ref time.Time, haveRef, future bool) []dateRe
 		}
 		return true
 	}
+	if !strings.ContainsAny(s, "0123456789") {
+		goto relativeDates // every absolute form has a digit
+	}
 	for _, m := range reISODate.FindAllStringSubmatchIndex(s, -1) {
 		y, _ := strconv.Atoi(s[m[2]:m[3]])
 		mo, _ := strconv.Atoi(s[m[4]:m[5]])
@@ -201,7 +204,8 @@ func findDates(s string, base int, ref time.Time, haveRef, future bool) []dateRe
 		out = append(out, r)
 		mark(m[4], m[5])
 	}
-	if haveRef {
+relativeDates:
+	if haveRef && mayBeRelative(s) {
 		for _, m := range reRelDay.FindAllStringSubmatchIndex(s, -1) {
 			if !free(m[0], m[1]) {
 				continue
@@ -293,7 +297,7 @@ func relative(expr string, ref time.Time, future bool) (dateRef, bool) {
 	switch unit {
 	case "week":
 		// A week is given as the range of its days, Monday to Sunday.
-		monday := day.AddDate(0, 0, -((int(day.Weekday()) + 6) % 7)).AddDate(0, 0, 7*step)
+		monday := day.AddDate(0, 0, -((int(day.Weekday())+6)%7)).AddDate(0, 0, 7*step)
 		return dateRef{date: dayString(monday), end: dayString(monday.AddDate(0, 0, 6)), precision: PrecisionDay}, true
 	case "month":
 		m := time.Date(day.Year(), day.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, step, 0)
@@ -302,4 +306,14 @@ func relative(expr string, ref time.Time, future bool) (dateRef, bool) {
 		return dateRef{date: strconv.Itoa(day.Year() + step), precision: PrecisionYear}, true
 	}
 	return dateRef{}, false
+}
+
+// mayBeRelative is a cheap test before the relative-date expression.
+func mayBeRelative(s string) bool {
+	for _, w := range []string{"day", "week", "month", "year", "Day", "Week", "Month", "Year", "DAY", "WEEK", "MONTH", "YEAR", "tomorrow", "Tomorrow"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -325,7 +325,7 @@ func (x *extraction) findEvents(si int) {
 	x.relations(si, ms, cl)
 
 	for i := 0; i < len(toks); i++ {
-		if i == cl.verb {
+		if i == cl.verb || !x.mayTrigger(toks[i].lower) {
 			continue
 		}
 		for _, tr := range x.triggers {
@@ -1017,4 +1017,17 @@ func eventID(ev *event) string {
 	h := sha256.New()
 	h.Write([]byte(ev.typ + "|" + ev.subtype + "|" + partKey(ev) + "|" + ev.date + "|" + ev.end + "|" + ev.topic + "|" + strconv.Itoa(ev.ordinal)))
 	return "event:" + strings.ToLower(ev.typ) + ":" + hex.EncodeToString(h.Sum(nil)[:6])
+}
+
+// mayTrigger is a cheap test of whether a word can start a trigger.
+func (x *extraction) mayTrigger(w string) bool {
+	if triggerFirsts[w] {
+		return true
+	}
+	for _, p := range triggerPrefixes {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
 }

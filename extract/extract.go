@@ -20,6 +20,9 @@ var (
 	tablesOnce sync.Once
 	triggers   []trigger
 	bodies     []body
+	// the first words of triggers, exact and as prefixes, for a quick test
+	triggerFirsts   map[string]bool
+	triggerPrefixes []string
 )
 
 // extraction is the state of one call to Extract.
@@ -56,6 +59,14 @@ func Extract(in Input) (Result, error) {
 	tablesOnce.Do(func() {
 		triggers = loadTriggers()
 		bodies = loadBodies()
+		triggerFirsts = map[string]bool{}
+		for _, t := range triggers {
+			if w := t.words[0]; strings.HasSuffix(w, "*") {
+				triggerPrefixes = append(triggerPrefixes, strings.TrimSuffix(w, "*"))
+			} else {
+				triggerFirsts[w] = true
+			}
+		}
 	})
 	text := in.Text
 	h := parseArticle(text, in)

@@ -15,13 +15,13 @@ var gazetteerFS embed.FS
 type entryKind uint8
 
 const (
-	kindCountry  entryKind = iota + 1 // a country's name or alias
-	kindDemonym                       // "Russian", "Azerbaijani"
-	kindCapital                       // a capital city, also a metonym for its government
-	kindCity                          // another city
-	kindOrg                           // an organization
-	kindRegion                        // a region or disputed territory
-	kindTitle                         // an office: "foreign minister"
+	kindCountry entryKind = iota + 1 // a country's name or alias
+	kindDemonym                      // "Russian", "Azerbaijani"
+	kindCapital                      // a capital city, also a metonym for its government
+	kindCity                         // another city
+	kindOrg                          // an organization
+	kindRegion                       // a region or disputed territory
+	kindTitle                        // an office: "foreign minister"
 )
 
 // entry is one thing a phrase can name.
@@ -42,6 +42,7 @@ type entry struct {
 // gazetteer maps phrases, as joined lower-case tokens, to what they name.
 type gazetteer struct {
 	phrases   map[string][]entry
+	firsts    map[string]bool // the first token of every phrase
 	maxTokens int
 	countries map[string]entry // iso3 -> country entry
 	capitals  map[string]entry // iso3 -> capital entry
@@ -57,10 +58,9 @@ var (
 // binary; a malformed row is skipped, never fatal.
 func loadGazetteer() *gazetteer {
 	gazOnce.Do(func() {
-		g := &gazetteer{phrases: map[string][]entry{}, countries: map[string]entry{},
+		g := &gazetteer{phrases: map[string][]entry{}, firsts: map[string]bool{}, countries: map[string]entry{},
 			capitals: map[string]entry{}, orgs: map[string]entry{}}
-		g.loadCountries("gazetteer/countries.tsv")
-		g.loadCountries("gazetteer/countries_extra.tsv")
+		g.loadCountries("gazetteer/countries.tsv") // merged with countries_extra.tsv by the generator
 		g.loadCities()
 		g.loadOrgs()
 		g.loadRegions()
@@ -145,6 +145,8 @@ func (g *gazetteer) add(phrase string, e entry) {
 		}
 	}
 	g.phrases[k] = append(g.phrases[k], e)
+	first, _, _ := strings.Cut(k, " ")
+	g.firsts[first] = true
 	if n > g.maxTokens {
 		g.maxTokens = n
 	}
@@ -244,6 +246,9 @@ func (g *gazetteer) loadTitles() {
 // lookup returns what the tokens starting at toks[0] may name, trying the
 // longest phrase first. It returns the number of tokens matched.
 func (g *gazetteer) lookup(toks []token) ([]entry, int) {
+	if len(toks) == 0 || !g.firsts[toks[0].lower] {
+		return nil, 0
+	}
 	max := g.maxTokens
 	if max > len(toks) {
 		max = len(toks)

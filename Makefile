@@ -1,0 +1,71 @@
+# dipgraph: the two commands a newcomer needs are `make run` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+GO        ?= go
+NEO4JCTL  := deploy/neo4j/neo4jctl
+BIN       := bin/dipgraph
+SHARED    ?= $(abspath ../shared)
+
+export NEO4J_URI      ?= bolt://127.0.0.1:7687
+export NEO4J_USER     ?= neo4j
+export NEO4J_PASSWORD ?= dipgraph-dev
+export NEO4J_DATABASE ?= neo4j
+
+.PHONY: help run test neo4j neo4j-stop build generate check-generate vet test-unit \
+        test-integration golden eval bench clean
+
+help:
+	@echo "make run    start Neo4j, ingest testdata/articles, serve GraphQL on http://127.0.0.1:8080"
+	@echo "make test   start Neo4j, check generated code, vet, run every test against it"
+	@echo "other targets: neo4j neo4j-stop build generate check-generate vet test-unit test-integration golden eval bench"
+
+## run: the main job
+run: neo4j build
+	$(BIN) ingest testdata/articles
+	$(BIN) serve
+
+## test: everything CI runs
+test: neo4j check-generate vet
+	DIPGRAPH_REQUIRE_NEO4J=1 $(GO) test -p 1 -count=1 ./...
+
+neo4j:
+	@$(NEO4JCTL) start
+
+neo4j-stop:
+	@$(NEO4JCTL) stop
+
+build:
+	$(GO) build -o $(BIN) ./cmd/dipgraph
+
+generate:
+	$(GO) generate ./...
+
+check-generate: generate
+	@git diff --exit-code -- server/gql server/resolver schema gqlgen.yml go.mod go.sum \
+	  || { echo "go generate changed tracked files: run make generate and commit"; exit 1; }
+	@test -z "$$(git status --porcelain -- server/gql server/resolver)" \
+	  || { echo "go generate created untracked files:"; git status --porcelain -- server/gql server/resolver; exit 1; }
+
+vet:
+	$(GO) vet ./...
+	@test -z "$$(gofmt -l $$(git ls-files '*.go' | grep -v '^server/gql/'))" || { gofmt -l $$(git ls-files '*.go' | grep -v '^server/gql/'); echo "gofmt needed"; exit 1; }
+
+test-unit:
+	$(GO) test -count=1 ./...
+
+test-integration: neo4j
+	DIPGRAPH_REQUIRE_NEO4J=1 $(GO) test -p 1 -count=1 ./graph/... ./cmd/...
+
+golden:
+	$(GO) test ./extract/... -update
+
+eval:
+	$(GO) run ./cmd/dipgraph eval events $(SHARED)/eval/events-dev.jsonl
+	$(GO) run ./cmd/dipgraph eval actors $(SHARED)/eval/actors-dev.jsonl
+
+bench:
+	DIPGRAPH_CORPUS=$(SHARED)/corpus $(GO) test -run '^$$' -bench . -benchmem -count 5 ./extract/
+
+clean:
+	rm -rf bin

@@ -1,0 +1,33 @@
+// Package extract turns the text of one news article into a small graph:
+// the article's metadata, its entities (countries, people, organizations,
+// places, regions) with every mention of them, and its events (visits,
+// meetings, statements, anniversaries, conflicts, agreements, ...) with
+// participants by role, dates at their precision, modality, attribution,
+// CAMEO codes and evidence spans.
+//
+// The pipeline is rules and lexicons, in stages: the header of a scraped
+// file (title, section and time, dateline, by-line) and its leftovers
+// (article.go); sentences and tokens with byte offsets (text.go); dates
+// resolved against the publication time (date.go); mentions resolved to
+// entities through the embedded gazetteer, titles and coreference
+// (gazetteer.go, mention.go); events from the triggers table with their
+// frames (event.go); CAMEO weights (cameo.go); dyad records (records.go).
+//
+// Invariants:
+//   - Pure: no I/O, no clock, no globals that change behaviour. The tables
+//     are embedded (gazetteer/*.tsv) and read once.
+//   - Every offset is a byte offset into the input text exactly as given
+//     (Article.Text); spans are half-open and slice back to the text they
+//     cite. The seed article has curly quotes, so bytes and runes differ.
+//   - Deterministic: nodes sorted by (type, id), edges by (source, type,
+//     target); ids are derived from content (country:AZE,
+//     person:sergey-lavrov, event:visit:<hash of type, participants, date>).
+//   - Extract fails only on unusable input (empty or not UTF-8). Anything
+//     uncertain is data: a confidence, a derived date precision.
+//
+// It imports nothing outside the standard library: never graph, server,
+// cmd, a database driver, net/http or os/exec (cmd/dipgraph's
+// TestImportRules enforces it). Tests read ../testdata: articles/,
+// expect/ (must/should/must-not, scored by extract/expect) and extract/
+// (golden snapshots, rewritten by go test ./extract -update).
+package extract

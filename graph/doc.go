@@ -1,0 +1,18 @@
+// Package graph is dipgraph's model: articles, entities, events with their
+// participants and evidence, and relations between entities, in types that
+// know nothing of how they are stored. FromExtract turns one extraction into
+// a Batch, the unit a store writes in one transaction.
+//
+// Invariants:
+//   - Identity is our own: stable ids derived from content (country:AZE,
+//     person:sergey-lavrov, event:visit:<hash>), never a database's ids.
+//   - Every fact keeps its provenance: Evidence points at a byte span of a
+//     stored article's text.
+//   - Dates keep their precision: Date is ISO 8601 at its precision and
+//     [From, To] the days it covers, so a 1992 event overlaps 1992-06.
+//   - Errors are the sentinels of errors.go, wrapped with the operation.
+//
+// It imports extract (for its vocabulary) and the standard library; never
+// the Neo4j driver, gqlgen, server or cmd. Only graph/neo4jstore talks to
+// the database.
+package graph
