@@ -226,8 +226,15 @@ relativeDates:
 // yearContext reports whether a bare four-digit number reads as a year:
 // "The 1994 ceasefire", "1992's war", "(1992)".
 func yearContext(s string, a, b int) bool {
-	before := strings.ToLower(strings.TrimSpace(s[:a]))
-	after := strings.TrimSpace(s[b:])
+	lo, hi := a-12, b+4
+	if lo < 0 {
+		lo = 0
+	}
+	if hi > len(s) {
+		hi = len(s)
+	}
+	before := strings.ToLower(strings.TrimSpace(s[lo:a]))
+	after := strings.TrimSpace(s[b:hi])
 	if strings.HasSuffix(before, "the") || strings.HasSuffix(before, "(") || strings.HasSuffix(before, "in early") ||
 		strings.HasSuffix(before, "in late") || strings.HasSuffix(before, "in mid") || strings.HasSuffix(before, "mid-") {
 		// "the 1994 ceasefire" but not "the 1994 troops" (numbers before plural nouns are rare as years)

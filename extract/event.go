@@ -458,7 +458,24 @@ func (x *extraction) statement(si int, cl clause, ms []mention, dates []dateRef)
 			}
 		}
 	}
-	x.date(ev, dates, toks[cl.verb].start, si)
+	// The date of a statement is that of the speech act ("said ... at a
+	// briefing Nov. 16"), not a date inside what was said.
+	var own []dateRef
+	for _, dr := range dates {
+		if dr.Start < tokStart(toks, cl.from) || dr.Start >= tokStart(toks, cl.to) || cl.to <= cl.from {
+			own = append(own, dr)
+		}
+	}
+	x.date(ev, own, toks[cl.verb].start, si)
+	if !ev.dated {
+		// the same speaker again: the same occasion
+		for k := len(x.events) - 1; k >= 0; k-- {
+			if o := x.events[k]; o.typ == TypeStatement && o.attribution == cl.speaker {
+				ev.date, ev.end, ev.precision = o.date, o.end, o.precision
+				break
+			}
+		}
+	}
 	ev.key = "statement|" + cl.speaker.id + "|" + ev.date
 	return x.merge(ev, Span{s.Start, s.End})
 }
@@ -666,6 +683,9 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 			c = x.merge(ev, ev0)
 		} else {
 			c.addEvidence(ev0)
+			if c.attribution != ev.attribution {
+				c.attribution = nil // reported in several voices: the publisher's account
+			}
 		}
 		// parties: "between A and B", "the two countries", or the countries of the clause
 		for _, m := range ms {
@@ -686,7 +706,7 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 			}
 		}
 		for _, dr := range dates {
-			if dr.since || strings.Contains(strings.ToLower(s.text[dr.Start-s.Start:]), "began") {
+			if dr.since || strings.Contains(strings.ToLower(s.text[max(0, dr.Start-s.Start-20):min(len(s.text), dr.End-s.Start)]), "began") {
 				c.date, c.end, c.precision, c.since, c.dated = dr.date, "", dr.precision, true, true
 				break
 			}
@@ -874,14 +894,26 @@ func topicAfter(toks []token, i int, text string) string {
 				return ""
 			}
 			end := k + 1
-			for end < len(toks) && toks[end].text != "," && toks[end].text != "." && toks[end].text != ";" && toks[end].text != "”" && toks[end].lower != "and" || (end < len(toks) && toks[end].lower == "and" && end+1 < len(toks) && !isVerbish(toks[end+1].lower)) {
-				if toks[end].lower == "between" || toks[end].lower == "from" {
-					break
+		scan:
+			for ; end < len(toks); end++ {
+				switch t := toks[end]; {
+				case t.text == "." || t.text == ";" || t.text == "”" || t.text == "\"" || t.lower == "between" || t.lower == "from":
+					break scan
+				case t.text == "," && end+1 < len(toks) && (speechVerbs[toks[end+1].lower] || isVerbish(toks[end+1].lower) || isCloser(toks[end+1].text)):
+					break scan
+				case t.lower == "and" && end+1 < len(toks) && isVerbish(toks[end+1].lower):
+					break scan
 				}
-				end++
+			}
+			for end > k+1 && (toks[end-1].text == "," || toks[end-1].lower == "and") {
+				end--
 			}
 			if end > k+1 {
-				return strings.TrimPrefix(text[toks[k+1].start:toks[end-1].end], "the ")
+				t := text[toks[k+1].start:toks[end-1].end]
+				for _, art := range []string{"the ", "a ", "an "} {
+					t = strings.TrimPrefix(t, art)
+				}
+				return t
 			}
 			return ""
 		}
@@ -1030,4 +1062,13 @@ func (x *extraction) mayTrigger(w string) bool {
 		}
 	}
 	return false
+}
+
+// tokStart is the offset where token i starts, or the end of the last
+// token when i is past the end.
+func tokStart(toks []token, i int) int {
+	if i < len(toks) {
+		return toks[i].start
+	}
+	return toks[len(toks)-1].end
 }

@@ -308,7 +308,7 @@ func (x *extraction) result(art Article) Result {
 			props[PropOrdinal] = ev.ordinal
 		}
 		if ev.origin != "" {
-			props["origin"] = ev.origin
+			props[PropOrigin] = ev.origin
 		}
 		if ev.count > 0 {
 			props[PropCount] = ev.count
@@ -318,11 +318,11 @@ func (x *extraction) result(art Article) Result {
 		}
 		if ev.conflict != nil {
 			if cid, ok := ids[ev.conflict]; ok && cid != id {
-				props["part_of"] = cid
+				props[PropPartOf] = cid
 			}
 		}
 		if ev.since {
-			props["since"] = true
+			props[PropSince] = true
 		}
 		r.Nodes = append(r.Nodes, Node{ID: id, Type: ev.typ, Name: label(ev), Properties: props})
 		for _, p := range ev.parts {

@@ -413,8 +413,14 @@ func (d *doc) findMentions(si int) []mention {
 					p.title = es[0].title
 					p.sector = es[0].sector
 				}
-				if modCountry != nil && modEnd == i && p.country == "" {
-					p.country = modCountry.iso3
+				if modCountry != nil && modEnd == i {
+					if p.country == "" {
+						p.country = modCountry.iso3
+					}
+					// "Azerbaijani" in "Azerbaijani Foreign Minister X" modifies X
+					if len(out) > 0 && out[len(out)-1].ent == modCountry {
+						out[len(out)-1].form = 'm'
+					}
 				}
 				if modOrg != nil && modEnd == i && p.org == "" {
 					p.org = modOrg.id
@@ -425,7 +431,8 @@ func (d *doc) findMentions(si int) []mention {
 				if p.gender == 0 {
 					p.gender = guessGender(spanText(d.text, t.start, toks[i+n-1].end), name)
 				}
-				out = append(out, mention{Span: Span{toks[k].start, toks[k+nn-1].end}, ent: p, tok: k, toks: nn, form: 'n'})
+				// the mention spans the title and the name: "FM Sergey Lavrov"
+				out = append(out, mention{Span: Span{toks[i].start, toks[k+nn-1].end}, ent: p, tok: k, toks: nn, form: 'n'})
 				d.touch(p)
 				i = k + nn
 				modCountry, modOrg = nil, nil

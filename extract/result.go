@@ -163,8 +163,8 @@ const (
 	PropPrecision   = "precision"
 	PropModality    = "modality"
 	PropCAMEO       = "cameo"
-	PropCAMEORoot   = "cameo_root"
-	PropQuadClass   = "quad_class"
+	PropCAMEORoot   = "cameoRoot"
+	PropQuadClass   = "quadClass"
 	PropGoldstein   = "goldstein"
 	PropConfidence  = "confidence"
 	PropEvidence    = "evidence"    // []Span
@@ -174,4 +174,7 @@ const (
 	PropOrdinal     = "ordinal"
 	PropCount       = "count"
 	PropTopic       = "topic"
+	PropOrigin      = "origin" // the year an anniversary looks back to
+	PropPartOf      = "partOf" // id of the event this one is part of (a conflict)
+	PropSince       = "since"  // true when the date is a start ("since 1988")
 )

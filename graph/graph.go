@@ -69,6 +69,9 @@ type Event struct {
 	Attribution string // entity id of who asserted it, or "narrative"
 	Ordinal     int
 	Count       int
+	Topic       string // what a meeting, anniversary or resolution is about
+	Origin      string // the year an anniversary looks back to
+	PartOf      string // id of the conflict (or other event) this one belongs to
 	// Reports is the number of distinct articles with evidence for the event.
 	Reports      int
 	Participants []Participant

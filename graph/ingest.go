@@ -102,6 +102,9 @@ func eventFromNode(n extract.Node, articleID string) (Event, error) {
 		Attribution: str(p[extract.PropAttribution]),
 		Ordinal:     num[int](p[extract.PropOrdinal]),
 		Count:       num[int](p[extract.PropCount]),
+		Topic:       str(p[extract.PropTopic]),
+		Origin:      str(p[extract.PropOrigin]),
+		PartOf:      str(p[extract.PropPartOf]),
 	}
 	if ev.Label == "" {
 		ev.Label = ev.Type

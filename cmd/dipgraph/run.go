@@ -33,13 +33,18 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	switch cmd {
 	case "extract":
 		return cmdExtract(rest, stdin, stdout, stderr)
+	case "ingest":
+		return cmdIngest(ctx, cfg, rest, stdin, stdout, stderr)
+	case "export":
+		return cmdExport(ctx, cfg, rest, stdout, stderr)
+	case "serve":
+		return cmdServe(ctx, cfg, rest, stdout, stderr, nil)
 	case "eval":
 		return cmdEval(rest, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
 	default:
-		_ = cfg
 		fmt.Fprint(stderr, usage)
 		return fmt.Errorf("unknown command %q", cmd)
 	}

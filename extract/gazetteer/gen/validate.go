@@ -79,7 +79,7 @@ func Validate(dir string, countries []byte) (warnings []string, err error) {
 		for _, s := range append([]string{r.f[0]}, split(r.f[2])...) {
 			k := strings.ToLower(s)
 			if other, ok := cityName[k]; ok {
-				fail(r.errf("%q also names city %s", s, other))
+				fail(r.errf("%q also names city %s (letter case aside)", s, other))
 			}
 			cityName[k] = r.f[0]
 			if c, ok := countryName[k]; ok {
@@ -175,7 +175,7 @@ func Validate(dir string, countries []byte) (warnings []string, err error) {
 		for _, s := range append([]string{r.f[1]}, split(r.f[2])...) {
 			k := strings.ToLower(s)
 			if other, ok := regionName[k]; ok {
-				fail(r.errf("%q also names region %s", s, other))
+				fail(r.errf("%q also names region %s (letter case aside)", s, other))
 			}
 			regionName[k] = id
 			if c, ok := countryName[k]; ok {

@@ -1,0 +1,99 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/dipgraph/dipgraph/extract"
+	"github.com/dipgraph/dipgraph/graph"
+)
+
+// ingester is what ingest needs of a store.
+type ingester interface {
+	Ingest(context.Context, graph.Batch) (graph.IngestSummary, error)
+}
+
+// cmdIngest extracts and stores each article in one transaction of its
+// own; a bad article is reported and skipped, the others go on.
+func cmdIngest(ctx context.Context, cfg config, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	quiet := fs.Bool("q", false, "print only the summary line")
+	fs.Usage = func() { fmt.Fprintln(stderr, "usage: dipgraph ingest [-q] FILE|DIR|-") }
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return errUsage
+	}
+	store, closeStore, err := openStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer closeStore()
+	st, err := ingestAll(ctx, store, fs.Arg(0), stdin, stderr, func(it item, sum graph.IngestSummary) {
+		if !*quiet {
+			state := "unchanged"
+			if sum.Changed {
+				state = "stored"
+			}
+			fmt.Fprintf(stdout, "%s\t%s\t%d nodes\t%d edges\t%s\n", it.where, sum.ArticleID, sum.Nodes, sum.Edges, state)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "ingested %d article(s): %d changed, %d unchanged, %d failed\n", st.ok, st.changed, st.ok-st.changed, st.failed)
+	if st.failed > 0 {
+		return fmt.Errorf("%d article(s) failed", st.failed)
+	}
+	return nil
+}
+
+type ingestStats struct{ ok, changed, failed int }
+
+func ingestAll(ctx context.Context, store ingester, path string, stdin io.Reader, stderr io.Writer, each func(item, graph.IngestSummary)) (ingestStats, error) {
+	var st ingestStats
+	err := readItems(path, stdin, func(it item) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		sum, err := ingestOne(ctx, store, it)
+		if err != nil {
+			st.failed++
+			fmt.Fprintf(stderr, "%s: %v\n", it.where, err)
+			return nil
+		}
+		st.ok++
+		if sum.Changed {
+			st.changed++
+		}
+		each(it, sum)
+		return nil
+	})
+	return st, err
+}
+
+func ingestOne(ctx context.Context, store ingester, it item) (sum graph.IngestSummary, err error) {
+	if it.err != nil {
+		return sum, it.err
+	}
+	defer func() {
+		// An extractor bug on one article must not end the batch.
+		if r := recover(); r != nil {
+			err = fmt.Errorf("extractor failed: %v", r)
+		}
+	}()
+	res, err := extract.Extract(it.in)
+	if err != nil {
+		return sum, err
+	}
+	b, err := graph.FromExtract(res)
+	if err != nil {
+		return sum, err
+	}
+	return store.Ingest(ctx, b)
+}

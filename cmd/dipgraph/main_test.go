@@ -1,0 +1,326 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net"
+	"net/http"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/dipgraph/dipgraph/graph/neo4jstore"
+)
+
+const seedPath = "../../testdata/articles/trend-2017-11-16-russia-azerbaijan.txt"
+
+// mustConfig returns the configuration of the test Neo4j, with an empty
+// database. Without a server the test is skipped, unless
+// DIPGRAPH_REQUIRE_NEO4J=1 (as in make test and CI), where it fails.
+func mustConfig(t *testing.T) config {
+	t.Helper()
+	cfg := configFromEnv(os.Getenv)
+	host := strings.TrimPrefix(strings.TrimPrefix(cfg.neo4jURI, "bolt://"), "neo4j://")
+	conn, err := net.DialTimeout("tcp", host, 2*time.Second)
+	if err != nil {
+		if os.Getenv("DIPGRAPH_REQUIRE_NEO4J") == "1" {
+			t.Fatalf("Neo4j is required but does not answer at %s: %v", cfg.neo4jURI, err)
+		}
+		t.Skipf("no Neo4j at %s (start one with make neo4j): %v", cfg.neo4jURI, err)
+	}
+	conn.Close()
+	ctx := context.Background()
+	driver, err := neo4jstore.Connect(ctx, cfg.neo4jURI, cfg.neo4jUser, cfg.neo4jPassword)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer driver.Close(ctx)
+	if _, err := neo4j.ExecuteQuery(ctx, driver, "MATCH (n) DETACH DELETE n", nil,
+		neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(cfg.neo4jDatabase)); err != nil {
+		t.Fatal(err)
+	}
+	return cfg
+}
+
+func runCmd(t *testing.T, cfg config, args ...string) (string, string, error) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	env := map[string]string{"NEO4J_URI": cfg.neo4jURI, "NEO4J_USER": cfg.neo4jUser,
+		"NEO4J_PASSWORD": cfg.neo4jPassword, "NEO4J_DATABASE": cfg.neo4jDatabase}
+	err := run(context.Background(), append([]string{"dipgraph"}, args...), func(k string) string { return env[k] },
+		strings.NewReader(""), &out, &errb)
+	return out.String(), errb.String(), err
+}
+
+// TestIngestTwice ingests the seed article twice: the second time changes
+// nothing, and the exported graph is the same.
+func TestIngestTwice(t *testing.T) {
+	cfg := mustConfig(t)
+	out, errs, err := runCmd(t, cfg, "ingest", "../../testdata/articles")
+	if err != nil {
+		t.Fatalf("ingest: %v\n%s", err, errs)
+	}
+	if !strings.Contains(out, "1 changed") {
+		t.Errorf("first ingest: %q, want 1 changed", out)
+	}
+	first, _, err := runCmd(t, cfg, "export")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, errs, err = runCmd(t, cfg, "ingest", "../../testdata/articles")
+	if err != nil {
+		t.Fatalf("ingest again: %v\n%s", err, errs)
+	}
+	if !strings.Contains(out, "0 changed, 1 unchanged") {
+		t.Errorf("second ingest: %q, want 0 changed, 1 unchanged", out)
+	}
+	second, _, err := runCmd(t, cfg, "export")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(first, second); diff != "" {
+		t.Errorf("export changed after re-ingest (-first +second):\n%s", diff)
+	}
+	var g nodeLinkJSON
+	if err := json.Unmarshal([]byte(first), &g); err != nil {
+		t.Fatal(err)
+	}
+	// The same graph the extractor gives, stored: every entity and event
+	// of the extraction is a node of the export.
+	ext, _, err := runCmd(t, cfg, "extract", seedPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var res struct {
+		Nodes []nodeJSON `json:"nodes"`
+	}
+	if err := json.Unmarshal([]byte(ext), &res); err != nil {
+		t.Fatal(err)
+	}
+	stored := map[string]bool{}
+	for _, n := range g.Nodes {
+		stored[n.ID] = true
+	}
+	for _, n := range res.Nodes {
+		if !stored[n.ID] {
+			t.Errorf("extracted node %s (%s) not in the export", n.ID, n.Name)
+		}
+	}
+}
+
+// TestIngestBadArticle: one bad record is reported, the others are stored.
+func TestIngestBadArticle(t *testing.T) {
+	cfg := mustConfig(t)
+	dir := t.TempDir()
+	lines := `{"id":"a1","title":"Lavrov visits Baku","text":"Russian Foreign Minister Sergey Lavrov visited Azerbaijan on Monday.","published":"2017-11-20"}
+{"id":"a2","text":""}
+not json
+{"id":"a3","text":"Azerbaijani Foreign Minister Elmar Mammadyarov met Armenian Foreign Minister Edward Nalbandian in Vienna on Nov. 21.","published":"20171122"}
+`
+	path := dir + "/batch.jsonl"
+	if err := os.WriteFile(path, []byte(lines), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, err := runCmd(t, cfg, "ingest", "-q", path)
+	if err == nil {
+		t.Errorf("ingest with bad records: no error")
+	}
+	if !strings.Contains(out, "ingested 2 article(s)") || !strings.Contains(out, "2 failed") {
+		t.Errorf("summary = %q, want 2 ingested and 2 failed", out)
+	}
+	for _, want := range []string{"batch.jsonl:2", "batch.jsonl:3"} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr %q does not name %s", errs, want)
+		}
+	}
+}
+
+type gqlResponse struct {
+	Data   json.RawMessage `json:"data"`
+	Errors []struct {
+		Message    string         `json:"message"`
+		Extensions map[string]any `json:"extensions"`
+	} `json:"errors"`
+}
+
+func postGraphQL(t *testing.T, url, query string, vars map[string]any) gqlResponse {
+	t.Helper()
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	resp, err := http.Post(url, "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var r gqlResponse
+	if err := json.NewDecoder(resp.Body).Decode(&r); err != nil {
+		t.Fatalf("decode response: %v", err)
+	}
+	return r
+}
+
+// TestServeGraphQL runs serve against the real Neo4j, ingests the seed
+// through the mutation and reads it back through the API.
+func TestServeGraphQL(t *testing.T) {
+	cfg := mustConfig(t)
+	cfg.addr = "127.0.0.1:0"
+	seed, err := os.ReadFile(seedPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	addrc := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		var out, errb bytes.Buffer
+		done <- cmdServe(ctx, cfg, nil, &out, &errb, func(a string) { addrc <- a })
+	}()
+	var url string
+	select {
+	case a := <-addrc:
+		url = "http://" + a + "/graphql"
+	case err := <-done:
+		t.Fatalf("serve: %v", err)
+	case <-time.After(60 * time.Second):
+		t.Fatal("serve did not start")
+	}
+	defer func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("serve: %v", err)
+		}
+	}()
+
+	r := postGraphQL(t, url, `mutation($text: String!) { ingestArticle(input: {text: $text}) {
+		article { id title } summary { changed } userErrors { field message } } }`, map[string]any{"text": string(seed)})
+	if len(r.Errors) > 0 {
+		t.Fatalf("ingestArticle: %+v", r.Errors)
+	}
+	var ing struct {
+		IngestArticle struct {
+			Article struct{ ID, Title string }
+			Summary struct{ Changed bool }
+		}
+	}
+	json.Unmarshal(r.Data, &ing)
+	if ing.IngestArticle.Article.Title != "Russia says Azerbaijan important strategic partner in Caucasus" || !ing.IngestArticle.Summary.Changed {
+		t.Errorf("ingestArticle = %+v", ing.IngestArticle)
+	}
+
+	r = postGraphQL(t, url, `{ events(filter: {types: [VISIT], countries: ["AZE"]}) { totalCount edges { cursor node {
+		id type date end precision modality cameo { code }
+		participants { role entity { id type name } } evidence { articleId start end text } } } } }`, nil)
+	if len(r.Errors) > 0 {
+		t.Fatalf("events: %+v", r.Errors)
+	}
+	var evs struct {
+		Events struct {
+			TotalCount int
+			Edges      []struct {
+				Node struct {
+					Type, Date, Precision, Modality string
+					End                             *string
+					Participants                    []struct {
+						Role   string
+						Entity struct{ ID, Name string }
+					}
+					Evidence []struct {
+						ArticleID  string
+						Start, End int
+						Text       string
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(r.Data, &evs); err != nil {
+		t.Fatal(err)
+	}
+	if evs.Events.TotalCount != 1 || len(evs.Events.Edges) != 1 {
+		t.Fatalf("visits to Azerbaijan: %d (%d edges), want 1", evs.Events.TotalCount, len(evs.Events.Edges))
+	}
+	v := evs.Events.Edges[0].Node
+	if v.Date != "2017-11-20" || v.Modality != "PLANNED" || v.Precision != "DAY" {
+		t.Errorf("visit = %s %s %s, want 2017-11-20 PLANNED DAY", v.Date, v.Modality, v.Precision)
+	}
+	roles := map[string]string{}
+	for _, p := range v.Participants {
+		roles[p.Role] = p.Entity.Name
+	}
+	if diff := cmp.Diff(map[string]string{"visitor": "Sergey Lavrov", "host": "Azerbaijan"}, roles); diff != "" {
+		t.Errorf("visit participants (-want +got):\n%s", diff)
+	}
+	if len(v.Evidence) == 0 || string(seed[v.Evidence[0].Start:v.Evidence[0].End]) != v.Evidence[0].Text ||
+		!strings.Contains(v.Evidence[0].Text, "official visit to Azerbaijan") {
+		t.Errorf("visit evidence = %+v", v.Evidence)
+	}
+
+	// Pages of two across all events: no event repeated or skipped.
+	seen := map[string]bool{}
+	after := ""
+	total := 0
+	for page := 0; page < 50; page++ {
+		r = postGraphQL(t, url, `query($after: String) { events(first: 2, after: $after) { totalCount
+			pageInfo { hasNextPage endCursor } edges { node { id } } } }`, map[string]any{"after": after})
+		if len(r.Errors) > 0 {
+			t.Fatalf("events page: %+v", r.Errors)
+		}
+		var p struct {
+			Events struct {
+				TotalCount int
+				PageInfo   struct {
+					HasNextPage bool
+					EndCursor   string
+				}
+				Edges []struct{ Node struct{ ID string } }
+			}
+		}
+		json.Unmarshal(r.Data, &p)
+		total = p.Events.TotalCount
+		for _, e := range p.Events.Edges {
+			if seen[e.Node.ID] {
+				t.Errorf("event %s on two pages", e.Node.ID)
+			}
+			seen[e.Node.ID] = true
+		}
+		if !p.Events.PageInfo.HasNextPage {
+			break
+		}
+		after = p.Events.PageInfo.EndCursor
+	}
+	if len(seen) != total || total < 10 {
+		t.Errorf("paged through %d events, totalCount %d", len(seen), total)
+	}
+
+	r = postGraphQL(t, url, `{ country(iso3: "RUS") { name iso3 } person(id: "person:sergey-lavrov") { name title }
+		article(id: "`+ing.IngestArticle.Article.ID+`") { title source } }`, nil)
+	if len(r.Errors) > 0 {
+		t.Fatalf("lookups: %+v", r.Errors)
+	}
+	var look struct {
+		Country struct{ Name, Iso3 string }
+		Person  struct{ Name, Title string }
+		Article struct{ Title, Source string }
+	}
+	json.Unmarshal(r.Data, &look)
+	want := struct {
+		Country struct{ Name, Iso3 string }
+		Person  struct{ Name, Title string }
+		Article struct{ Title, Source string }
+	}{}
+	want.Country.Name, want.Country.Iso3 = "Russia", "RUS"
+	want.Person.Name, want.Person.Title = "Sergey Lavrov", "Foreign Minister"
+	want.Article.Title, want.Article.Source = "Russia says Azerbaijan important strategic partner in Caucasus", "Trend"
+	if diff := cmp.Diff(want, look); diff != "" {
+		t.Errorf("lookups (-want +got):\n%s", diff)
+	}
+
+	r = postGraphQL(t, url, `{ person(id: "person:nobody") { name } }`, nil)
+	if len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "NOT_FOUND" {
+		t.Errorf("missing person: errors %+v, want one NOT_FOUND", r.Errors)
+	}
+}

@@ -1,0 +1,28 @@
+// relation_merge: create or update relations between entities, one
+// RELATED relationship per (source, type, target).
+//
+// Params:     $rows LIST<MAP> of
+//               source   STRING        entity id
+//               target   STRING        entity id
+//               type     STRING        MEMBER_OF, LOCATED_IN, OFFICIAL_OF, ...
+//               props    MAP           role, date; empty values are left out
+//               evidence LIST<STRING>  spans as "<article id>[<start>:<end>]"
+// Returns:    linked INTEGER  rows whose two ends were found
+// Idempotent: yes. Properties are set ON CREATE and, on a match, only where
+//             they differ; evidence is the sorted union of stored and new
+//             spans.
+UNWIND $rows AS row
+MATCH (s:Entity {id: row.source})
+MATCH (t:Entity {id: row.target})
+MERGE (s)-[r:RELATED {type: row.type}]->(t)
+  ON CREATE SET r += row.props
+WITH r, row
+FOREACH (k IN [k IN keys(row.props) WHERE r[k] IS NULL OR r[k] <> row.props[k]] |
+  SET r[k] = row.props[k])
+WITH r, row, COLLECT {
+  UNWIND coalesce(r.evidence, []) + row.evidence AS span
+  RETURN DISTINCT span ORDER BY span
+} AS evidence
+FOREACH (_ IN CASE WHEN evidence <> coalesce(r.evidence, []) THEN [1] ELSE [] END |
+  SET r.evidence = evidence)
+RETURN count(*) AS linked

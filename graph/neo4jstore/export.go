@@ -1,0 +1,297 @@
+package neo4jstore
+
+import (
+	"context"
+	"sort"
+	"strconv"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/dipgraph/dipgraph/graph"
+)
+
+var (
+	exportEntities     = mustQuery("export_entities")
+	exportEvents       = mustQuery("export_events")
+	exportArticles     = mustQuery("export_articles")
+	exportParticipants = mustQuery("export_participants")
+	exportRelations    = mustQuery("export_relations")
+	exportEvidence     = mustQuery("export_evidence")
+	exportMentions     = mustQuery("export_mentions")
+	countLabels        = mustQuery("count_labels")
+	countRelationships = mustQuery("count_relationships")
+)
+
+// ArticleType is the Node.Type of articles in an export.
+const ArticleType = "Article"
+
+// Edge types of an export besides participant roles and relation types.
+const (
+	EvidenceEdge  = "EVIDENCE"     // event -> article; Properties["spans"]
+	MentionedEdge = "MENTIONED_IN" // entity -> article; Properties["spans"]
+)
+
+// Export returns the whole stored graph in node-link form, read in one
+// transaction:
+//
+//   - entities (Type is the entity type, Name the name), events (Type the
+//     event type, Name the label; dates as "YYYY-MM-DD"; Properties["reports"])
+//     and articles (Type "Article", Name the title, with the text) as nodes;
+//   - one edge per participant, event -> entity, with Type the role;
+//   - one edge per relation, source -> target, with Type the relation type
+//     and Properties role, date and evidence ("<article>[<start>:<end>]");
+//   - one EVIDENCE edge per (event, article) and one MENTIONED_IN edge per
+//     (entity, article), with Properties["spans"] the byte spans as
+//     "<start>:<end>" in order.
+//
+// Empty and zero properties are left out, as in the store. Nodes are
+// sorted by (Type, ID) and edges by (Source, Type, Target), so two exports
+// of the same graph are equal.
+func (s *Store) Export(ctx context.Context) (graph.NodeLink, error) {
+	g, err := read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (graph.NodeLink, error) {
+		var g graph.NodeLink
+		entities, err := collect(ctx, tx, exportEntities, nil, entityRecord)
+		if err != nil {
+			return g, err
+		}
+		for _, e := range entities {
+			g.Nodes = append(g.Nodes, entityNode(e))
+		}
+		events, err := collect(ctx, tx, exportEvents, nil, eventRecord)
+		if err != nil {
+			return g, err
+		}
+		for _, ev := range events {
+			g.Nodes = append(g.Nodes, eventNode(ev))
+		}
+		articles, err := collect(ctx, tx, exportArticles, nil, articleRecord)
+		if err != nil {
+			return g, err
+		}
+		for _, a := range articles {
+			g.Nodes = append(g.Nodes, articleNode(a))
+		}
+		for _, q := range []struct {
+			query  string
+			mapper func(*neo4j.Record) (graph.Edge, error)
+		}{
+			{exportParticipants, participantEdge},
+			{exportRelations, relationEdge},
+			{exportEvidence, spansEdge(EvidenceEdge)},
+			{exportMentions, spansEdge(MentionedEdge)},
+		} {
+			edges, err := collect(ctx, tx, q.query, nil, q.mapper)
+			if err != nil {
+				return g, err
+			}
+			g.Edges = append(g.Edges, edges...)
+		}
+		return g, nil
+	})
+	if err != nil {
+		return graph.NodeLink{}, s.fail("export", "", err)
+	}
+	sort.Slice(g.Nodes, func(i, j int) bool {
+		a, b := g.Nodes[i], g.Nodes[j]
+		if a.Type != b.Type {
+			return a.Type < b.Type
+		}
+		return a.ID < b.ID
+	})
+	sort.Slice(g.Edges, func(i, j int) bool {
+		a, b := g.Edges[i], g.Edges[j]
+		if a.Source != b.Source {
+			return a.Source < b.Source
+		}
+		if a.Type != b.Type {
+			return a.Type < b.Type
+		}
+		return a.Target < b.Target
+	})
+	return g, nil
+}
+
+// nodeProps collects key, value pairs into node properties, leaving out
+// empty strings, zero numbers and empty lists.
+func nodeProps(kv ...any) map[string]any {
+	m := map[string]any{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		k, v := kv[i].(string), kv[i+1]
+		switch x := v.(type) {
+		case string:
+			if x == "" {
+				continue
+			}
+		case int:
+			if x == 0 {
+				continue
+			}
+		case float64:
+			if x == 0 {
+				continue
+			}
+		case []string:
+			if len(x) == 0 {
+				continue
+			}
+		}
+		m[k] = v
+	}
+	return m
+}
+
+func entityNode(e graph.Entity) graph.Node {
+	return graph.Node{ID: e.ID, Type: e.Type, Name: e.Name, Properties: nodeProps(
+		"iso3", e.ISO3, "iso2", e.ISO2, "country", e.Country, "title", e.Title, "aliases", e.Aliases)}
+}
+
+func eventNode(ev graph.Event) graph.Node {
+	day := func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.Format(dayLayout)
+	}
+	return graph.Node{ID: ev.ID, Type: ev.Type, Name: ev.Label, Properties: nodeProps(
+		"date", ev.Date, "end", ev.End, "from", day(ev.From), "to", day(ev.To),
+		"precision", ev.Precision, "modality", ev.Modality, "subtype", ev.Subtype,
+		"cameo", ev.CAMEO, "cameoRoot", ev.CAMEORoot, "quadClass", ev.QuadClass,
+		"goldstein", ev.Goldstein, "confidence", ev.Confidence, "attribution", ev.Attribution,
+		"ordinal", ev.Ordinal, "count", ev.Count, "topic", ev.Topic, "origin", ev.Origin,
+		"partOf", ev.PartOf, "reports", ev.Reports)}
+}
+
+func articleNode(a graph.Article) graph.Node {
+	return graph.Node{ID: a.ID, Type: ArticleType, Name: a.Title, Properties: nodeProps(
+		"published", a.Published, "source", a.Source, "section", a.Section, "author", a.Author,
+		"dateline", a.Dateline, "url", a.URL, "text", a.Text)}
+}
+
+func participantEdge(r *neo4j.Record) (graph.Edge, error) {
+	var e graph.Edge
+	var err error
+	if e.Source, _, err = neo4j.GetRecordValue[string](r, "source"); err != nil {
+		return e, err
+	}
+	if e.Type, _, err = neo4j.GetRecordValue[string](r, "role"); err != nil {
+		return e, err
+	}
+	e.Target, _, err = neo4j.GetRecordValue[string](r, "target")
+	e.Properties = map[string]any{}
+	return e, err
+}
+
+func relationEdge(r *neo4j.Record) (graph.Edge, error) {
+	var e graph.Edge
+	var err error
+	if e.Source, _, err = neo4j.GetRecordValue[string](r, "source"); err != nil {
+		return e, err
+	}
+	if e.Type, _, err = neo4j.GetRecordValue[string](r, "type"); err != nil {
+		return e, err
+	}
+	if e.Target, _, err = neo4j.GetRecordValue[string](r, "target"); err != nil {
+		return e, err
+	}
+	role, _, err := neo4j.GetRecordValue[string](r, "role")
+	if err != nil {
+		return e, err
+	}
+	date, _, err := neo4j.GetRecordValue[string](r, "date")
+	if err != nil {
+		return e, err
+	}
+	evidence, _, err := neo4j.GetRecordValue[[]any](r, "evidence")
+	if err != nil {
+		return e, err
+	}
+	spans := stringsOf(evidence)
+	sort.Slice(spans, func(i, j int) bool {
+		a, _ := parseSpan(spans[i])
+		b, _ := parseSpan(spans[j])
+		if a.ArticleID != b.ArticleID {
+			return a.ArticleID < b.ArticleID
+		}
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+		return a.End < b.End
+	})
+	e.Properties = nodeProps("role", role, "date", date, "evidence", spans)
+	return e, nil
+}
+
+// spansEdge maps a row of export_evidence or export_mentions to one edge
+// of type typ.
+func spansEdge(typ string) func(*neo4j.Record) (graph.Edge, error) {
+	return func(r *neo4j.Record) (graph.Edge, error) {
+		e := graph.Edge{Type: typ}
+		var err error
+		if e.Source, _, err = neo4j.GetRecordValue[string](r, "source"); err != nil {
+			return e, err
+		}
+		if e.Target, _, err = neo4j.GetRecordValue[string](r, "target"); err != nil {
+			return e, err
+		}
+		starts, _, err := neo4j.GetRecordValue[[]any](r, "starts")
+		if err != nil {
+			return e, err
+		}
+		ends, _, err := neo4j.GetRecordValue[[]any](r, "ends")
+		if err != nil {
+			return e, err
+		}
+		s, t := ints(starts), ints(ends)
+		spans := make([]string, len(s))
+		for i := range s {
+			spans[i] = strconv.Itoa(s[i]) + ":" + strconv.Itoa(t[i])
+		}
+		e.Properties = map[string]any{"spans": spans}
+		return e, nil
+	}
+}
+
+// Counts returns how many nodes carry each label ("Entity", "Country",
+// "Event", "Visit", "Article", ...), how many relationships there are of
+// each type (as "relationships:PARTICIPANT", ...) and in all
+// ("relationships"). It is meant for tests and statistics.
+func (s *Store) Counts(ctx context.Context) (map[string]int, error) {
+	out, err := read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (map[string]int, error) {
+		out := map[string]int{"relationships": 0}
+		type count struct {
+			key string
+			n   int
+		}
+		counter := func(col string) func(*neo4j.Record) (count, error) {
+			return func(r *neo4j.Record) (count, error) {
+				k, _, err := neo4j.GetRecordValue[string](r, col)
+				if err != nil {
+					return count{}, err
+				}
+				n, _, err := neo4j.GetRecordValue[int64](r, "n")
+				return count{k, int(n)}, err
+			}
+		}
+		labels, err := collect(ctx, tx, countLabels, nil, counter("label"))
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range labels {
+			out[c.key] = c.n
+		}
+		rels, err := collect(ctx, tx, countRelationships, nil, counter("type"))
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range rels {
+			out["relationships:"+c.key] = c.n
+			out["relationships"] += c.n
+		}
+		return out, nil
+	})
+	if err != nil {
+		return nil, s.fail("counts", "", err)
+	}
+	return out, nil
+}

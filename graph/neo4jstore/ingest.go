@@ -1,0 +1,343 @@
+package neo4jstore
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/dipgraph/dipgraph/graph"
+)
+
+var (
+	articleMerge     = mustQuery("article_merge")
+	entityMerge      = mustQuery("entity_merge")
+	entityLabelQuery = mustQuery("entity_label")
+	eventMerge       = mustQuery("event_merge")
+	eventLabelQuery  = mustQuery("event_label")
+	participantMerge = mustQuery("participant_merge")
+	evidenceMerge    = mustQuery("evidence_merge")
+	mentionMerge     = mustQuery("mention_merge")
+	relationMerge    = mustQuery("relation_merge")
+)
+
+// Ingest writes one article's batch in one write transaction: the article,
+// its entities and events (merged on their ids with other articles'), the
+// participants, evidence spans, mentions and relations. Writing the same
+// batch again changes nothing and reports Changed == false.
+//
+// Ingest returns graph.ErrInvalid for a batch it cannot store (no article
+// id, an unknown type, a span outside the text, a link to an id that is
+// neither in the batch nor stored) and graph.ErrConflict when an id is
+// stored with another type or a constraint fires.
+func (s *Store) Ingest(ctx context.Context, b graph.Batch) (graph.IngestSummary, error) {
+	key := b.Article.ID
+	p, err := prepare(b)
+	if err != nil {
+		return graph.IngestSummary{}, fmt.Errorf("neo4jstore: ingest %s: %w", key, err)
+	}
+	changed, err := write(ctx, s, p.write)
+	if err != nil {
+		return graph.IngestSummary{}, s.fail("ingest", key, err)
+	}
+	return graph.IngestSummary{
+		ArticleID: key,
+		Nodes:     1 + len(b.Entities) + len(b.Events),
+		Edges:     len(p.participants) + len(p.evidence) + len(p.mentions) + len(p.relations),
+		Changed:   changed,
+	}, nil
+}
+
+// ingest is a batch turned into query parameters.
+type ingest struct {
+	articleID    string
+	article      map[string]any
+	entities     []any
+	entityLabels map[string][]string // label -> ids
+	events       []any
+	eventLabels  map[string][]string
+	participants []any
+	evidence     []any
+	mentions     []any
+	relations    []any
+}
+
+// prepare checks b and builds the parameters of every statement. Empty
+// properties are left out, so that a sparse report never erases what
+// another article said.
+func prepare(b graph.Batch) (*ingest, error) {
+	a := b.Article
+	if a.ID == "" {
+		return nil, fmt.Errorf("article without id: %w", graph.ErrInvalid)
+	}
+	p := &ingest{
+		articleID:    a.ID,
+		entityLabels: map[string][]string{},
+		eventLabels:  map[string][]string{},
+	}
+	p.article = props(
+		"title", a.Title, "published", a.Published, "source", a.Source,
+		"section", a.Section, "author", a.Author, "dateline", a.Dateline,
+		"url", a.URL, "text", a.Text)
+	if t, err := time.Parse(time.RFC3339, a.Published); err == nil {
+		// The driver sends a time in a zone named "Offset" as a DATETIME
+		// with that offset, which keeps the article's own clock.
+		_, off := t.Zone()
+		p.article["publishedAt"] = t.In(time.FixedZone("Offset", off))
+	}
+
+	span := func(what, articleID string, start, end int) (string, error) {
+		if articleID == "" {
+			articleID = a.ID
+		}
+		if start < 0 || end < start || (articleID == a.ID && end > len(a.Text)) {
+			return "", fmt.Errorf("%s span [%d:%d] outside the %d bytes of article %s: %w",
+				what, start, end, len(a.Text), articleID, graph.ErrInvalid)
+		}
+		return articleID, nil
+	}
+
+	for _, e := range b.Entities {
+		label, ok := entityLabel(e.Type)
+		if e.ID == "" || !ok {
+			return nil, fmt.Errorf("entity %q of type %q: %w", e.ID, e.Type, graph.ErrInvalid)
+		}
+		p.entityLabels[label] = append(p.entityLabels[label], e.ID)
+		p.entities = append(p.entities, map[string]any{
+			"id": e.ID, "type": e.Type,
+			"props": props("name", e.Name, "iso3", e.ISO3, "iso2", e.ISO2,
+				"country", e.Country, "title", e.Title),
+			"aliases": nonNil(e.Aliases),
+		})
+	}
+
+	for _, ev := range b.Events {
+		label, ok := eventLabel(ev.Type)
+		if ev.ID == "" || !ok {
+			return nil, fmt.Errorf("event %q of type %q: %w", ev.ID, ev.Type, graph.ErrInvalid)
+		}
+		from, to := ev.From, ev.To
+		if from.IsZero() || to.IsZero() {
+			var err error
+			if from, to, err = graph.DateRange(ev.Date, ev.End); err != nil {
+				return nil, fmt.Errorf("event %s: %w", ev.ID, err)
+			}
+		}
+		p.eventLabels[label] = append(p.eventLabels[label], ev.ID)
+		row := props(
+			"label", ev.Label, "date", ev.Date, "end", ev.End,
+			"precision", ev.Precision, "modality", ev.Modality, "subtype", ev.Subtype,
+			"cameo", ev.CAMEO, "cameoRoot", ev.CAMEORoot, "attribution", ev.Attribution,
+			"topic", ev.Topic, "origin", ev.Origin, "partOf", ev.PartOf)
+		row["from"] = neo4j.DateOf(from)
+		row["to"] = neo4j.DateOf(to)
+		for k, v := range map[string]int{"quadClass": ev.QuadClass, "ordinal": ev.Ordinal, "count": ev.Count} {
+			if v != 0 {
+				row[k] = v
+			}
+		}
+		for k, v := range map[string]float64{"goldstein": ev.Goldstein, "confidence": ev.Confidence} {
+			if v != 0 {
+				row[k] = v
+			}
+		}
+		p.events = append(p.events, map[string]any{"id": ev.ID, "type": ev.Type, "props": row})
+
+		for _, pt := range ev.Participants {
+			if pt.EntityID == "" || pt.Role == "" {
+				return nil, fmt.Errorf("event %s: participant %q with role %q: %w", ev.ID, pt.EntityID, pt.Role, graph.ErrInvalid)
+			}
+			p.participants = append(p.participants, map[string]any{"event": ev.ID, "entity": pt.EntityID, "role": pt.Role})
+		}
+		for _, x := range ev.Evidence {
+			art, err := span("event "+ev.ID+" evidence", x.ArticleID, x.Start, x.End)
+			if err != nil {
+				return nil, err
+			}
+			p.evidence = append(p.evidence, map[string]any{"event": ev.ID, "article": art, "start": x.Start, "end": x.End})
+		}
+	}
+
+	for _, m := range b.Mentions {
+		art, err := span("mention of "+m.EntityID, m.ArticleID, m.Start, m.End)
+		if err != nil {
+			return nil, err
+		}
+		if m.EntityID == "" {
+			return nil, fmt.Errorf("mention without entity: %w", graph.ErrInvalid)
+		}
+		p.mentions = append(p.mentions, map[string]any{"entity": m.EntityID, "article": art, "start": m.Start, "end": m.End})
+	}
+
+	for _, r := range b.Relations {
+		if r.Source == "" || r.Target == "" || r.Type == "" {
+			return nil, fmt.Errorf("relation %q -%q-> %q: %w", r.Source, r.Type, r.Target, graph.ErrInvalid)
+		}
+		ev := []string{}
+		for _, x := range r.Evidence {
+			art, err := span("relation "+r.Source+" "+r.Type+" "+r.Target, x.ArticleID, x.Start, x.End)
+			if err != nil {
+				return nil, err
+			}
+			ev = append(ev, formatSpan(art, x.Start, x.End))
+		}
+		p.relations = append(p.relations, map[string]any{
+			"source": r.Source, "target": r.Target, "type": r.Type,
+			"props": props("role", r.Role, "date", r.Date), "evidence": ev,
+		})
+	}
+	return p, nil
+}
+
+// write runs the statements of p in tx and reports whether any of them
+// changed the database. It may run more than once (the driver retries).
+func (p *ingest) write(ctx context.Context, tx neo4j.ManagedTransaction) (bool, error) {
+	changed := false
+	exec := func(query string, params map[string]any) (result, error) {
+		res, err := run(ctx, tx, query, params)
+		changed = changed || res.updated
+		return res, err
+	}
+	if _, err := exec(articleMerge, map[string]any{"id": p.articleID, "props": p.article}); err != nil {
+		return false, err
+	}
+	merge := func(what, query string, rows []any, check func(result) error) error {
+		if len(rows) == 0 {
+			return nil
+		}
+		res, err := exec(query, map[string]any{"rows": rows})
+		if err == nil {
+			err = check(res)
+		}
+		if err != nil {
+			return fmt.Errorf("merge %s: %w", what, err)
+		}
+		return nil
+	}
+	label := func(query string, ids map[string][]string) error {
+		for _, l := range sortedKeys(ids) {
+			if _, err := exec(withLabel(query, l), map[string]any{"ids": ids[l]}); err != nil {
+				return fmt.Errorf("label %s: %w", l, err)
+			}
+		}
+		return nil
+	}
+	if err := merge("entities", entityMerge, p.entities, noConflicts); err != nil {
+		return false, err
+	}
+	if err := label(entityLabelQuery, p.entityLabels); err != nil {
+		return false, err
+	}
+	if err := merge("events", eventMerge, p.events, noConflicts); err != nil {
+		return false, err
+	}
+	if err := label(eventLabelQuery, p.eventLabels); err != nil {
+		return false, err
+	}
+	links := []struct {
+		what  string
+		query string
+		rows  []any
+	}{
+		{"participants", participantMerge, p.participants},
+		{"evidence", evidenceMerge, p.evidence},
+		{"mentions", mentionMerge, p.mentions},
+		{"relations", relationMerge, p.relations},
+	}
+	for _, l := range links {
+		if err := merge(l.what, l.query, l.rows, allLinked(len(l.rows))); err != nil {
+			return false, err
+		}
+	}
+	return changed, nil
+}
+
+// noConflicts checks the conflicts column of entity_merge and event_merge.
+func noConflicts(res result) error {
+	if len(res.records) != 1 {
+		return fmt.Errorf("%d rows where one was expected", len(res.records))
+	}
+	ids, _, err := neo4j.GetRecordValue[[]any](res.records[0], "conflicts")
+	if err != nil {
+		return err
+	}
+	if len(ids) > 0 {
+		return fmt.Errorf("%v already stored with another type: %w", ids, graph.ErrConflict)
+	}
+	return nil
+}
+
+// allLinked checks the linked column of the link statements: a row whose
+// ends were not found names an id that is neither in the batch nor stored.
+func allLinked(want int) func(result) error {
+	return func(res result) error {
+		if len(res.records) != 1 {
+			return fmt.Errorf("%d rows where one was expected", len(res.records))
+		}
+		n, _, err := neo4j.GetRecordValue[int64](res.records[0], "linked")
+		if err != nil {
+			return err
+		}
+		if int(n) != want {
+			return fmt.Errorf("%d of %d links name an unknown id: %w", want-int(n), want, graph.ErrInvalid)
+		}
+		return nil
+	}
+}
+
+// props builds a property map from key, value pairs, leaving out empty
+// values.
+func props(kv ...string) map[string]any {
+	m := make(map[string]any, len(kv)/2)
+	for i := 0; i+1 < len(kv); i += 2 {
+		if kv[i+1] != "" {
+			m[kv[i]] = kv[i+1]
+		}
+	}
+	return m
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// formatSpan writes a relation's evidence span as it is stored:
+// "<article id>[<start>:<end>]".
+func formatSpan(articleID string, start, end int) string {
+	return articleID + "[" + strconv.Itoa(start) + ":" + strconv.Itoa(end) + "]"
+}
+
+// parseSpan reads what formatSpan wrote. Article ids may hold any
+// character, so the span is read from the last '['.
+func parseSpan(s string) (graph.Evidence, bool) {
+	i := strings.LastIndexByte(s, '[')
+	if i < 0 || !strings.HasSuffix(s, "]") {
+		return graph.Evidence{}, false
+	}
+	a, b, ok := strings.Cut(s[i+1:len(s)-1], ":")
+	if !ok {
+		return graph.Evidence{}, false
+	}
+	start, err1 := strconv.Atoi(a)
+	end, err2 := strconv.Atoi(b)
+	if err1 != nil || err2 != nil {
+		return graph.Evidence{}, false
+	}
+	return graph.Evidence{ArticleID: s[:i], Start: start, End: end}, true
+}

@@ -1,0 +1,269 @@
+package neo4jstore
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/url"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/dipgraph/dipgraph/extract"
+	"github.com/dipgraph/dipgraph/schema"
+)
+
+// MustOpenStore returns a store on the test database with every node
+// deleted and the constraints of schema.Constraints applied. The database
+// is named by NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE
+// (defaults bolt://127.0.0.1:7687, neo4j, dipgraph-dev, neo4j). When no
+// server answers, the test is skipped, or fails if DIPGRAPH_REQUIRE_NEO4J=1.
+//
+// Tests that use it must not run at the same time as other packages'
+// tests on the same database: run them with go test -p 1.
+func MustOpenStore(tb testing.TB) *Store {
+	tb.Helper()
+	env := func(k, def string) string {
+		if v := os.Getenv(k); v != "" {
+			return v
+		}
+		return def
+	}
+	uri := env("NEO4J_URI", "bolt://127.0.0.1:7687")
+	user := env("NEO4J_USER", "neo4j")
+	password := env("NEO4J_PASSWORD", "dipgraph-dev")
+	database := env("NEO4J_DATABASE", "neo4j")
+
+	unreachable := func(err error) {
+		tb.Helper()
+		msg := "no Neo4j at " + uri + " (" + err.Error() + "); start one with deploy/neo4j or set NEO4J_URI"
+		if os.Getenv("DIPGRAPH_REQUIRE_NEO4J") == "1" {
+			tb.Fatal(msg)
+		}
+		tb.Skip(msg + "; set DIPGRAPH_REQUIRE_NEO4J=1 to fail instead")
+	}
+	// A quick dial first, so that a machine without a server skips at once
+	// instead of waiting for Connect's retries.
+	if err := dial(uri); err != nil {
+		unreachable(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	driver, err := Connect(ctx, uri, user, password)
+	if err != nil {
+		unreachable(err)
+	}
+	tb.Cleanup(func() { driver.Close(context.Background()) })
+
+	s := New(driver, database)
+	_, err = write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (struct{}, error) {
+		_, err := run(ctx, tx, "MATCH (n) DETACH DELETE n", nil)
+		return struct{}{}, err
+	})
+	if err != nil {
+		tb.Fatalf("wipe %s: %v", database, err)
+	}
+	if err := s.Migrate(ctx, schema.Constraints()); err != nil {
+		tb.Fatal(err)
+	}
+	return s
+}
+
+// dial checks that something listens where uri points.
+func dial(uri string) error {
+	u, err := url.Parse(uri)
+	if err != nil {
+		return err
+	}
+	host := u.Host
+	if u.Port() == "" {
+		host = net.JoinHostPort(u.Hostname(), "7687")
+	}
+	c, err := net.DialTimeout("tcp", host, 2*time.Second)
+	if err != nil {
+		return err
+	}
+	return c.Close()
+}
+
+func TestMigrate(t *testing.T) {
+	s := MustOpenStore(t)
+	ctx := context.Background()
+	// Migrate has run once; a second run must be a no-op.
+	if err := s.Migrate(ctx, schema.Constraints()); err != nil {
+		t.Fatalf("second Migrate: %v", err)
+	}
+	type index struct{ Name, Type, State string }
+	got, err := read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]index, error) {
+		return collect(ctx, tx, "SHOW INDEXES YIELD name, type, state RETURN name, type, state ORDER BY name", nil,
+			func(r *neo4j.Record) (index, error) {
+				var x index
+				var err error
+				x.Name, _, _ = neo4j.GetRecordValue[string](r, "name")
+				x.Type, _, _ = neo4j.GetRecordValue[string](r, "type")
+				x.State, _, err = neo4j.GetRecordValue[string](r, "state")
+				return x, err
+			})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The token lookup indexes every database has are not ours.
+	var ours []index
+	for _, x := range got {
+		if x.Type != "LOOKUP" {
+			ours = append(ours, x)
+		}
+	}
+	want := []index{
+		{"article_id", "RANGE", "ONLINE"},
+		{"article_titles", "FULLTEXT", "ONLINE"},
+		{"country_iso3", "RANGE", "ONLINE"},
+		{"entity_id", "RANGE", "ONLINE"},
+		{"entity_names", "FULLTEXT", "ONLINE"},
+		{"event_from", "RANGE", "ONLINE"},
+		{"event_id", "RANGE", "ONLINE"},
+		{"event_type", "RANGE", "ONLINE"},
+	}
+	if diff := cmp.Diff(want, ours); diff != "" {
+		t.Errorf("indexes after Migrate (-want +got):\n%s", diff)
+	}
+}
+
+// TestExplain has the server plan every embedded query, with parameters
+// of the types the store sends, and each label query with every label.
+func TestExplain(t *testing.T) {
+	s := MustOpenStore(t)
+	ctx := context.Background()
+	day := neo4j.DateOf(time.Date(2017, 11, 20, 0, 0, 0, 0, time.UTC))
+	filter := map[string]any{
+		"types": []string{"Visit"}, "countries": []string{"AZE"}, "actors": []string{"person:x"},
+		"modalities": []string{"asserted"}, "cameoRoots": []string{"04"}, "from": day, "to": day,
+	}
+	page := map[string]any{"afterFrom": day, "afterID": "ev", "limit": 21}
+	for k, v := range filter {
+		page[k] = v
+	}
+	ids := map[string]any{"ids": []string{"a", "b"}}
+	params := map[string]map[string]any{
+		"await_indexes": {"seconds": 1},
+		"article_merge": {"id": "a", "props": map[string]any{"title": "t", "publishedAt": time.Date(2017, 11, 16, 11, 54, 0, 0, time.FixedZone("Offset", 4*3600))}},
+		"entity_merge": {"rows": []any{map[string]any{"id": "country:AZE", "type": "Country",
+			"props": map[string]any{"name": "Azerbaijan"}, "aliases": []string{"Azerbaijan Republic"}}}},
+		"entity_label": ids,
+		"event_merge": {"rows": []any{map[string]any{"id": "ev", "type": "Visit",
+			"props": map[string]any{"from": day, "to": day, "goldstein": 1.9, "ordinal": 2}}}},
+		"event_label":            ids,
+		"participant_merge":      {"rows": []any{map[string]any{"event": "ev", "entity": "e", "role": "host"}}},
+		"evidence_merge":         {"rows": []any{map[string]any{"event": "ev", "article": "a", "start": 0, "end": 3}}},
+		"mention_merge":          {"rows": []any{map[string]any{"entity": "e", "article": "a", "start": 0, "end": 3}}},
+		"relation_merge":         {"rows": []any{map[string]any{"source": "e", "target": "f", "type": "MEMBER_OF", "props": map[string]any{"role": "co-chair"}, "evidence": []string{"a[0:3]"}}}},
+		"events_page":            page,
+		"events_count":           filter,
+		"event_by_id":            {"id": "ev"},
+		"entity_by_id":           {"id": "e"},
+		"country_by_iso3":        {"iso3": "AZE"},
+		"article_by_id":          {"id": "a"},
+		"entities_by_ids":        ids,
+		"participants_by_events": ids,
+		"evidence_by_events":     ids,
+		"export_entities":        nil,
+		"export_events":          nil,
+		"export_articles":        nil,
+		"export_participants":    nil,
+		"export_relations":       nil,
+		"export_evidence":        nil,
+		"export_mentions":        nil,
+		"count_labels":           nil,
+		"count_relationships":    nil,
+	}
+	var labels []string
+	for _, typ := range append(extract.EntityTypes(), extract.EventTypes()...) {
+		if l, ok := entityLabel(typ); ok {
+			labels = append(labels, l)
+		} else if l, ok := eventLabel(typ); ok {
+			labels = append(labels, l)
+		}
+	}
+	names := sortedKeys(loaded)
+	for _, name := range names {
+		p, ok := params[name]
+		if !ok {
+			t.Errorf("%s: no EXPLAIN parameters in TestExplain", name)
+			continue
+		}
+		q, _ := cypherFiles.ReadFile("cypher/" + name + ".cypher")
+		variants := []string{string(q)}
+		if name == "entity_label" || name == "event_label" {
+			variants = variants[:0]
+			for _, l := range labels {
+				variants = append(variants, withLabel(string(q), l))
+			}
+		}
+		for _, v := range variants {
+			notes, err := write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]neo4j.Notification, error) {
+				res, err := tx.Run(ctx, "EXPLAIN "+v, p)
+				if err != nil {
+					return nil, err
+				}
+				sum, err := res.Consume(ctx)
+				if err != nil {
+					return nil, err
+				}
+				return sum.Notifications(), nil
+			})
+			if err != nil {
+				t.Errorf("EXPLAIN %s: %v", name, err)
+			}
+			// Warnings (deprecations, cartesian products, ...) fail. Unknown
+			// labels, types and keys only say what this database has not
+			// seen yet, so they are logged like information.
+			for _, n := range notes {
+				msg := fmt.Sprintf("EXPLAIN %s: %s %s: %s", name, n.RawSeverityLevel(), n.Code(), n.Description())
+				unknown := strings.HasPrefix(n.Code(), "Neo.ClientNotification.Statement.Unknown")
+				if n.RawSeverityLevel() == "WARNING" && !unknown {
+					t.Error(msg)
+				} else {
+					t.Log(msg)
+				}
+			}
+		}
+	}
+}
+
+func TestConnectGivesUp(t *testing.T) {
+	// Nothing listens on port 1: Connect retries until the context ends.
+	ctx, cancel := context.WithTimeout(context.Background(), 1500*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	driver, err := Connect(ctx, "bolt://127.0.0.1:1", "neo4j", "x")
+	if err == nil {
+		driver.Close(ctx)
+		t.Fatal("Connect to a closed port succeeded")
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("Connect gave up after %v, want about the context's 1.5s", d)
+	}
+}
+
+func TestConnectWrongPassword(t *testing.T) {
+	MustOpenStore(t) // skips without a server
+	uri := os.Getenv("NEO4J_URI")
+	if uri == "" {
+		uri = "bolt://127.0.0.1:7687"
+	}
+	start := time.Now()
+	// An unknown user, so no real account's failed-login count goes up.
+	driver, err := Connect(context.Background(), uri, "dipgraph-no-such-user", "wrong")
+	if err == nil {
+		driver.Close(context.Background())
+		t.Fatal("Connect with wrong credentials succeeded")
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("Connect with wrong credentials took %v; it should not retry", d)
+	}
+}
