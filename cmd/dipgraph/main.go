@@ -1,5 +1,3 @@
-// Command dipgraph extracts diplomatic events from news articles, stores
-// them in Neo4j and serves them through a GraphQL API.
 package main
 
 import (

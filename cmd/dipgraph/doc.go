@@ -1,0 +1,17 @@
+// Command dipgraph extracts diplomatic events from news articles, stores
+// them in Neo4j and serves them through a GraphQL API.
+//
+//	dipgraph extract [-format graph|events] FILE|DIR|-
+//	dipgraph ingest FILE|DIR|-
+//	dipgraph export [-format json]
+//	dipgraph serve [-addr 127.0.0.1:8080]
+//	dipgraph eval events FILE
+//
+// It is the only package that reads flags and the environment (NEO4J_URI,
+// NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE, DIPGRAPH_ADDR) and the only
+// one that wires the pieces together: the extractor, the Neo4j store and
+// the GraphQL server. main builds a signal-cancelled context and calls run.
+//
+// Its tests check the import rules of the whole module (TestImportRules)
+// and run the commands end to end against a real Neo4j.
+package main
