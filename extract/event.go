@@ -8,49 +8,6 @@ import (
 	"strings"
 )
 
-// trigger is a row of triggers.tsv.
-type trigger struct {
-	words   []string // lower-case; a trailing * matches any ending
-	typ     string
-	cameo   string
-	subtype string
-	frame   string
-}
-
-func loadTriggers() []trigger {
-	var out []trigger
-	for _, r := range rows("gazetteer/triggers.tsv") {
-		p := col(r, 0)
-		if p == "" {
-			continue
-		}
-		out = append(out, trigger{words: strings.Fields(p), typ: col(r, 1), cameo: col(r, 2),
-			subtype: col(r, 3), frame: col(r, 4)})
-	}
-	// longest patterns first
-	sort.SliceStable(out, func(i, j int) bool { return len(out[i].words) > len(out[j].words) })
-	return out
-}
-
-func (t trigger) match(toks []token, i int) int {
-	if i+len(t.words) > len(toks) {
-		return 0
-	}
-	for k, w := range t.words {
-		l := toks[i+k].lower
-		if strings.HasSuffix(w, "*") {
-			if !strings.HasPrefix(l, w[:len(w)-1]) {
-				return 0
-			}
-			continue
-		}
-		if l != w {
-			return 0
-		}
-	}
-	return len(t.words)
-}
-
 // event is an event found in the article, before it becomes a node.
 type event struct {
 	typ, subtype, cameo string
@@ -589,7 +546,7 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 		x.date(ev, dates, toks[i].start, si)
 		x.inherit(ev, si)
 		ev.key = "visit|" + visitor.id + "|" + hostCountry.id + "|" + ev.date
-	case "meet":
+	case "meet", "sym":
 		if i > 0 && (toks[i-1].lower == "the" || toks[i-1].lower == "this") && !hasWordAfter(toks, after, "with") {
 			if last := x.last(tr.typ); last != nil {
 				last.addEvidence(ev0)
@@ -599,26 +556,26 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 			}
 			return nil
 		}
-		subj := subjectBefore(toks, ms, from, i)
+		subjs := subjectsBefore(toks, ms, from, i)
 		others := actorsAfter(toks, ms, i+n-1, to)
-		if subj == nil && len(others) < 2 {
+		if len(subjs) == 0 && len(others) < 2 {
 			return nil
 		}
-		if subj != nil {
-			ev.addPart("participant", subj.ent)
+		for _, m := range subjs {
+			ev.addPart("participant", m.ent)
 		}
 		for _, m := range others {
-			if m.ent != nil && (subj == nil || m.ent != subj.ent) && m.ent.typ != TypePlace {
+			if m.ent != nil && m.ent.typ != TypePlace {
 				ev.addPart("participant", m.ent)
 			}
 		}
-		if len(ev.parts) < 2 {
+		if len(ev.parts) < 2 && !(len(subjs) > 0 && tr.frame == "sym") {
 			return nil
 		}
 		x.date(ev, dates, toks[i].start, si)
 		x.inherit(ev, si)
-		if t := topicAfter(toks, i, d.text); t != "" {
-			ev.topic = t
+		if ev.typ == TypeMeeting || ev.typ == TypeNegotiation || ev.typ == TypePhoneCall {
+			ev.topic = topicAfter(toks, i, d.text)
 		}
 		ev.key = tr.typ + "|" + partKey(ev) + "|" + ev.date
 	case "anniversary":
@@ -722,17 +679,46 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 		x.date(ev, dates, toks[i].start, si)
 		ev.key = "mediation|" + subj.ent.id
 		ev.pendingConflict(x, ms, i, toks)
-	case "svo":
-		subj := subjectBefore(toks, ms, from, i)
-		if subj == nil {
-			return nil
+	case "svo", "host":
+		srcRole, dstRole := "actor", "target"
+		switch {
+		case tr.frame == "host":
+			srcRole, dstRole = "host", "visitor"
+		case tr.typ == TypeStatement:
+			srcRole = "speaker"
+		case tr.typ == TypeMediation:
+			srcRole, dstRole = "mediator", "party"
 		}
-		ev.addPart("actor", subj.ent)
-		for _, m := range actorsAfter(toks, ms, i+n-1, to) {
-			if m.ent != subj.ent && (m.ent.typ == TypeCountry || m.ent.typ == TypeOrganization || m.ent.typ == TypePerson) {
-				ev.addPart("target", m.ent)
-				break
+		var srcs []mention
+		var dst *mention
+		if by := passiveAgent(toks, ms, i+n, to); by != nil && isPassive(toks, i) {
+			// "Evidence against Russia was presented by the US": the agent is the source
+			srcs = []mention{*by}
+			if subj := subjectBefore(toks, ms, from, i); subj != nil && subj.ent != by.ent {
+				dst = subj
 			}
+		} else {
+			srcs = subjectsBefore(toks, ms, from, i)
+			for _, m := range actorsAfter(toks, ms, i+n-1, to) {
+				if (m.ent.typ == TypeCountry || m.ent.typ == TypeOrganization || m.ent.typ == TypePerson) && !sameActor(srcs, m.ent) {
+					dst = &m
+					break
+				}
+			}
+		}
+		if len(srcs) == 0 {
+			if dst == nil || tr.frame == "host" {
+				return nil
+			}
+		}
+		for _, m := range srcs {
+			ev.addPart(srcRole, m.ent)
+		}
+		if dst != nil {
+			ev.addPart(dstRole, dst.ent)
+		}
+		if tr.frame == "host" && (len(srcs) == 0 || dst == nil) {
+			return nil
 		}
 		for _, m := range ms {
 			if m.tok > i && m.ent != nil && m.ent.typ == TypeRegion {
@@ -1071,4 +1057,81 @@ func tokStart(toks []token, i int) int {
 		return toks[i].start
 	}
 	return toks[len(toks)-1].end
+}
+
+// subjectsBefore returns the subject of a verb at tok with the actors
+// coordinated with it: "Brazil and the United States are seeking ...".
+func subjectsBefore(toks []token, ms []mention, from, tok int) []mention {
+	subj := subjectBefore(toks, ms, from, tok)
+	if subj == nil {
+		return nil
+	}
+	out := []mention{*subj}
+	cur := *subj
+	for k := len(ms) - 1; k >= 0; k-- {
+		m := ms[k]
+		if m.tok >= cur.tok || m.tok < from || !isActor(m) {
+			continue
+		}
+		// only "A and B", "A, B and C" may join the subject
+		gap := toks[m.tok+m.toks : cur.tok]
+		joined := len(gap) > 0 && len(gap) <= 2
+		for _, g := range gap {
+			if g.lower != "and" && g.text != "," && g.lower != "the" {
+				joined = false
+			}
+		}
+		if !joined {
+			break
+		}
+		out = append(out, m)
+		cur = m
+	}
+	return out
+}
+
+func sameActor(ms []mention, e *entity) bool {
+	for _, m := range ms {
+		if m.ent == e {
+			return true
+		}
+	}
+	return false
+}
+
+// isPassive reports whether the verb at tok is in the passive voice: "was presented".
+func isPassive(toks []token, tok int) bool {
+	for k := tok - 1; k >= 0 && k >= tok-3; k-- {
+		switch toks[k].lower {
+		case "was", "were", "been", "being", "is", "are", "be":
+			return strings.HasSuffix(toks[tok].lower, "ed") || strings.HasSuffix(toks[tok].lower, "en") || irregularPast(toks[tok].lower)
+		}
+	}
+	return false
+}
+
+func irregularPast(w string) bool {
+	for _, forms := range irregular {
+		for _, f := range forms {
+			if f == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// passiveAgent finds "by <actor>" after a verb.
+func passiveAgent(toks []token, ms []mention, from, to int) *mention {
+	for k := from; k < to && k < from+4; k++ {
+		if toks[k].lower != "by" {
+			continue
+		}
+		for j := range ms {
+			if ms[j].tok > k && ms[j].tok <= k+3 && isActor(ms[j]) {
+				return &ms[j]
+			}
+		}
+	}
+	return nil
 }

@@ -63,6 +63,12 @@ func Extract(in Input) (Result, error) {
 		for _, t := range triggers {
 			if w := t.words[0]; strings.HasSuffix(w, "*") {
 				triggerPrefixes = append(triggerPrefixes, strings.TrimSuffix(w, "*"))
+			} else if strings.HasSuffix(w, "+") {
+				stem := strings.TrimSuffix(w, "+")
+				triggerPrefixes = append(triggerPrefixes, stem)
+				for _, f := range irregular[stem] {
+					triggerFirsts[f] = true
+				}
 			} else {
 				triggerFirsts[w] = true
 			}

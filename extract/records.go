@@ -41,6 +41,17 @@ func Records(r Result) []Record {
 		}
 		roles[e.Source][e.Type] = append(roles[e.Source][e.Type], e.Target)
 	}
+	// Sentences that carry a coded event other than a plain statement: a
+	// statement that only reports that event is not coded again.
+	covered := map[Span]bool{}
+	for _, n := range r.Nodes {
+		if code, _ := n.Properties[PropCAMEO].(string); code != "" && code != "010" && IsEventType(n.Type) {
+			ev, _ := n.Properties[PropEvidence].([]Span)
+			for _, s := range ev {
+				covered[s] = true
+			}
+		}
+	}
 	var out []Record
 	for _, n := range r.Nodes {
 		if !IsEventType(n.Type) {
@@ -49,6 +60,24 @@ func Records(r Result) []Record {
 		code, _ := n.Properties[PropCAMEO].(string)
 		if code == "" {
 			continue
+		}
+		mod := str(n.Properties[PropModality])
+		if mod == ModalityNegated || mod == ModalityHypothetical {
+			continue // nothing happened
+		}
+		if mod == ModalityPlanned {
+			code = intentCode(code)
+		}
+		if code == "010" {
+			if ev, _ := n.Properties[PropEvidence].([]Span); len(ev) > 0 {
+				all := true
+				for _, s := range ev {
+					all = all && covered[s]
+				}
+				if all {
+					continue
+				}
+			}
 		}
 		rl := roles[n.ID]
 		base := Record{
@@ -63,8 +92,11 @@ func Records(r Result) []Record {
 			if src == dst {
 				return
 			}
-			s, t := actor(nodes, src), actor(nodes, dst)
-			if s.Country != "" && s.Country == t.Country && s.Country != "IGO" {
+			s, t := actor(nodes, src), Actor{}
+			if dst != "" {
+				t = actor(nodes, dst)
+			}
+			if dst != "" && s.Country != "" && s.Country == t.Country && s.Country != "IGO" && n.Type != TypeMilitaryAction && n.Type != TypeCoercion {
 				return
 			}
 			rec := base
@@ -80,27 +112,41 @@ func Records(r Result) []Record {
 				}
 			}
 		}
-		switch n.Type {
-		case TypeVisit:
+		parties := append(append([]string{}, rl["participant"]...), rl["party"]...)
+		switch {
+		case n.Type == TypeVisit && code == "036":
+			// an announced visit: both sides express the intent to meet
+			for _, v := range rl["visitor"] {
+				for _, h := range rl["host"] {
+					emit(code, v, h)
+					emit(code, h, v)
+				}
+			}
+		case n.Type == TypeVisit:
 			for _, v := range rl["visitor"] {
 				for _, h := range rl["host"] {
 					emit("042", v, h)
 					emit("043", h, v)
 				}
 			}
-		case TypeMeeting, TypePhoneCall, TypeNegotiation, TypeAgreement, TypeCooperation:
-			both(append(append([]string{}, rl["participant"]...), rl["party"]...))
+		case len(parties) > 1:
+			both(parties)
+		case len(parties) == 1 && len(rl["mediator"]) == 0:
+			emit(code, parties[0], "")
 		default:
 			var srcs, dsts []string
-			for _, role := range []string{"speaker", "actor", "mediator", "body", "source"} {
+			for _, role := range []string{"speaker", "actor", "mediator", "body", "source", "host"} {
 				srcs = append(srcs, rl[role]...)
 			}
-			for _, role := range []string{"target", "party"} {
+			for _, role := range []string{"target", "party", "visitor"} {
 				dsts = append(dsts, rl[role]...)
 			}
 			for _, s := range srcs {
 				for _, t := range dsts {
 					emit(code, s, t)
+				}
+				if len(dsts) == 0 {
+					emit(code, s, "") // a coded act with no target named
 				}
 			}
 		}
@@ -132,4 +178,32 @@ func actor(nodes map[string]Node, id string) Actor {
 func str(v any) string {
 	s, _ := v.(string)
 	return s
+}
+
+// intentCode maps the code of a cooperative act announced for the future
+// to CAMEO's "express intent to" code: a planned visit or meeting is 036,
+// planned aid 033, a planned release 0353, other planned cooperation 030.
+func intentCode(code string) string {
+	switch cameoRoot(code) {
+	case "04":
+		return "036"
+	case "05":
+		if code == "057" {
+			return "030"
+		}
+		return code
+	case "06":
+		return "031"
+	case "07":
+		return "033"
+	case "08":
+		if code == "0841" {
+			return "0353"
+		}
+		if code == "0871" {
+			return "0356"
+		}
+		return "035"
+	}
+	return code
 }

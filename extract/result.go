@@ -96,6 +96,9 @@ const (
 	TypeThreat          = "Threat"
 	TypeProtest         = "Protest"
 	TypeReduceRelations = "ReduceRelations"
+	TypeYield           = "Yield"
+	TypeInvestigation   = "Investigation"
+	TypeCoercion        = "Coercion"
 )
 
 // EntityTypes lists the entity node types.
@@ -108,7 +111,8 @@ func EventTypes() []string {
 	return []string{TypeStatement, TypeVisit, TypeMeeting, TypePhoneCall, TypeAnniversary,
 		TypeConflict, TypeMediation, TypeNegotiation, TypeMilitaryAction, TypeAgreement,
 		TypeResolution, TypeSanction, TypeAccusation, TypeAid, TypeAppointment,
-		TypeCooperation, TypeAppeal, TypeRejection, TypeThreat, TypeProtest, TypeReduceRelations}
+		TypeCooperation, TypeAppeal, TypeRejection, TypeThreat, TypeProtest, TypeReduceRelations,
+		TypeYield, TypeInvestigation, TypeCoercion}
 }
 
 // IsEventType reports whether t names an event node type.

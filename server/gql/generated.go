@@ -1062,6 +1062,12 @@ enum EventType {
   PROTEST
   "Relations reduced or broken off: ambassadors recalled, ties cut."
   REDUCE_RELATIONS
+  "Yielding: releasing prisoners, lifting sanctions or restrictions, withdrawing troops (CAMEO 08)."
+  YIELD
+  "An investigation or inquiry into another party's conduct (CAMEO 09)."
+  INVESTIGATION
+  "Coercion short of armed force: arrests, seizures, expulsions, crackdowns (CAMEO 17)."
+  COERCION
 }
 
 "How exactly an event's date is known."

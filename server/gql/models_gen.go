@@ -282,6 +282,12 @@ const (
 	EventTypeProtest EventType = "PROTEST"
 	// Relations reduced or broken off: ambassadors recalled, ties cut.
 	EventTypeReduceRelations EventType = "REDUCE_RELATIONS"
+	// Yielding: releasing prisoners, lifting sanctions or restrictions, withdrawing troops (CAMEO 08).
+	EventTypeYield EventType = "YIELD"
+	// An investigation or inquiry into another party's conduct (CAMEO 09).
+	EventTypeInvestigation EventType = "INVESTIGATION"
+	// Coercion short of armed force: arrests, seizures, expulsions, crackdowns (CAMEO 17).
+	EventTypeCoercion EventType = "COERCION"
 )
 
 var AllEventType = []EventType{
@@ -306,11 +312,14 @@ var AllEventType = []EventType{
 	EventTypeThreat,
 	EventTypeProtest,
 	EventTypeReduceRelations,
+	EventTypeYield,
+	EventTypeInvestigation,
+	EventTypeCoercion,
 }
 
 func (e EventType) IsValid() bool {
 	switch e {
-	case EventTypeStatement, EventTypeVisit, EventTypeMeeting, EventTypePhoneCall, EventTypeAnniversary, EventTypeConflict, EventTypeMediation, EventTypeNegotiation, EventTypeMilitaryAction, EventTypeAgreement, EventTypeResolution, EventTypeSanction, EventTypeAccusation, EventTypeAid, EventTypeAppointment, EventTypeCooperation, EventTypeAppeal, EventTypeRejection, EventTypeThreat, EventTypeProtest, EventTypeReduceRelations:
+	case EventTypeStatement, EventTypeVisit, EventTypeMeeting, EventTypePhoneCall, EventTypeAnniversary, EventTypeConflict, EventTypeMediation, EventTypeNegotiation, EventTypeMilitaryAction, EventTypeAgreement, EventTypeResolution, EventTypeSanction, EventTypeAccusation, EventTypeAid, EventTypeAppointment, EventTypeCooperation, EventTypeAppeal, EventTypeRejection, EventTypeThreat, EventTypeProtest, EventTypeReduceRelations, EventTypeYield, EventTypeInvestigation, EventTypeCoercion:
 		return true
 	}
 	return false

@@ -1,0 +1,207 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+)
+
+// trigger is a row of triggers.tsv (special frames) or verbs.tsv (the
+// CAMEO verb lexicon).
+type trigger struct {
+	words   []string // lower-case; "x*" any ending, "x+" a verb's inflections, "..." a short gap
+	typ     string
+	cameo   string
+	subtype string
+	frame   string
+}
+
+// maxGap is how many tokens "..." may skip.
+const maxGap = 4
+
+// irregular verb forms, keyed by lemma.
+var irregular = map[string][]string{
+	"meet": {"met"}, "hold": {"held"}, "send": {"sent"}, "seek": {"sought"}, "fight": {"fought"},
+	"give": {"gave", "given"}, "take": {"took", "taken"}, "speak": {"spoke", "spoken"},
+	"break": {"broke", "broken"}, "shoot": {"shot"}, "strike": {"struck"}, "lead": {"led"},
+	"freeze": {"froze", "frozen"}, "forgive": {"forgave", "forgiven"}, "withdraw": {"withdrew", "withdrawn"},
+	"fly": {"flew", "flown"}, "tell": {"told"}, "say": {"said"}, "begin": {"began", "begun"},
+	"bring": {"brought"}, "buy": {"bought"}, "sell": {"sold"}, "pay": {"paid"}, "win": {"won"},
+	"undertake": {"undertook", "undertaken"}, "spoke": {"spoken"}, "forbid": {"forbade", "forbidden"},
+	"cut": {"cut"}, "put": {"put"}, "set": {"set"}, "hit": {"hit"}, "lay": {"laid"}, "steal": {"stole", "stolen"},
+	"throw": {"threw", "thrown"}, "drive": {"drove", "driven"}, "rise": {"rose", "risen"},
+}
+
+// verbEndings may follow a verb stem written "stem+": mediat+ matches
+// mediate, mediated, mediates, mediating; ratif+ matches ratify, ratified.
+var verbEndings = map[string]bool{
+	"": true, "s": true, "es": true, "ed": true, "d": true, "ing": true, "e": true,
+	"y": true, "ies": true, "ied": true, "ying": true,
+	"ze": true, "zes": true, "zed": true, "zing": true, "se": true, "ses": true, "sed": true, "sing": true,
+}
+
+// wordMatches reports whether a lower-case token matches one pattern word.
+func wordMatches(w, tok string) bool {
+	switch {
+	case strings.HasSuffix(w, "*"):
+		return strings.HasPrefix(tok, w[:len(w)-1])
+	case strings.HasSuffix(w, "+"):
+		stem := w[:len(w)-1]
+		if !strings.HasPrefix(tok, stem) {
+			for _, f := range irregular[stem] {
+				if tok == f {
+					return true
+				}
+			}
+			return false
+		}
+		rest := tok[len(stem):]
+		if verbEndings[rest] {
+			return true
+		}
+		// a doubled final consonant: ban -> banned, slam -> slamming
+		if len(rest) >= 3 && len(stem) > 0 && rest[0] == stem[len(stem)-1] && (rest[1:] == "ed" || rest[1:] == "ing") {
+			return true
+		}
+		return false
+	}
+	return w == tok
+}
+
+// match reports how many tokens from toks[i] the trigger spans, or 0.
+func (t trigger) match(toks []token, i int) int {
+	k := i
+	for wi := 0; wi < len(t.words); wi++ {
+		w := t.words[wi]
+		if w == "..." {
+			// skip up to maxGap tokens until the next word matches
+			if wi+1 >= len(t.words) {
+				return 0
+			}
+			next := t.words[wi+1]
+			found := false
+			for g := 0; g <= maxGap && k+g < len(toks); g++ {
+				tk := toks[k+g]
+				if tk.text == "." || tk.text == ";" || tk.text == ":" {
+					break
+				}
+				if wordMatches(next, tk.lower) {
+					k += g
+					found = true
+					break
+				}
+			}
+			if !found {
+				return 0
+			}
+			continue
+		}
+		if k >= len(toks) || !wordMatches(w, toks[k].lower) {
+			return 0
+		}
+		k++
+	}
+	return k - i
+}
+
+// loadTriggers reads the special frames of triggers.tsv, then the CAMEO
+// verb lexicon of verbs.tsv, whose rows take their event type from the
+// code. Longer patterns are tried first; on equal length, triggers.tsv wins.
+func loadTriggers() []trigger {
+	var out []trigger
+	for _, r := range rows("gazetteer/triggers.tsv") {
+		if p := col(r, 0); p != "" {
+			out = append(out, trigger{words: strings.Fields(p), typ: col(r, 1), cameo: col(r, 2),
+				subtype: col(r, 3), frame: col(r, 4)})
+		}
+	}
+	for _, r := range rows("gazetteer/verbs.tsv") {
+		p, code, frame := col(r, 0), col(r, 1), col(r, 2)
+		if p == "" || code == "" {
+			continue
+		}
+		typ, sub := typeForCode(code)
+		out = append(out, trigger{words: strings.Fields(p), typ: typ, cameo: code, subtype: sub, frame: frame})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return patternLen(out[i]) > patternLen(out[j]) })
+	return out
+}
+
+func patternLen(t trigger) int {
+	n := 0
+	for _, w := range t.words {
+		if w != "..." {
+			n++
+		}
+	}
+	return n
+}
+
+// typeForCode gives the event type (and subtype) that is home to a CAMEO code.
+func typeForCode(code string) (string, string) {
+	switch {
+	case code == "036":
+		return TypeMeeting, "intent to meet"
+	case code == "0356" || code == "0871":
+		return TypeAgreement, "ceasefire"
+	case code == "041":
+		return TypePhoneCall, ""
+	case code == "042" || code == "043":
+		return TypeVisit, ""
+	case code == "045" || code == "039" || code == "038":
+		return TypeMediation, ""
+	case code == "046":
+		return TypeNegotiation, ""
+	case code == "057":
+		return TypeAgreement, "agreement"
+	case code == "054":
+		return TypeCooperation, "recognition"
+	case code == "163":
+		return TypeSanction, ""
+	}
+	switch cameoRoot(code) {
+	case "01":
+		return TypeStatement, ""
+	case "02":
+		return TypeAppeal, ""
+	case "03":
+		return TypeCooperation, "intent"
+	case "04":
+		return TypeMeeting, ""
+	case "05":
+		if code >= "051" && code <= "053" || code == "055" || code == "056" {
+			return TypeStatement, ""
+		}
+		return TypeCooperation, "diplomatic"
+	case "06":
+		return TypeCooperation, "material"
+	case "07":
+		return TypeAid, ""
+	case "08":
+		return TypeYield, ""
+	case "09":
+		return TypeInvestigation, ""
+	case "10":
+		return TypeAppeal, "demand"
+	case "11":
+		return TypeAccusation, ""
+	case "12":
+		return TypeRejection, ""
+	case "13":
+		return TypeThreat, ""
+	case "14":
+		return TypeProtest, ""
+	case "15":
+		return TypeMilitaryAction, "force posture"
+	case "16":
+		return TypeReduceRelations, ""
+	case "17":
+		return TypeCoercion, ""
+	case "18":
+		return TypeMilitaryAction, "assault"
+	case "19":
+		return TypeMilitaryAction, ""
+	case "20":
+		return TypeMilitaryAction, "mass violence"
+	}
+	return TypeStatement, ""
+}
