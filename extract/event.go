@@ -79,7 +79,7 @@ var speechVerbs = map[string]bool{
 var prepositions = map[string]bool{
 	"of": true, "with": true, "to": true, "in": true, "from": true, "against": true, "by": true,
 	"for": true, "on": true, "at": true, "between": true, "among": true, "into": true, "about": true,
-	"towards": true, "toward": true, "including": true, "and": true, "than": true, "over": true,
+	"towards": true, "toward": true, "including": true, "than": true, "over": true,
 }
 
 // clause is the reported content of a sentence and who said it.
@@ -185,13 +185,35 @@ func isActor(m mention) bool {
 }
 
 // governed reports whether the mention follows a preposition ("co-chairs of
-// the OSCE Minsk Group"), and so is not the subject of a verb.
-func governed(toks []token, m mention) bool {
-	k := m.tok - 1
-	for k >= 0 && (toks[k].lower == "the" || toks[k].lower == "other" || toks[k].lower == "its" || toks[k].lower == "their") {
-		k--
+// the OSCE Minsk Group"), and so is not the subject of a verb. A mention
+// joined by "and" to a governed one is governed too ("between A and B").
+func governed(toks []token, ms []mention, m mention) bool {
+	for depth := 0; depth < 8; depth++ {
+		k := m.tok - 1
+		for k >= 0 && (toks[k].lower == "the" || toks[k].lower == "other" || toks[k].lower == "its" || toks[k].lower == "their") {
+			k--
+		}
+		if k < 0 {
+			return false
+		}
+		if prepositions[toks[k].lower] {
+			return true
+		}
+		if toks[k].lower != "and" && toks[k].text != "," {
+			return false
+		}
+		prev := -1
+		for j := range ms {
+			if ms[j].tok+ms[j].toks == k {
+				prev = j
+			}
+		}
+		if prev < 0 {
+			return false
+		}
+		m = ms[prev]
 	}
-	return k >= 0 && prepositions[toks[k].lower]
+	return false
 }
 
 // subjectBefore finds the actor a verb at tok is about: the nearest actor
@@ -205,7 +227,7 @@ func subjectBefore(toks []token, ms []mention, from, tok int) *mention {
 		if !isActor(m) && m.form != 'p' {
 			continue
 		}
-		if governed(toks, m) {
+		if governed(toks, ms, m) {
 			continue
 		}
 		return &ms[k]
@@ -281,6 +303,12 @@ func (x *extraction) findEvents(si int) {
 	// Relations stated in the sentence.
 	x.relations(si, ms, cl)
 
+	type hit struct {
+		tr   trigger
+		i, n int
+	}
+	var hits []hit
+	firstVerb := -1
 	for i := 0; i < len(toks); i++ {
 		if i == cl.verb || !x.mayTrigger(toks[i].lower) {
 			continue
@@ -290,9 +318,7 @@ func (x *extraction) findEvents(si int) {
 			if n == 0 {
 				continue
 			}
-			if ev := x.frame(si, tr, i, n, ms, cl, dates); ev != nil {
-				found = append(found, ev)
-			}
+
 			// "ceasefire agreement", "peace talks": one event, not two
 			for more := true; more && i+n < len(toks); {
 				more = false
@@ -306,11 +332,45 @@ func (x *extraction) findEvents(si int) {
 					}
 				}
 			}
+			hits = append(hits, hit{tr, i, n})
+			if firstVerb < 0 && isVerbal(tr, toks[i].lower) {
+				firstVerb = i
+			}
 			i += n - 1
 			break
 		}
 	}
+	for _, h := range hits {
+		// A noun after the main verb is its object or a detail ("agreed to
+		// a ceasefire after two days of fighting"), not an event of its own;
+		// conflicts, anniversaries and resolutions are always read.
+		if firstVerb >= 0 && h.i > firstVerb && !isVerbal(h.tr, toks[h.i].lower) &&
+			h.tr.frame != "conflict" && h.tr.frame != "anniversary" && h.tr.frame != "resolution" {
+			continue
+		}
+		if ev := x.frame(si, h.tr, h.i, h.n, ms, cl, dates); ev != nil {
+			found = append(found, ev)
+		}
+	}
 	_ = found
+}
+
+// isVerbal reports whether a trigger matched a verb rather than a noun:
+// its pattern inflects a verb, or the word is a past form.
+func isVerbal(tr trigger, first string) bool {
+	for _, w := range tr.words {
+		if strings.HasSuffix(w, "+") {
+			return true
+		}
+	}
+	if strings.HasSuffix(tr.words[0], "*") {
+		for _, suf := range []string{"ed", "ing", "es", "e"} {
+			if strings.HasSuffix(first, suf) {
+				return true
+			}
+		}
+	}
+	return strings.HasSuffix(first, "ed") || irregularPast(first)
 }
 
 func (x *extraction) resolveGroup(si int, ms []mention, cl clause) []*entity {
@@ -700,7 +760,7 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 		} else {
 			srcs = subjectsBefore(toks, ms, from, i)
 			for _, m := range actorsAfter(toks, ms, i+n-1, to) {
-				if (m.ent.typ == TypeCountry || m.ent.typ == TypeOrganization || m.ent.typ == TypePerson) && !sameActor(srcs, m.ent) {
+				if (m.ent.typ == TypeCountry || m.ent.typ == TypeOrganization || m.ent.typ == TypePerson || m.form == 'c') && !sameActor(srcs, m.ent) {
 					dst = &m
 					break
 				}

@@ -96,9 +96,6 @@ func Records(r Result) []Record {
 			if dst != "" {
 				t = actor(nodes, dst)
 			}
-			if dst != "" && s.Country != "" && s.Country == t.Country && s.Country != "IGO" && n.Type != TypeMilitaryAction && n.Type != TypeCoercion {
-				return
-			}
 			rec := base
 			rec.CAMEO, rec.CAMEORoot = code, cameoRoot(code)
 			rec.QuadClass, rec.Goldstein = quadClass(code), goldstein(code)

@@ -102,7 +102,11 @@ func tokenize(s string, base int) []token {
 			i += w
 		}
 		t := s[start:i]
-		out = append(out, token{start: base + start, end: base + i, text: t, lower: strings.ToLower(t)})
+		lower := strings.ToLower(t)
+		if strings.Contains(lower, "’") {
+			lower = strings.ReplaceAll(lower, "’", "'") // "People’s" reads as "People's"
+		}
+		out = append(out, token{start: base + start, end: base + i, text: t, lower: lower})
 	}
 	return out
 }
