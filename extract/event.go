@@ -94,19 +94,38 @@ func (d *doc) attribution(si int, ms []mention) clause {
 	toks := d.sents[si].tokens
 	c := clause{from: 0, to: len(toks), verb: -1}
 	for i, t := range toks {
-		isVerb := speechVerbs[t.lower]
+		isVerb := speechVerbs[t.lower] || t.lower == "reported" || t.lower == "reports"
 		if !isVerb && t.lower == "went" && i+3 < len(toks) && toks[i+1].lower == "on" && toks[i+2].lower == "to" && toks[i+3].lower == "say" {
 			isVerb = true
 		}
 		if !isVerb && t.lower == "according" && i+1 < len(toks) && toks[i+1].lower == "to" {
-			if m := firstMentionFrom(ms, i+2, 4); m != nil && m.ent != nil && (m.ent.typ == TypePerson || m.ent.typ == TypeOrganization) {
-				c.speaker, c.verb = m.ent, i
-				return c
+			// "..., according to X": X is the source, the rest is content
+			c.verb, c.to = i, i
+			if i > 0 && toks[i-1].text == "," {
+				c.to = i - 1
 			}
-			continue
+			if m := firstMentionFrom(ms, i+2, 6); m != nil && m.ent != nil && isSpeaker(m.ent) {
+				c.speaker = personAfter(ms, m)
+			}
+			return c
 		}
 		if !isVerb {
 			continue
+		}
+		// A trailing attribution: "<content>, a senior Israeli official said
+		// on Wednesday." The content is what comes before the comma.
+		if comma := trailingComma(toks, i); comma >= 0 {
+			c.verb, c.from, c.to = i, 0, comma
+			for k := len(ms) - 1; k >= 0; k-- {
+				if ms[k].tok > comma && ms[k].tok < i && ms[k].ent != nil && isSpeaker(ms[k].ent) {
+					c.speaker = personAfter(ms, &ms[k])
+					break
+				}
+			}
+			if m := firstMentionFrom(ms, i+1, 8); c.speaker == nil && m != nil && m.ent != nil && isSpeaker(m.ent) {
+				c.speaker = personAfter(ms, m)
+			}
+			return c
 		}
 		// speaker after the verb: ", said Zakharova", ", she added"
 		if m := firstMentionFrom(ms, i+1, 8); m != nil && m.ent != nil && isSpeaker(m.ent) && i > 0 && isCommaOrQuote(toks[i-1].text) {
@@ -126,6 +145,36 @@ func (d *doc) attribution(si int, ms []mention) clause {
 		}
 	}
 	return c
+}
+
+// trailingComma returns the comma that opens a trailing attribution ending
+// with the speech verb at i ("..., the White House announced Tuesday."),
+// or -1. After the verb only a few words may follow (a time, "here").
+func trailingComma(toks []token, i int) int {
+	rest := 0
+	for k := i + 1; k < len(toks); k++ {
+		if toks[k].text != "." && !isCloser(toks[k].text) {
+			rest++
+		}
+	}
+	if rest > 5 {
+		return -1
+	}
+	for k := i - 1; k >= 0 && k >= i-10; k-- {
+		switch toks[k].text {
+		case ",", "”", "\"":
+			if k == 0 {
+				return -1
+			}
+			if toks[k].text != "," && toks[k-1].text == "," {
+				return k - 1
+			}
+			return k
+		case ".", ";", ":":
+			return -1
+		}
+	}
+	return -1
 }
 
 // personAfter prefers a person to the body he speaks for: "said Russian
@@ -176,10 +225,14 @@ func isActor(m mention) bool {
 		return false
 	}
 	switch m.ent.typ {
-	case TypePerson, TypeCountry, TypeOrganization:
+	case TypePerson, TypeCountry:
 		return true
+	case TypeOrganization:
+		return m.ent.orgKind != "media" // a news agency reports, it does not act
 	case TypePlace:
-		return m.form == 'c'
+		return m.form == 'c' || m.form == 'a'
+	case TypeRegion:
+		return m.form == 'a' // "Darfur rebels"
 	}
 	return false
 }
@@ -341,11 +394,16 @@ func (x *extraction) findEvents(si int) {
 		}
 	}
 	for _, h := range hits {
+		special := h.tr.frame == "conflict" || h.tr.frame == "anniversary" || h.tr.frame == "resolution"
 		// A noun after the main verb is its object or a detail ("agreed to
 		// a ceasefire after two days of fighting"), not an event of its own;
 		// conflicts, anniversaries and resolutions are always read.
-		if firstVerb >= 0 && h.i > firstVerb && !isVerbal(h.tr, toks[h.i].lower) &&
-			h.tr.frame != "conflict" && h.tr.frame != "anniversary" && h.tr.frame != "resolution" {
+		if firstVerb >= 0 && h.i > firstVerb && !isVerbal(h.tr, toks[h.i].lower) && !special {
+			continue
+		}
+		// A later verb with no subject of its own completes the main one
+		// ("refused to lift the curfew", "prepared to resume shelling").
+		if firstVerb >= 0 && h.i > firstVerb && !special && !clauseBetween(toks, firstVerb, h.i) {
 			continue
 		}
 		if ev := x.frame(si, h.tr, h.i, h.n, ms, cl, dates); ev != nil {
@@ -617,7 +675,7 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 			return nil
 		}
 		subjs := subjectsBefore(toks, ms, from, i)
-		others := actorsAfter(toks, ms, i+n-1, to)
+		others := objectsAfter(toks, ms, i+n-1, to)
 		if len(subjs) == 0 && len(others) < 2 {
 			return nil
 		}
@@ -744,6 +802,7 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 		switch {
 		case tr.frame == "host":
 			srcRole, dstRole = "host", "visitor"
+			ev.subtype = "hosted"
 		case tr.typ == TypeStatement:
 			srcRole = "speaker"
 		case tr.typ == TypeMediation:
@@ -1194,4 +1253,49 @@ func passiveAgent(toks []token, ms []mention, from, to int) *mention {
 		}
 	}
 	return nil
+}
+
+// clauseBetween reports whether a clause boundary separates two triggers:
+// then the later one is an act of its own ("cooperates with X, continues
+// to assist Y"), not the complement of the first ("refused to lift").
+func clauseBetween(toks []token, a, b int) bool {
+	for k := a + 1; k < b; k++ {
+		switch toks[k].lower {
+		case ",", ";", "and", "but", "while", "as", "after", "before", "when", "whereas", "which", "who":
+			return true
+		}
+	}
+	return false
+}
+
+// objectsAfter returns the actor a verb at tok acts on, with the actors
+// coordinated with it: "met with A and B", "telephoned A on Tuesday to
+// discuss ..." gives A only.
+func objectsAfter(toks []token, ms []mention, tok, to int) []mention {
+	var out []mention
+	for _, m := range ms {
+		if m.tok <= tok || m.tok >= to || !(isActor(m) || m.form == 'p') {
+			continue
+		}
+		if len(out) == 0 {
+			if m.tok-tok > 8 {
+				return nil
+			}
+			out = append(out, m)
+			continue
+		}
+		last := out[len(out)-1]
+		gap := toks[last.tok+last.toks : m.tok]
+		joined := len(gap) > 0 && len(gap) <= 2
+		for _, g := range gap {
+			if g.lower != "and" && g.text != "," && g.lower != "the" {
+				joined = false
+			}
+		}
+		if !joined {
+			break
+		}
+		out = append(out, m)
+	}
+	return out
 }

@@ -455,6 +455,15 @@ func (d *doc) findMentions(si int) []mention {
 			default:
 				m.ent = d.entityFor(e)
 			}
+			// "Darfur rebels", "Gaza militants": a place acting through its people
+			if (m.ent.typ == TypeRegion || m.ent.typ == TypePlace) && i+n < len(toks) {
+				if b, bn := d.matchBody(toks[i+n:]); bn > 0 && b.kind != "org" {
+					m.form, m.sector = 'a', b.sector
+					m.End = toks[i+n+bn-1].end
+					m.toks += bn
+					n += bn
+				}
+			}
 			out = append(out, m)
 			i += n
 			if m.ent.typ == TypeCountry {

@@ -119,11 +119,16 @@ func Records(r Result) []Record {
 					emit(code, h, v)
 				}
 			}
+		case n.Type == TypeVisit && str(n.Properties[PropSubtype]) == "hosted":
+			for _, v := range rl["visitor"] {
+				for _, h := range rl["host"] {
+					emit("043", h, v)
+				}
+			}
 		case n.Type == TypeVisit:
 			for _, v := range rl["visitor"] {
 				for _, h := range rl["host"] {
 					emit("042", v, h)
-					emit("043", h, v)
 				}
 			}
 		case len(parties) > 1:
