@@ -250,6 +250,11 @@ func governed(toks []token, ms []mention, m mention) bool {
 			return false
 		}
 		if prepositions[toks[k].lower] {
+			// "Demonstrators in Baghdad", "Opposition groups in Zimbabwe":
+			// the place names the group, which acts
+			if (toks[k].lower == "in" || toks[k].lower == "from" || toks[k].lower == "of") && k > 0 && groupNouns[toks[k-1].lower] {
+				return false
+			}
 			return true
 		}
 		if toks[k].lower != "and" && toks[k].text != "," {
@@ -541,6 +546,7 @@ func (x *extraction) statement(si int, cl clause, ms []mention, dates []dateRef)
 			own = append(own, dr)
 		}
 	}
+	x.demand(si, cl, ms, own)
 	x.date(ev, own, toks[cl.verb].start, si)
 	if !ev.dated {
 		// the same speaker again: the same occasion
@@ -840,7 +846,11 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 			return nil
 		}
 		for _, m := range ms {
-			if m.tok > i && m.ent != nil && m.ent.typ == TypeRegion {
+			if m.tok <= i || m.tok >= to || m.ent == nil || ev.has(m.ent) {
+				continue
+			}
+			// where it happened: a region, or a place or country after "in"
+			if m.ent.typ == TypeRegion || (m.tok > 0 && toks[m.tok-1].lower == "in" && (m.ent.typ == TypePlace || m.ent.typ == TypeCountry)) {
 				ev.addPart("location", m.ent)
 			}
 		}
@@ -1298,4 +1308,41 @@ func objectsAfter(toks []token, ms []mention, tok, to int) []mention {
 		out = append(out, m)
 	}
 	return out
+}
+
+// demand reads "X said (that) Y must ...": the speaker demands of Y.
+func (x *extraction) demand(si int, cl clause, ms []mention, dates []dateRef) {
+	toks := x.d.sents[si].tokens
+	for k := cl.from; k < cl.to && k < len(toks); k++ {
+		if toks[k].lower != "must" && !(toks[k].lower == "has" || toks[k].lower == "have") {
+			continue
+		}
+		if toks[k].lower != "must" && !(k+1 < len(toks) && toks[k+1].lower == "to") {
+			continue
+		}
+		subj := subjectBefore(toks, ms, cl.from, k)
+		if subj == nil || subj.ent == cl.speaker {
+			return
+		}
+		s := x.d.sents[si]
+		ev := &event{typ: TypeAppeal, subtype: "demand", cameo: "100", modality: ModalityAsserted, sent: si, attribution: cl.speaker}
+		ev.addPart("actor", cl.speaker)
+		ev.addPart("target", subj.ent)
+		x.date(ev, dates, toks[k].start, si)
+		ev.key = "demand|" + partKey(ev) + "|" + ev.date
+		x.merge(ev, Span{s.Start, s.End})
+		return
+	}
+}
+
+// groupNouns name people who act together; "<group> in/from/of <place>"
+// stands for a party of that place.
+var groupNouns = map[string]bool{
+	"demonstrators": true, "protesters": true, "protestors": true, "students": true, "activists": true,
+	"workers": true, "rebels": true, "groups": true, "group": true, "elders": true, "leaders": true,
+	"farmers": true, "refugees": true, "prisoners": true, "people": true, "residents": true,
+	"villagers": true, "militants": true, "insurgents": true, "guerrillas": true, "supporters": true,
+	"parties": true, "party": true, "opposition": true, "thousands": true, "hundreds": true,
+	"officials": true, "authorities": true, "police": true, "troops": true, "forces": true, "soldiers": true,
+	"government": true, "parliament": true, "lawmakers": true, "citizens": true, "nationals": true,
 }

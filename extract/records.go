@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // Actor is one side of a coded dyad: a name and the country it stands for
 // (ISO3, or IGO for an international body).
 type Actor struct {
@@ -148,7 +150,7 @@ func Records(r Result) []Record {
 					emit(code, s, t)
 				}
 				if len(dsts) == 0 {
-					emit(code, s, "") // a coded act with no target named
+					emit(code, s, domesticTarget(code, nodes, s, rl["location"])) // a coded act with no target named
 				}
 			}
 		}
@@ -157,7 +159,10 @@ func Records(r Result) []Record {
 }
 
 func actor(nodes map[string]Node, id string) Actor {
-	n := nodes[id]
+	n, ok := nodes[id]
+	if !ok && strings.HasPrefix(id, "country:") {
+		return Actor{ID: id, Country: strings.TrimPrefix(id, "country:")}
+	}
 	a := Actor{ID: id, Name: n.Name}
 	switch n.Type {
 	case TypeCountry:
@@ -208,4 +213,25 @@ func intentCode(code string) string {
 		return "035"
 	}
 	return code
+}
+
+// domesticTarget gives the target of a protest, a coercive act or an
+// investigation that names none: the country where it happened, or else the
+// actor's own. Such acts are aimed at a government at home. Other acts keep
+// no target.
+func domesticTarget(code string, nodes map[string]Node, src string, locations []string) string {
+	switch cameoRoot(code) {
+	case "09", "14", "17":
+	default:
+		return ""
+	}
+	for _, l := range locations {
+		if a := actor(nodes, l); a.Country != "" {
+			return "country:" + a.Country
+		}
+	}
+	if a := actor(nodes, src); a.Country != "" && a.Country != "IGO" && a.Country != "NGO" {
+		return "country:" + a.Country
+	}
+	return ""
 }
