@@ -441,6 +441,22 @@ func (d *doc) findMentions(si int) []mention {
 			i += n
 			continue
 		}
+		// A name of two or more words that the gazetteer does not know, used
+		// as a speaker or an agent: "Jeffrey Kupfer said", "Mike Pompeo met".
+		if t.isCap() && (i == 0 || !toks[i-1].isCap() || toks[i-1].lower == "the") {
+			if nn := d.nameAt(toks, i); nn >= 2 && i+nn < len(toks) && d.agentSlot(toks, i+nn) {
+				name := spanText(d.text, t.start, toks[i+nn-1].end)
+				p := d.personEntity(name)
+				if p.gender == 0 {
+					p.gender = guessGender("", name)
+				}
+				d.apposition(p, toks, i+nn)
+				out = append(out, mention{Span: Span{t.start, toks[i+nn-1].end}, ent: p, tok: i, toks: nn, form: 'n'})
+				d.touch(p)
+				i += nn
+				continue
+			}
+		}
 		// Gazetteer names.
 		if es, n := d.g.lookup(toks[i:]); n > 0 {
 			e := pick(es, d)
@@ -533,3 +549,62 @@ func groupCountries(toks []token, i int) int {
 }
 
 func spanText(text string, a, b int) string { return text[a:b] }
+
+// agentSlot reports whether the tokens at k follow a name the way they
+// follow an actor: a speech verb, an event verb, or an apposition
+// ("Jeffrey Kupfer, a U.S. official").
+func (d *doc) agentSlot(toks []token, k int) bool {
+	w := toks[k].lower
+	if w == "," && k+1 < len(toks) {
+		n := toks[k+1].lower
+		return n == "the" || n == "a" || n == "an" || n == "who" || d.g.firsts[n]
+	}
+	if speechVerbs[w] || w == "has" || w == "have" || w == "had" || w == "will" || w == "would" || w == "is" || w == "was" {
+		return true
+	}
+	return triggerFirsts[w] || hasPrefixAny(w, triggerPrefixes)
+}
+
+func hasPrefixAny(w string, ps []string) bool {
+	for _, p := range ps {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// apposition reads "Name, Russia's foreign minister," or "Name, the Iranian
+// envoy," after a name and gives the person a country and an office.
+func (d *doc) apposition(p *entity, toks []token, k int) {
+	if k >= len(toks) || toks[k].text != "," {
+		return
+	}
+	k++
+	if k < len(toks) && (toks[k].lower == "the" || toks[k].lower == "a" || toks[k].lower == "an") {
+		k++
+	}
+	for steps := 0; k < len(toks) && steps < 4; steps++ {
+		es, n := d.g.lookup(toks[k:])
+		if n == 0 {
+			k++ // "a senior U.S. official": skip an adjective
+			continue
+		}
+		switch es[0].kind {
+		case kindCountry, kindDemonym:
+			if p.country == "" {
+				p.country = es[0].iso3
+			}
+			k += n
+			if k < len(toks) && (toks[k].lower == "'s") {
+				k++
+			}
+			continue
+		case kindTitle:
+			if p.title == "" {
+				p.title, p.sector = es[0].title, es[0].sector
+			}
+		}
+		return
+	}
+}
