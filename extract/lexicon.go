@@ -27,7 +27,7 @@ var irregular = map[string][]string{
 	"fly": {"flew", "flown"}, "tell": {"told"}, "say": {"said"}, "begin": {"began", "begun"},
 	"bring": {"brought"}, "buy": {"bought"}, "sell": {"sold"}, "pay": {"paid"}, "win": {"won"},
 	"undertake": {"undertook", "undertaken"}, "spoke": {"spoken"}, "forbid": {"forbade", "forbidden"},
-	"cut": {"cut"}, "put": {"put"}, "set": {"set"}, "hit": {"hit"}, "lay": {"laid"}, "steal": {"stole", "stolen"},
+	"cut": {"cut"}, "put": {"put"}, "let": {"let"}, "set": {"set"}, "hit": {"hit"}, "lay": {"laid"}, "steal": {"stole", "stolen"},
 	"throw": {"threw", "thrown"}, "drive": {"drove", "driven"}, "rise": {"rose", "risen"},
 }
 
@@ -46,6 +46,12 @@ func wordMatches(w, tok string) bool {
 		return strings.HasPrefix(tok, w[:len(w)-1])
 	case strings.HasSuffix(w, "+"):
 		stem := w[:len(w)-1]
+		// a final e drops before -ing and -ed: urge -> urging, urged
+		if strings.HasSuffix(stem, "e") && len(tok) > len(stem) && strings.HasPrefix(tok, stem[:len(stem)-1]) {
+			if r := tok[len(stem)-1:]; r == "ing" || r == "ed" {
+				return true
+			}
+		}
 		if !strings.HasPrefix(tok, stem) {
 			for _, f := range irregular[stem] {
 				if tok == f {
