@@ -457,6 +457,15 @@ func (d *doc) findMentions(si int) []mention {
 				continue
 			}
 		}
+		// An acronym the gazetteer does not know, acting: "DPKO is exploring".
+		if isAcronymToken(t.text) && !stopCaps[t.lower] && i+1 < len(toks) && d.agentSlot(toks, i+1) {
+			if es, n := d.g.lookup(toks[i:]); n == 0 || len(es) == 0 {
+				o := d.add(&entity{id: "org:" + slug(t.text), typ: TypeOrganization, name: t.text, orgKind: "unknown"})
+				out = append(out, mention{Span: Span{t.start, t.end}, ent: o, tok: i, toks: 1, form: 'n'})
+				i++
+				continue
+			}
+		}
 		// Gazetteer names.
 		if es, n := d.g.lookup(toks[i:]); n > 0 {
 			e := pick(es, d)
@@ -607,4 +616,18 @@ func (d *doc) apposition(p *entity, toks []token, k int) {
 		}
 		return
 	}
+}
+
+// isAcronymToken reports whether a word is written in capitals, two to six
+// letters long: NATO, DPKO, FARC.
+func isAcronymToken(w string) bool {
+	if len(w) < 2 || len(w) > 6 {
+		return false
+	}
+	for _, r := range w {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
 }

@@ -170,9 +170,10 @@ func actor(nodes map[string]Node, id string) Actor {
 	case TypeOrganization:
 		a.Country = str(n.Properties[PropCountry])
 		if a.Country == "" {
-			if k := str(n.Properties["kind"]); k == "igo" || k == "" {
+			switch str(n.Properties["kind"]) {
+			case "igo":
 				a.Country = "IGO"
-			} else {
+			case "ngo":
 				a.Country = "NGO"
 			}
 		}
