@@ -89,6 +89,9 @@ func findDates(s string, base int, ref time.Time, haveRef, future bool) []dateRe
 	if !strings.ContainsAny(s, "0123456789") {
 		goto relativeDates // every absolute form has a digit
 	}
+	if !hasMonthName(s) && !hasYearDigits(s) {
+		goto relativeDates // no month name and no four-digit year
+	}
 	for _, m := range reISODate.FindAllStringSubmatchIndex(s, -1) {
 		y, _ := strconv.Atoi(s[m[2]:m[3]])
 		mo, _ := strconv.Atoi(s[m[4]:m[5]])
@@ -321,6 +324,32 @@ func mayBeRelative(s string) bool {
 		if strings.Contains(s, w) {
 			return true
 		}
+	}
+	return false
+}
+
+// hasMonthName is a cheap test for a capitalised month name or abbreviation.
+func hasMonthName(s string) bool {
+	for _, m := range []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"} {
+		if strings.Contains(s, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasYearDigits is a cheap test for a run of exactly four digits.
+func hasYearDigits(s string) bool {
+	run := 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && isDigitByte(s[i]) {
+			run++
+			continue
+		}
+		if run == 4 {
+			return true
+		}
+		run = 0
 	}
 	return false
 }

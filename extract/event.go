@@ -368,20 +368,20 @@ func (x *extraction) findEvents(si int) {
 	var hits []hit
 	firstVerb := -1
 	for i := 0; i < len(toks); i++ {
-		if i == cl.verb || !x.mayTrigger(toks[i].lower) {
+		if i == cl.verb {
 			continue
 		}
-		for _, tr := range x.triggers {
+		for _, ti := range x.triggers.candidates(toks[i].lower) {
+			tr := x.triggers.all[ti]
 			n := tr.match(toks, i)
 			if n == 0 {
 				continue
 			}
-
 			// "ceasefire agreement", "peace talks": one event, not two
 			for more := true; more && i+n < len(toks); {
 				more = false
-				for _, t2 := range x.triggers {
-					if t2.typ == tr.typ {
+				for _, tj := range x.triggers.candidates(toks[i+n].lower) {
+					if t2 := x.triggers.all[tj]; t2.typ == tr.typ {
 						if m := t2.match(toks, i+n); m > 0 {
 							n += m
 							more = true
@@ -1166,18 +1166,6 @@ func eventID(ev *event) string {
 	return "event:" + strings.ToLower(ev.typ) + ":" + hex.EncodeToString(h.Sum(nil)[:6])
 }
 
-// mayTrigger is a cheap test of whether a word can start a trigger.
-func (x *extraction) mayTrigger(w string) bool {
-	if triggerFirsts[w] {
-		return true
-	}
-	for _, p := range triggerPrefixes {
-		if strings.HasPrefix(w, p) {
-			return true
-		}
-	}
-	return false
-}
 
 // tokStart is the offset where token i starts, or the end of the last
 // token when i is past the end.

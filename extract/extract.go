@@ -18,17 +18,14 @@ var ErrInvalidUTF8 = errors.New("extract: article text is not valid UTF-8")
 
 var (
 	tablesOnce sync.Once
-	triggers   []trigger
+	triggers   *triggerIndex
 	bodies     []body
-	// the first words of triggers, exact and as prefixes, for a quick test
-	triggerFirsts   map[string]bool
-	triggerPrefixes []string
 )
 
 // extraction is the state of one call to Extract.
 type extraction struct {
 	d            *doc
-	triggers     []trigger
+	triggers     *triggerIndex
 	ref          time.Time
 	haveRef      bool
 	pubDate      string
@@ -57,22 +54,8 @@ func Extract(in Input) (Result, error) {
 		return Result{}, ErrInvalidUTF8
 	}
 	tablesOnce.Do(func() {
-		triggers = loadTriggers()
+		triggers = newTriggerIndex(loadTriggers())
 		bodies = loadBodies()
-		triggerFirsts = map[string]bool{}
-		for _, t := range triggers {
-			if w := t.words[0]; strings.HasSuffix(w, "*") {
-				triggerPrefixes = append(triggerPrefixes, strings.TrimSuffix(w, "*"))
-			} else if strings.HasSuffix(w, "+") {
-				stem := strings.TrimSuffix(w, "+")
-				triggerPrefixes = append(triggerPrefixes, stem)
-				for _, f := range irregular[stem] {
-					triggerFirsts[f] = true
-				}
-			} else {
-				triggerFirsts[w] = true
-			}
-		}
 	})
 	text := in.Text
 	h := parseArticle(text, in)

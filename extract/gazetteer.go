@@ -43,6 +43,7 @@ type entry struct {
 type gazetteer struct {
 	phrases   map[string][]entry
 	firsts    map[string]bool // the first token of every phrase
+	prefixes  map[string]bool // every proper token prefix of every phrase
 	maxTokens int
 	countries map[string]entry // iso3 -> country entry
 	capitals  map[string]entry // iso3 -> capital entry
@@ -58,7 +59,7 @@ var (
 // binary; a malformed row is skipped, never fatal.
 func loadGazetteer() *gazetteer {
 	gazOnce.Do(func() {
-		g := &gazetteer{phrases: map[string][]entry{}, firsts: map[string]bool{}, countries: map[string]entry{},
+		g := &gazetteer{phrases: map[string][]entry{}, firsts: map[string]bool{}, prefixes: map[string]bool{}, countries: map[string]entry{},
 			capitals: map[string]entry{}, orgs: map[string]entry{}}
 		g.loadCountries("gazetteer/countries.tsv") // merged with countries_extra.tsv by the generator
 		g.loadCities()
@@ -147,6 +148,11 @@ func (g *gazetteer) add(phrase string, e entry) {
 	g.phrases[k] = append(g.phrases[k], e)
 	first, _, _ := strings.Cut(k, " ")
 	g.firsts[first] = true
+	for i := 0; i < len(k); i++ {
+		if k[i] == ' ' {
+			g.prefixes[k[:i]] = true
+		}
+	}
 	if n > g.maxTokens {
 		g.maxTokens = n
 	}
@@ -264,6 +270,9 @@ func (g *gazetteer) lookup(toks []token) ([]entry, int) {
 		}
 		b.WriteString(toks[i].lower)
 		keys = append(keys, b.String())
+		if !g.prefixes[keys[len(keys)-1]] {
+			break // no longer phrase starts so
+		}
 	}
 	for n := len(keys); n > 0; n-- {
 		es, ok := g.phrases[keys[n-1]]

@@ -211,3 +211,61 @@ func typeForCode(code string) (string, string) {
 	}
 	return TypeStatement, ""
 }
+
+// triggerIndex finds the triggers that may start at a word without trying
+// them all: by the exact first word, and by the stem of "x*" and "x+".
+type triggerIndex struct {
+	all     []trigger
+	exact   map[string][]int
+	stems   map[string][]int
+	maxStem int
+}
+
+func newTriggerIndex(ts []trigger) *triggerIndex {
+	ix := &triggerIndex{all: ts, exact: map[string][]int{}, stems: map[string][]int{}}
+	for i, t := range ts {
+		w := t.words[0]
+		switch {
+		case strings.HasSuffix(w, "*") || strings.HasSuffix(w, "+"):
+			stem := w[:len(w)-1]
+			if strings.HasSuffix(w, "+") {
+				for _, f := range irregular[stem] {
+					ix.exact[f] = append(ix.exact[f], i)
+				}
+				if strings.HasSuffix(stem, "e") {
+					stem = stem[:len(stem)-1] // urge+ matches "urging"
+				}
+			}
+			ix.stems[stem] = append(ix.stems[stem], i)
+			if len(stem) > ix.maxStem {
+				ix.maxStem = len(stem)
+			}
+		default:
+			ix.exact[w] = append(ix.exact[w], i)
+		}
+	}
+	return ix
+}
+
+// candidates returns the indexes, in priority order, of the triggers whose
+// first word may match w.
+func (ix *triggerIndex) candidates(w string) []int {
+	out := ix.exact[w]
+	n := len(w)
+	if n > ix.maxStem {
+		n = ix.maxStem
+	}
+	for l := 1; l <= n; l++ {
+		if c, ok := ix.stems[w[:l]]; ok {
+			if len(out) == 0 {
+				out = c
+				continue
+			}
+			merged := make([]int, 0, len(out)+len(c))
+			merged = append(append(merged, out...), c...)
+			sort.Ints(merged) // a new slice: the index itself is never written
+			out = merged
+		}
+	}
+	return out
+}

@@ -58,7 +58,7 @@ type doc struct {
 }
 
 type body struct {
-	patterns []string // joined lower-case token keys
+	patterns [][]string // lower-case tokens of each variant
 	name     string
 	kind     string
 	sector   string
@@ -70,7 +70,7 @@ func loadBodies() []body {
 		b := body{name: col(r, 1), kind: col(r, 2), sector: col(r, 3)}
 		for _, p := range list(col(r, 0)) {
 			k, _ := phraseKey(p)
-			b.patterns = append(b.patterns, k)
+			b.patterns = append(b.patterns, strings.Fields(k))
 		}
 		out = append(out, b)
 	}
@@ -80,13 +80,23 @@ func loadBodies() []body {
 // matchBody returns the body named by the tokens at toks[0:], longest first.
 func (d *doc) matchBody(toks []token) (body, int) {
 	best, bestN := body{}, 0
+	if len(toks) == 0 {
+		return best, 0
+	}
 	for _, b := range d.bodies {
 		for _, p := range b.patterns {
-			n := strings.Count(p, " ") + 1
-			if n > len(toks) || n <= bestN {
+			n := len(p)
+			if n > len(toks) || n <= bestN || p[0] != toks[0].lower {
 				continue
 			}
-			if joinLower(toks[:n]) == p {
+			ok := true
+			for k := 1; k < n; k++ {
+				if p[k] != toks[k].lower {
+					ok = false
+					break
+				}
+			}
+			if ok {
 				best, bestN = b, n
 			}
 		}
@@ -571,16 +581,7 @@ func (d *doc) agentSlot(toks []token, k int) bool {
 	if speechVerbs[w] || w == "has" || w == "have" || w == "had" || w == "will" || w == "would" || w == "is" || w == "was" {
 		return true
 	}
-	return triggerFirsts[w] || hasPrefixAny(w, triggerPrefixes)
-}
-
-func hasPrefixAny(w string, ps []string) bool {
-	for _, p := range ps {
-		if strings.HasPrefix(w, p) {
-			return true
-		}
-	}
-	return false
+	return len(triggers.candidates(w)) > 0
 }
 
 // apposition reads "Name, Russia's foreign minister," or "Name, the Iranian
