@@ -1166,7 +1166,6 @@ func eventID(ev *event) string {
 	return "event:" + strings.ToLower(ev.typ) + ":" + hex.EncodeToString(h.Sum(nil)[:6])
 }
 
-
 // tokStart is the offset where token i starts, or the end of the last
 // token when i is past the end.
 func tokStart(toks []token, i int) int {
