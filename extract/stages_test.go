@@ -1,0 +1,203 @@
+package extract
+
+import (
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// The publication time of the seed article.
+var seedTime = time.Date(2017, 11, 16, 11, 54, 0, 0, time.FixedZone("", 4*3600))
+
+func TestDates(t *testing.T) {
+	tests := []struct {
+		name   string
+		text   string
+		future bool
+		want   []dateRef
+	}{
+		{"abbreviated month", "at a briefing Nov. 16.", false, []dateRef{{date: "2017-11-16", precision: PrecisionDay}}},
+		{"day range", "a visit to Yerevan on November 20-21.", true, []dateRef{{date: "2017-11-20", end: "2017-11-21", precision: PrecisionDay}}},
+		{"day month year", "on 3 March 1994 they met", false, []dateRef{{date: "1994-03-03", precision: PrecisionDay}}},
+		{"month year", "in December 1991 the union ended", false, []dateRef{{date: "1991-12", precision: PrecisionMonth}}},
+		{"in a year", "began in 1988 when", false, []dateRef{{date: "1988", precision: PrecisionYear, since: true}}},
+		{"since a year", "relations since 1992", false, []dateRef{{date: "1992", precision: PrecisionYear, since: true}}},
+		{"year before a noun", "The 1994 ceasefire agreement", false, []dateRef{{date: "1994", precision: PrecisionYear}}},
+		{"count is no year", "some 1500 troops", false, nil},
+		{"this year", "This year we mark", false, []dateRef{{date: "2017", precision: PrecisionYear, relative: true}}},
+		{"next month", "talks next month", true, []dateRef{{date: "2017-12", precision: PrecisionMonth, relative: true}}},
+		{"last week", "met last week", false, []dateRef{{date: "2017-11-06", end: "2017-11-12", precision: PrecisionDay, relative: true}}},
+		{"on Monday, looking back", "met on Monday", false, []dateRef{{date: "2017-11-13", precision: PrecisionDay, relative: true}}},
+		{"on Monday, looking ahead", "will meet on Monday", true, []dateRef{{date: "2017-11-20", precision: PrecisionDay, relative: true}}},
+		{"yesterday", "said yesterday", false, []dateRef{{date: "2017-11-15", precision: PrecisionDay, relative: true}}},
+		{"month without year near new year", "on Jan. 3", true, []dateRef{{date: "2018-01-03", precision: PrecisionDay}}},
+		{"ISO date", "on 2017-11-20 they", false, []dateRef{{date: "2017-11-20", precision: PrecisionDay}}},
+		{"impossible day", "on February 30", false, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := findDates(tt.text, 0, seedTime, true, tt.future)
+			for i := range got {
+				got[i].Span = Span{}
+			}
+			if diff := cmp.Diff(tt.want, got, cmp.AllowUnexported(dateRef{})); diff != "" {
+				t.Errorf("findDates(%q) (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}
+
+func TestHeader(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want header
+	}{
+		{
+			name: "scraped agency item",
+			text: "...\n\nRussia backs talks\n\nPolitics Materials 16 November 2017 11:54 (UTC +04:00)\nBaku, Azerbaijan, Nov. 16\n\nBy Leman Zeynalova - Trend:\n\nRussia backs the talks between the two neighbours, the ministry said in a statement.\n\nTags:\nLatest\n",
+			want: header{title: "Russia backs talks", section: "Politics", author: "Leman Zeynalova", agency: "Trend",
+				dateline: "Baku, Azerbaijan", published: "2017-11-16T11:54:00+04:00"},
+		},
+		{
+			name: "wire dateline in the body",
+			text: "LONDON, March 2 - The council talks continued late into Sunday night, delegates said.",
+			want: header{dateline: "London"},
+		},
+		{
+			name: "wire dateline with agency",
+			text: "BEIJING, Nov. 3 (Xinhua) -- China and Russia signed an agreement on Monday.",
+			want: header{dateline: "Beijing", agency: "Xinhua"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := parseArticle(tt.text, Input{Text: tt.text})
+			got.body, got.paragraphs = Span{}, nil
+			if diff := cmp.Diff(tt.want, got, cmp.AllowUnexported(header{})); diff != "" {
+				t.Errorf("parseArticle(%q) (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}
+
+func TestNoise(t *testing.T) {
+	for _, line := range []string{"...", "…", "Tags:", "Latest", "Read more", "* * *", ""} {
+		if !isNoise(line) {
+			t.Errorf("isNoise(%q) = false, want true", line)
+		}
+	}
+	for _, line := range []string{"Russia says Azerbaijan important strategic partner", "Latest talks failed."} {
+		if isNoise(line) {
+			t.Errorf("isNoise(%q) = true, want false", line)
+		}
+	}
+}
+
+// mentionsOf extracts one text and returns, for each entity named, the
+// texts that refer to it.
+func mentionsOf(t *testing.T, text string) map[string][]string {
+	t.Helper()
+	res, err := Extract(Input{Text: text, Published: "2017-11-16"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]string{}
+	for _, n := range res.Nodes {
+		spans, _ := n.Properties[PropMentions].([]Span)
+		for _, s := range spans {
+			out[n.Name] = append(out[n.Name], text[s.Start:s.End])
+		}
+	}
+	return out
+}
+
+func TestCoreference(t *testing.T) {
+	tests := []struct {
+		name   string
+		text   string
+		entity string
+		want   []string
+	}{
+		{"title and name, then surname and pronoun",
+			"Russian Foreign Minister Sergey Lavrov arrived in Baku. Lavrov met the president. He said the talks went well.",
+			"Sergey Lavrov", []string{"Foreign Minister Sergey Lavrov", "Lavrov", "He"}},
+		{"abbreviated title",
+			"FM Sergey Lavrov will visit Yerevan.", "Sergey Lavrov", []string{"FM Sergey Lavrov"}},
+		{"she is the spokeswoman, he the minister",
+			"Spokeswoman Maria Zakharova said Foreign Minister Sergey Lavrov will travel. She added that he will meet officials.",
+			"Maria Zakharova", []string{"Spokeswoman Maria Zakharova", "She"}},
+		{"the official of a country",
+			"Russian Foreign Ministry Spokeswoman Maria Zakharova spoke on Monday. The talks will go on, said the Russian official.",
+			"Maria Zakharova", []string{"Spokeswoman Maria Zakharova", "the Russian official"}},
+		{"name used as agent with apposition",
+			"Jeffrey Kupfer, a U.S. official, said the talks went well.", "Jeffrey Kupfer", []string{"Jeffrey Kupfer"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := mentionsOf(t, tt.text)[tt.entity]
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("mentions of %s in %q (-want +got):\n%s", tt.entity, tt.text, diff)
+			}
+		})
+	}
+}
+
+func TestDemonymsAndCapitals(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want map[string]string // mention text -> entity name
+	}{
+		{"demonym", "Azerbaijani officials met Russian diplomats.", map[string]string{"Azerbaijani officials": "Azerbaijan", "Russian diplomats": "Russia"}},
+		{"capital as city", "Lavrov will travel to Yerevan.", map[string]string{"Yerevan": "Yerevan"}},
+		{"acronym country", "The U.S. and the UK agreed.", map[string]string{"U.S.": "United States", "UK": "United Kingdom"}},
+		{"pronoun us is no country", "Let us meet them.", map[string]string{}},
+		{"body of a country", "Russia's Foreign Ministry said so.", map[string]string{"Russia's Foreign Ministry": "Foreign Ministry of Russia"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := map[string]string{}
+			for name, texts := range mentionsOf(t, tt.text) {
+				for _, m := range texts {
+					got[m] = name
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("mentions in %q (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}
+
+func TestModality(t *testing.T) {
+	tests := []struct {
+		text string
+		want string
+	}{
+		{"Foreign Minister Sergey Lavrov will visit Azerbaijan on Nov. 20.", ModalityPlanned},
+		{"Foreign Minister Sergey Lavrov is expected to visit Azerbaijan.", ModalityPlanned},
+		{"Foreign Minister Sergey Lavrov visited Azerbaijan on Nov. 10.", ModalityAsserted},
+		{"Foreign Minister Sergey Lavrov did not visit Azerbaijan.", ModalityNegated},
+		{"Foreign Minister Sergey Lavrov may visit Azerbaijan.", ModalityHypothetical},
+		{"Foreign Minister Sergey Lavrov visited Azerbaijan in 1999.", ModalityHistorical},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			res, err := Extract(Input{Text: tt.text, Published: "2017-11-16"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, n := range res.Nodes {
+				if n.Type == TypeVisit {
+					got = append(got, n.Properties[PropModality].(string))
+				}
+			}
+			if diff := cmp.Diff([]string{tt.want}, got); diff != "" {
+				t.Errorf("visit modality in %q (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}
