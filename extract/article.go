@@ -43,6 +43,8 @@ var (
 	reDatelineLine = regexp.MustCompile(`^([A-Z][\p{L}.' -]{1,30}?)(?:,\s*([A-Z][\p{L}.' -]{1,30}?))?,\s*((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})\s*$`)
 	// "By Leman Zeynalova - Trend:" or "By John Smith, Reuters"
 	reByline = regexp.MustCompile(`^[Bb]y\s+(\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3})(?:\s*[-–—,]\s*(.+?))?\s*:?\s*$`)
+	// A date alone on a line: "FEBRUARY 3, 2022", "February 3, 2022"
+	reDateOnly = regexp.MustCompile(`^(?i)(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),\s+(\d{4})$`)
 	// Wire dateline at the start of a paragraph: "LONDON, March 2 - " or "BEIJING, Nov. 3 (Xinhua) -- "
 	reInlineDateline = regexp.MustCompile(`^((?:\p{Lu}[\p{Lu}.'-]+)(?:\s+\p{Lu}[\p{Lu}.'-]+){0,3})(?:,\s*(\p{Lu}[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]+)?))?,\s*((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})(?:\s*\(([^)]{1,30})\))?\s*(?:-{1,2}|–|—)\s+`)
 )
@@ -118,6 +120,10 @@ func parseArticle(text string, in Input) header {
 			if m := reSectionDate.FindStringSubmatch(t); m != nil && h.published == "" {
 				h.section = strings.TrimSpace(m[1])
 				h.published = headerTime(m[2], m[3], m[4])
+				continue
+			}
+			if m := reDateOnly.FindStringSubmatch(t); m != nil && h.published == "" {
+				h.published = headerTime(m[2]+" "+titleCase(m[1])+" "+m[3], "", "")
 				continue
 			}
 			if m := reByline.FindStringSubmatch(t); m != nil && h.author == "" {

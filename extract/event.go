@@ -80,6 +80,8 @@ var prepositions = map[string]bool{
 	"of": true, "with": true, "to": true, "in": true, "from": true, "against": true, "by": true,
 	"for": true, "on": true, "at": true, "between": true, "among": true, "into": true, "about": true,
 	"towards": true, "toward": true, "including": true, "than": true, "over": true,
+	"outside": true, "inside": true, "near": true, "across": true, "through": true, "along": true,
+	"beside": true, "behind": true, "during": true, "under": true,
 }
 
 // clause is the reported content of a sentence and who said it.
@@ -277,12 +279,29 @@ func governed(toks []token, ms []mention, m mention) bool {
 // subjectBefore finds the actor a verb at tok is about: the nearest actor
 // before it in the clause that is not governed by a preposition.
 func subjectBefore(toks []token, ms []mention, from, tok int) *mention {
+	return subjectOrGroup(toks, ms, from, tok, false)
+}
+
+// subjectOrGroup is subjectBefore that may also return a group mention
+// ("the two leaders") when groups is true.
+func subjectOrGroup(toks []token, ms []mention, from, tok int, groups bool) *mention {
+	// an unresolved pronoun just before the verb is its subject: do not
+	// reach back past it ("... after it annexed Crimea")
+	blockAt := -1
+	for k := tok - 1; k >= from && k >= tok-3; k-- {
+		if w := toks[k].lower; w == "it" || w == "they" || w == "we" || w == "who" || w == "which" {
+			if !coveredBy(ms, k) {
+				blockAt = k
+			}
+			break
+		}
+	}
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := ms[k]
-		if m.tok >= tok || m.tok < from {
+		if m.tok >= tok || m.tok < from || m.tok < blockAt {
 			continue
 		}
-		if !isActor(m) && m.form != 'p' {
+		if !isActor(m) && m.form != 'p' && !(groups && m.form == 'g' && len(m.group) > 0) {
 			continue
 		}
 		if governed(toks, ms, m) {
@@ -341,6 +360,7 @@ func (x *extraction) findEvents(si int) {
 	toks := s.tokens
 	ms := d.ments[si]
 	cl := d.attribution(si, ms)
+	x.lastSubj = nil
 	dates := findDates(s.text, s.Start, x.ref, x.haveRef, strings.Contains(" "+strings.ToLower(s.text)+" ", " will "))
 	var found []*event
 
@@ -398,6 +418,7 @@ func (x *extraction) findEvents(si int) {
 			break
 		}
 	}
+	lastVerb := firstVerb
 	for _, h := range hits {
 		special := h.tr.frame == "conflict" || h.tr.frame == "anniversary" || h.tr.frame == "resolution"
 		// A noun after the main verb is its object or a detail ("agreed to
@@ -408,8 +429,11 @@ func (x *extraction) findEvents(si int) {
 		}
 		// A later verb with no subject of its own completes the main one
 		// ("refused to lift the curfew", "prepared to resume shelling").
-		if firstVerb >= 0 && h.i > firstVerb && !special && !clauseBetween(toks, firstVerb, h.i) {
+		if lastVerb >= 0 && h.i > lastVerb && !special && !clauseBetween(toks, lastVerb, h.i) {
 			continue
+		}
+		if isVerbal(h.tr, toks[h.i].lower) {
+			lastVerb = h.i
 		}
 		if ev := x.frame(si, h.tr, h.i, h.n, ms, cl, dates); ev != nil {
 			found = append(found, ev)
@@ -437,6 +461,15 @@ func isVerbal(tr trigger, first string) bool {
 }
 
 func (x *extraction) resolveGroup(si int, ms []mention, cl clause) []*entity {
+	// "the two leaders": the last two people spoken of
+	for _, m := range ms {
+		if m.form == 'g' && leaderNouns[x.d.sents[si].tokens[m.tok+m.toks-1].lower] {
+			if n := len(x.d.persons); n >= 2 {
+				return []*entity{x.d.persons[n-2], x.d.persons[n-1]}
+			}
+			return nil
+		}
+	}
 	var cs []*entity
 	seen := map[*entity]bool{}
 	addC := func(e *entity) {
@@ -566,7 +599,11 @@ func (x *extraction) statement(si int, cl clause, ms []mention, dates []dateRef)
 func (x *extraction) date(ev *event, dates []dateRef, at int, si int) {
 	best := -1
 	bestDist := 1 << 30
+	lo, hi := x.clauseAround(si, at)
 	for k, dr := range dates {
+		if dr.Start < lo || dr.Start >= hi {
+			continue // a date of another clause ("..., since taking office in 2003")
+		}
 		dist := dr.Start - at
 		if dist < 0 {
 			dist = -dist + 1 // a date after the trigger is a little preferred
@@ -578,6 +615,10 @@ func (x *extraction) date(ev *event, dates []dateRef, at int, si int) {
 	if best >= 0 {
 		dr := dates[best]
 		ev.date, ev.end, ev.precision, ev.since, ev.dated = dr.date, dr.end, dr.precision, dr.since, true
+		return
+	}
+	if x.pubDate == "" {
+		ev.date, ev.precision = "", PrecisionUnknown
 		return
 	}
 	ev.date, ev.precision = x.pubDate, PrecisionDerived
@@ -686,7 +727,9 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 			return nil
 		}
 		for _, m := range subjs {
-			ev.addPart("participant", m.ent)
+			for _, e := range m.entities() {
+				ev.addPart("participant", e)
+			}
 		}
 		for _, m := range others {
 			if m.ent != nil && m.ent.typ != TypePlace {
@@ -718,10 +761,12 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 		if ev.precision == PrecisionDerived {
 			ev.date = x.pubYear()
 		}
-		ev.date, ev.end = ev.date[:4], ""
-		ev.precision = PrecisionYear
-		if y, err := strconv.Atoi(ev.date); err == nil {
-			ev.origin = strconv.Itoa(y - ord)
+		if len(ev.date) >= 4 {
+			ev.date, ev.end = ev.date[:4], ""
+			ev.precision = PrecisionYear
+			if y, err := strconv.Atoi(ev.date); err == nil {
+				ev.origin = strconv.Itoa(y - ord)
+			}
 		}
 		ev.topic = topicAfter(toks, i, d.text)
 		for _, m := range ms {
@@ -756,7 +801,7 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 		if c == nil {
 			ev.key = "conflict|" + idOf(region)
 			ev.modality = ModalityAsserted
-			ev.date, ev.precision = x.pubDate, PrecisionDerived
+			x.date(ev, nil, 0, si)
 			if region != nil {
 				ev.addPart("location", region)
 				ev.label = region.name + " conflict"
@@ -816,20 +861,41 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 		}
 		var srcs []mention
 		var dst *mention
-		if by := passiveAgent(toks, ms, i+n, to); by != nil && isPassive(toks, i) {
+		if isPassive(toks, i) {
+			by := passiveAgent(toks, ms, i+n, to)
+			if by == nil {
+				return nil // "until the sailors are released": by whom, the text does not say
+			}
 			// "Evidence against Russia was presented by the US": the agent is the source
 			srcs = []mention{*by}
 			if subj := subjectBefore(toks, ms, from, i); subj != nil && subj.ent != by.ent {
 				dst = subj
 			}
 		} else {
-			srcs = subjectsBefore(toks, ms, from, i)
-			for _, m := range actorsAfter(toks, ms, i+n-1, to) {
-				if (m.ent.typ == TypeCountry || m.ent.typ == TypeOrganization || m.ent.typ == TypePerson || m.form == 'c') && !sameActor(srcs, m.ent) {
-					dst = &m
-					break
+			srcs = x.subjectsOf(toks, ms, from, i)
+			end := clauseEnd(toks, i+n, to, cameoRoot(tr.cameo))
+			var place *mention
+			for _, m := range actorsAfter(toks, ms, i+n-1, end) {
+				if !(m.ent.typ == TypeCountry || m.ent.typ == TypeOrganization || m.ent.typ == TypePerson || m.form == 'c') || sameActor(srcs, m.ent) {
+					continue
 				}
+				if locative(toks, m) {
+					// "in Paris", "outside the embassy": where, not whom;
+					// an act of force or a protest is aimed at where it happens
+					if place == nil {
+						place = &m
+					}
+					continue
+				}
+				dst = &m
+				break
 			}
+			if dst == nil && place != nil && placeIsTarget(tr.cameo) {
+				dst = place
+			}
+		}
+		if len(srcs) > 0 {
+			x.lastSubj = srcs
 		}
 		if len(srcs) == 0 {
 			if dst == nil || tr.frame == "host" {
@@ -837,7 +903,9 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 			}
 		}
 		for _, m := range srcs {
-			ev.addPart(srcRole, m.ent)
+			for _, e := range m.entities() {
+				ev.addPart(srcRole, e)
+			}
 		}
 		if dst != nil {
 			ev.addPart(dstRole, dst.ent)
@@ -868,7 +936,7 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 				for _, e := range m.group {
 					ev.addPart("party", e)
 				}
-			} else if isActor(m) && m.ent.typ != TypePlace {
+			} else if isActor(m) && m.ent.typ != TypePlace && !locative(toks, m) {
 				ev.addPart("party", m.ent)
 			}
 		}
@@ -1178,7 +1246,7 @@ func tokStart(toks []token, i int) int {
 // subjectsBefore returns the subject of a verb at tok with the actors
 // coordinated with it: "Brazil and the United States are seeking ...".
 func subjectsBefore(toks []token, ms []mention, from, tok int) []mention {
-	subj := subjectBefore(toks, ms, from, tok)
+	subj := subjectOrGroup(toks, ms, from, tok, true)
 	if subj == nil {
 		return nil
 	}
@@ -1190,13 +1258,7 @@ func subjectsBefore(toks []token, ms []mention, from, tok int) []mention {
 			continue
 		}
 		// only "A and B", "A, B and C" may join the subject
-		gap := toks[m.tok+m.toks : cur.tok]
-		joined := len(gap) > 0 && len(gap) <= 2
-		for _, g := range gap {
-			if g.lower != "and" && g.text != "," && g.lower != "the" {
-				joined = false
-			}
-		}
+		joined := joins(toks, ms, m.tok+m.toks, cur.tok)
 		if !joined {
 			break
 		}
@@ -1278,17 +1340,14 @@ func objectsAfter(toks []token, ms []mention, tok, to int) []mention {
 			if m.tok-tok > 8 {
 				return nil
 			}
+			if locative(toks, m) {
+				continue // "held talks in the Kremlin"
+			}
 			out = append(out, m)
 			continue
 		}
 		last := out[len(out)-1]
-		gap := toks[last.tok+last.toks : m.tok]
-		joined := len(gap) > 0 && len(gap) <= 2
-		for _, g := range gap {
-			if g.lower != "and" && g.text != "," && g.lower != "the" {
-				joined = false
-			}
-		}
+		joined := joins(toks, ms, last.tok+last.toks, m.tok)
 		if !joined {
 			break
 		}
@@ -1332,4 +1391,148 @@ var groupNouns = map[string]bool{
 	"parties": true, "party": true, "opposition": true, "thousands": true, "hundreds": true,
 	"officials": true, "authorities": true, "police": true, "troops": true, "forces": true, "soldiers": true,
 	"government": true, "parliament": true, "lawmakers": true, "citizens": true, "nationals": true,
+}
+
+// subjectsOf finds the subjects of a verb at tok; a verb right after "and"
+// with no subject of its own shares the subject of the verb before it
+// ("The Secretary welcomed X and praised Y").
+func (x *extraction) subjectsOf(toks []token, ms []mention, from, tok int) []mention {
+	if tok > 0 && toks[tok-1].lower == "and" && len(x.lastSubj) > 0 {
+		return x.lastSubj
+	}
+	return subjectsBefore(toks, ms, from, tok)
+}
+
+// clauseEnd returns where the clause that starts at k ends: at a comma,
+// a semicolon or a word that opens another clause.
+//
+// "demanded that X ...", "warned that X ..." name their target in the
+// clause that follows, and a threat its target in its condition ("if X").
+func clauseEnd(toks []token, k, to int, root string) int {
+	for ; k < to; k++ {
+		switch w := toks[k].lower; w {
+		case ",", ";", ":", "which", "who", "whom", "while", "whereas", "but", "because", "after",
+			"before", "when", "until", "since", "although", "though":
+			return k
+		case "and":
+			// "condemned the sanctions and warned that ...": a new verb
+			if k+1 < to && (strings.HasSuffix(toks[k+1].lower, "ed") || speechVerbs[toks[k+1].lower]) {
+				return k
+			}
+		case "if", "unless":
+			if root != "13" {
+				return k
+			}
+		}
+	}
+	return to
+}
+
+// placeIsTarget reports whether an act with this code is aimed at the
+// place where it happens when no one else is named: force, coercion,
+// protest, yielding, investigation.
+func placeIsTarget(code string) bool {
+	switch cameoRoot(code) {
+	case "01", "08", "09", "14", "15", "16", "17", "18", "19", "20":
+		return true
+	}
+	return false
+}
+
+// locative reports whether a mention is governed by a preposition of place
+// or time.
+func locative(toks []token, m mention) bool {
+	k := m.tok - 1
+	for k >= 0 && (toks[k].lower == "the" || toks[k].lower == "its" || toks[k].lower == "their") {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch toks[k].lower {
+	case "in", "at", "near", "outside", "inside", "across", "through", "along", "from", "during", "into", "within":
+		return true
+	}
+	return false
+}
+
+// coveredBy reports whether token k lies inside a mention.
+func coveredBy(ms []mention, k int) bool {
+	for _, m := range ms {
+		if k >= m.tok && k < m.tok+m.toks {
+			return true
+		}
+	}
+	return false
+}
+
+// joins reports whether toks[a:b] join two actors into one list: "and",
+// a comma, "the", or a modifier such as "Russian" in "X and Russian
+// President Y".
+func joins(toks []token, ms []mention, a, b int) bool {
+	if b <= a || b-a > 4 {
+		return false
+	}
+	words := 0
+	for k := a; k < b; k++ {
+		g := toks[k]
+		switch {
+		case g.lower == "and" || g.text == "," || g.lower == "the":
+		case modifierAt(ms, k):
+			continue
+		default:
+			return false
+		}
+		words++
+	}
+	return words > 0 && words <= 2
+}
+
+func modifierAt(ms []mention, k int) bool {
+	for _, m := range ms {
+		if m.form == 'm' && k >= m.tok && k < m.tok+m.toks {
+			return true
+		}
+	}
+	return false
+}
+
+// entities returns what a mention refers to: its entity, or a group's members.
+func (m mention) entities() []*entity {
+	if m.form == 'g' {
+		return m.group
+	}
+	if m.ent == nil {
+		return nil
+	}
+	return []*entity{m.ent}
+}
+
+// clauseAround returns the byte range of the clause of sentence si that
+// holds offset at: from the boundary before it to the boundary after it.
+func (x *extraction) clauseAround(si, at int) (int, int) {
+	s := x.d.sents[si]
+	lo, hi := s.Start, s.End
+	for _, t := range s.tokens {
+		if !dateBoundary(t.lower) {
+			continue
+		}
+		if t.end <= at && t.end > lo {
+			lo = t.end
+		}
+		if t.start > at && t.start < hi {
+			hi = t.start
+		}
+	}
+	return lo, hi
+}
+
+// dateBoundary lists the words that end the reach of a date: "since
+// taking office in 2003" dates the taking office, not the visit.
+func dateBoundary(w string) bool {
+	switch w {
+	case ";", "since", "while", "whereas", "after", "before", "when", "until", "which", "who", "because", "although":
+		return true
+	}
+	return false
 }

@@ -34,6 +34,7 @@ type extraction struct {
 	rels         []relation
 	count        map[*entity]int
 	lastConflict *event
+	lastSubj     []mention // the subjects of the last verb, for "... and praised"
 }
 
 func (x *extraction) pubYear() string {
@@ -137,7 +138,7 @@ func (x *extraction) finish() {
 				}
 			}
 		}
-		if x.haveRef && ev.precision != PrecisionDerived && ev.modality == ModalityAsserted {
+		if x.haveRef && ev.precision != PrecisionDerived && ev.precision != PrecisionUnknown && ev.modality == ModalityAsserted {
 			if end := firstOf(ev.end, ev.date); end < x.pubYear() || (ev.precision == PrecisionYear && end < x.pubYear()) {
 				ev.modality = ModalityHistorical
 			}

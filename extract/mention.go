@@ -187,6 +187,12 @@ func (d *doc) nameAt(toks []token, i int) int {
 		if j > i && t.start-toks[j-1].end > 1 {
 			break
 		}
+		// an initial: "Antony J. Blinken"
+		if len(t.text) == 1 && j+2 < len(toks) && toks[j+1].text == "." && toks[j+2].isCap() && toks[j+2].isWord() {
+			n += 2
+			j++
+			continue
+		}
 		if es, _ := d.g.lookup(toks[j:]); len(es) > 0 && es[0].kind != kindTitle {
 			// "Lavrov" is no place; but a gazetteer word ends a name
 			break
@@ -226,6 +232,10 @@ func (d *doc) knownPerson(toks []token, i int) (*entity, int) {
 			}
 		}
 		if len(parts) > 1 && toks[i].text == parts[len(parts)-1] {
+			return p, 1
+		}
+		// family name first: "Hu" for Hu Jintao, "Kim" for Kim Jong Un
+		if len(parts) > 1 && familyNameFirst[p.country] && toks[i].text == parts[0] {
 			return p, 1
 		}
 	}
@@ -391,11 +401,12 @@ func (d *doc) findMentions(si int) []mention {
 					o := d.add(&entity{id: "org:" + strings.ToLower(modCountry.iso3) + "-" + slug(b.name), typ: TypeOrganization,
 						name: b.name + " of " + modCountry.name, country: modCountry.iso3, orgKind: "gov", sector: b.sector})
 					// the country mention becomes part of the body's name
+					tok := i
 					if len(out) > 0 && out[len(out)-1].ent == modCountry {
-						sp.Start = out[len(out)-1].Start
+						sp.Start, tok = out[len(out)-1].Start, out[len(out)-1].tok
 						out = out[:len(out)-1]
 					}
-					out = append(out, mention{Span: sp, ent: o, tok: i, toks: n, form: 'n'})
+					out = append(out, mention{Span: sp, ent: o, tok: tok, toks: i + n - tok, form: 'n'})
 					modOrg = o
 				} else if len(out) > 0 && out[len(out)-1].ent == modCountry {
 					last := &out[len(out)-1]
@@ -417,10 +428,23 @@ func (d *doc) findMentions(si int) []mention {
 			// a title only counts with a capital ("Foreign Minister X") or before a name
 			k := i + n
 			if nn := d.nameAt(toks, k); nn > 0 && (toks[i].isCap() || nn > 1) {
+				// capitalised words between a country and the title belong
+				// to the office: "Indian External Affairs Minister X"
+				start, title := i, es[0].title
+				if modCountry != nil && modEnd < i && capsBetween(toks, modEnd, i) {
+					start, modEnd = modEnd, i
+					title = spanText(d.text, toks[start].start, toks[i+n-1].end)
+				} else if j := officeStart(toks, out, i); j < i {
+					start = j // "External Affairs Minister Jaishankar"
+					title = spanText(d.text, toks[start].start, toks[i+n-1].end)
+				}
 				name := spanText(d.text, toks[k].start, toks[k+nn-1].end)
 				p := d.personEntity(name)
+				if kp, kn := d.knownPerson(toks, k); kp != nil && kn == nn {
+					p = kp // "Secretary Blinken" after "Antony J. Blinken"
+				}
 				if p.title == "" {
-					p.title = es[0].title
+					p.title = title
 					p.sector = es[0].sector
 				}
 				if modCountry != nil && modEnd == i {
@@ -442,7 +466,7 @@ func (d *doc) findMentions(si int) []mention {
 					p.gender = guessGender(spanText(d.text, t.start, toks[i+n-1].end), name)
 				}
 				// the mention spans the title and the name: "FM Sergey Lavrov"
-				out = append(out, mention{Span: Span{toks[i].start, toks[k+nn-1].end}, ent: p, tok: k, toks: nn, form: 'n'})
+				out = append(out, mention{Span: Span{toks[start].start, toks[k+nn-1].end}, ent: p, tok: start, toks: k + nn - start, form: 'n'})
 				d.touch(p)
 				i = k + nn
 				modCountry, modOrg = nil, nil
@@ -561,8 +585,10 @@ func groupCountries(toks []token, i int) int {
 	switch {
 	case (w(0) == "our" || w(0) == "both") && (w(1) == "countries" || w(1) == "nations" || w(1) == "states"):
 		return 2
-	case (w(0) == "our" || w(0) == "the") && (w(1) == "two" || w(1) == "both") && (w(2) == "countries" || w(2) == "nations" || w(2) == "states" || w(2) == "sides"):
+	case (w(0) == "our" || w(0) == "the") && (w(1) == "two" || w(1) == "both") && (w(2) == "countries" || w(2) == "nations" || w(2) == "states" || w(2) == "sides" || leaderNouns[w(2)]):
 		return 3
+	case w(0) == "both" && leaderNouns[w(1)]:
+		return 2
 	}
 	return 0
 }
@@ -632,3 +658,46 @@ func isAcronymToken(w string) bool {
 	}
 	return true
 }
+
+// capsBetween reports whether toks[a:b] are one to three capitalised words.
+func capsBetween(toks []token, a, b int) bool {
+	if b-a < 1 || b-a > 3 {
+		return false
+	}
+	for _, t := range toks[a:b] {
+		if !t.isCap() || !t.isWord() {
+			return false
+		}
+	}
+	return true
+}
+
+// familyNameFirst lists the countries whose names put the family name
+// first, so that the first part alone refers to the person.
+var familyNameFirst = map[string]bool{"CHN": true, "TWN": true, "KOR": true, "PRK": true, "VNM": true, "HKG": true, "MNG": true}
+
+// officeStart walks back from a title at i over up to three capitalised
+// words that are part of the office ("External Affairs Minister", "Deputy
+// Foreign Minister") and belong to no other mention.
+func officeStart(toks []token, out []mention, i int) int {
+	last := 0
+	if len(out) > 0 {
+		last = out[len(out)-1].tok + out[len(out)-1].toks
+	}
+	j := i
+	for j > last && i-j < 3 {
+		t := toks[j-1]
+		if !t.isCap() || !t.isWord() || stopCaps[t.lower] && t.lower != "foreign" && t.lower != "state" {
+			break
+		}
+		if j-1 == 0 {
+			break // a capital at the start of a sentence says nothing
+		}
+		j--
+	}
+	return j
+}
+
+// leaderNouns name people in "the two leaders", "both presidents".
+var leaderNouns = map[string]bool{"leaders": true, "presidents": true, "ministers": true,
+	"heads": true, "premiers": true, "diplomats": true}

@@ -142,6 +142,7 @@ const (
 	PrecisionYear    = "year"
 	PrecisionDecade  = "decade"
 	PrecisionDerived = "derived" // no date in the text: the publication date was taken
+	PrecisionUnknown = "unknown" // no date in the text and no publication date
 )
 
 // Modality says how an event is asserted.

@@ -109,11 +109,13 @@ func eventFromNode(n extract.Node, articleID string) (Event, error) {
 	if ev.Label == "" {
 		ev.Label = ev.Type
 	}
-	from, to, err := DateRange(ev.Date, ev.End)
-	if err != nil {
-		return Event{}, fmt.Errorf("event %s: %w", n.ID, err)
+	if ev.Date != "" { // an undated event of an undated article keeps zero From and To
+		from, to, err := DateRange(ev.Date, ev.End)
+		if err != nil {
+			return Event{}, fmt.Errorf("event %s: %w", n.ID, err)
+		}
+		ev.From, ev.To = from, to
 	}
-	ev.From, ev.To = from, to
 	for _, s := range spans(p[extract.PropEvidence]) {
 		ev.Evidence = append(ev.Evidence, Evidence{ArticleID: articleID, Start: s.Start, End: s.End})
 	}
