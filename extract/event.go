@@ -861,6 +861,9 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 		}
 		var srcs []mention
 		var dst *mention
+		if cameoRoot(ev.cameo) == "18" && military(ms, from, i) {
+			ev.cameo, ev.typ, ev.subtype = "190", TypeMilitaryAction, "" // killing by armed forces is fighting
+		}
 		if isPassive(toks, i) {
 			by := passiveAgent(toks, ms, i+n, to)
 			if by == nil {
@@ -1389,6 +1392,7 @@ var groupNouns = map[string]bool{
 	"farmers": true, "refugees": true, "prisoners": true, "people": true, "residents": true,
 	"villagers": true, "militants": true, "insurgents": true, "guerrillas": true, "supporters": true,
 	"parties": true, "party": true, "opposition": true, "thousands": true, "hundreds": true,
+	"court": true, "member": true, "members": true, "union": true, "coalition": true, "army": true,
 	"officials": true, "authorities": true, "police": true, "troops": true, "forces": true, "soldiers": true,
 	"government": true, "parliament": true, "lawmakers": true, "citizens": true, "nationals": true,
 }
@@ -1399,6 +1403,16 @@ var groupNouns = map[string]bool{
 func (x *extraction) subjectsOf(toks []token, ms []mention, from, tok int) []mention {
 	if tok > 0 && toks[tok-1].lower == "and" && len(x.lastSubj) > 0 {
 		return x.lastSubj
+	}
+	// the subject lies in the verb's own clause: "..., but clashes went on"
+	for k := tok - 1; k > from; k-- {
+		switch toks[k].lower {
+		case "but", ";", "while", "whereas", "although", "though", "because":
+			from = k + 1
+		}
+		if from == k+1 {
+			break
+		}
 	}
 	return subjectsBefore(toks, ms, from, tok)
 }
@@ -1533,6 +1547,19 @@ func dateBoundary(w string) bool {
 	switch w {
 	case ";", "since", "while", "whereas", "after", "before", "when", "until", "which", "who", "because", "although":
 		return true
+	}
+	return false
+}
+
+// military reports whether the subject of a verb at tok is an armed force:
+// "Russian aircraft killed ...", "Israeli troops shot ...".
+func military(ms []mention, from, tok int) bool {
+	for k := len(ms) - 1; k >= 0; k-- {
+		m := ms[k]
+		if m.tok >= tok || m.tok < from {
+			continue
+		}
+		return m.sector == "MIL"
 	}
 	return false
 }

@@ -389,7 +389,10 @@ func label(ev *event) string {
 		return ev.typ + ": " + p
 	}
 	if p := names("actor"); p != "" {
-		return ev.typ + ": " + p + " against " + names("target")
+		if t := names("target"); t != "" {
+			return ev.typ + ": " + p + " against " + t
+		}
+		return ev.typ + ": " + p
 	}
 	if p := names("mediator"); p != "" {
 		return "Mediation by " + p

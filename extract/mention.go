@@ -55,6 +55,8 @@ type doc struct {
 	sents    []sentence
 	ments    [][]mention
 	dateline string // ISO3 of the dateline country
+	// lastThing is the country or body named last, which "it" may stand for
+	lastThing *entity
 }
 
 type body struct {
@@ -346,6 +348,12 @@ func (d *doc) findMentions(si int) []mention {
 			i++
 			continue
 		}
+		// "it" for the country or body spoken of: "Israel announced it would free"
+		if t.lower == "it" && d.lastThing != nil && i+1 < len(toks) && itActs(toks[i+1].lower) {
+			out = append(out, mention{Span: Span{t.start, t.end}, ent: d.lastThing, tok: i, toks: 1, form: 'p'})
+			i++
+			continue
+		}
 		// "our countries", "both countries", "the two countries", "our two countries"
 		if n := groupCountries(toks, i); n > 0 {
 			out = append(out, mention{Span: Span{t.start, toks[i+n-1].end}, tok: i, toks: n, form: 'g'})
@@ -525,6 +533,9 @@ func (d *doc) findMentions(si int) []mention {
 			}
 			out = append(out, m)
 			i += n
+			if m.ent.typ == TypeCountry || m.ent.typ == TypeOrganization {
+				d.lastThing = m.ent
+			}
 			if m.ent.typ == TypeCountry {
 				modCountry, modEnd, modOrg = m.ent, i, nil
 				if i < len(toks) && (toks[i].lower == "'s" || toks[i].lower == "’s") {
@@ -701,3 +712,15 @@ func officeStart(toks []token, out []mention, i int) int {
 // leaderNouns name people in "the two leaders", "both presidents".
 var leaderNouns = map[string]bool{"leaders": true, "presidents": true, "ministers": true,
 	"heads": true, "premiers": true, "diplomats": true}
+
+// itActs reports whether the word after "it" makes it an actor rather than
+// an expletive ("it would free", not "it is planned").
+func itActs(w string) bool {
+	switch w {
+	case "will", "would", "could", "can", "has", "had", "said", "says", "wants", "plans", "intends", "must", "should":
+		return true
+	case "is", "was", "were", "are", "be":
+		return false
+	}
+	return strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed")
+}
