@@ -28,7 +28,7 @@ var irregular = map[string][]string{
 	"bring": {"brought"}, "buy": {"bought"}, "sell": {"sold"}, "pay": {"paid"}, "win": {"won"},
 	"undertake": {"undertook", "undertaken"}, "spoke": {"spoken"}, "forbid": {"forbade", "forbidden"},
 	"cut": {"cut"}, "put": {"put"}, "let": {"let"}, "set": {"set"}, "hit": {"hit"}, "lay": {"laid"}, "steal": {"stole", "stolen"},
-	"throw": {"threw", "thrown"}, "drive": {"drove", "driven"}, "rise": {"rose", "risen"},
+	"throw": {"threw", "thrown"}, "blow": {"blew", "blown"}, "drive": {"drove", "driven"}, "rise": {"rose", "risen"},
 }
 
 // verbEndings may follow a verb stem written "stem+": mediat+ matches
