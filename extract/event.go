@@ -388,7 +388,7 @@ func (x *extraction) findEvents(si int) {
 	var hits []hit
 	firstVerb := -1
 	for i := 0; i < len(toks); i++ {
-		if i == cl.verb {
+		if i == cl.verb || insideName(ms, i) {
 			continue
 		}
 		for _, ti := range x.triggers.candidates(toks[i].lower) {
@@ -931,16 +931,31 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 		}
 		ev.key = tr.typ + "|" + partKey(ev) + "|" + ev.date
 	case "agreement", "between":
-		for _, m := range ms {
-			if m.tok >= to || m.tok < from {
-				continue
+		// the parties: who concludes it (the subject, or "Bolivia's
+		// agreement"), and whom it is "with" or "between"
+		for _, m := range subjectsBefore(toks, ms, from, i) {
+			for _, e := range m.entities() {
+				ev.addPart("party", e)
 			}
-			if m.form == 'g' {
+		}
+		k := i + n
+		for k < len(toks) && k < i+n+3 && toks[k].lower != "with" && toks[k].lower != "between" && toks[k].lower != "among" {
+			k++
+		}
+		if k < len(toks) && k < i+n+3 {
+			for _, m := range objectsAfter(toks, ms, k, clauseEnd(toks, k+1, to, "")) {
+				for _, e := range m.entities() {
+					if e.typ != TypePlace {
+						ev.addPart("party", e)
+					}
+				}
+			}
+		}
+		for _, m := range ms {
+			if m.form == 'g' && m.tok > i && m.tok <= i+n+3 {
 				for _, e := range m.group {
 					ev.addPart("party", e)
 				}
-			} else if isActor(m) && m.ent.typ != TypePlace && !locative(toks, m) {
-				ev.addPart("party", m.ent)
 			}
 		}
 		if len(ev.parts) == 0 && x.lastConflict != nil {
@@ -1268,6 +1283,10 @@ func subjectsBefore(toks []token, ms []mention, from, tok int) []mention {
 		out = append(out, m)
 		cur = m
 	}
+	// in the order of the text
+	for a, b := 0, len(out)-1; a < b; a, b = a+1, b-1 {
+		out[a], out[b] = out[b], out[a]
+	}
 	return out
 }
 
@@ -1560,6 +1579,17 @@ func military(ms []mention, from, tok int) bool {
 			continue
 		}
 		return m.sector == "MIL"
+	}
+	return false
+}
+
+// insideName reports whether token k lies in the name of an entity (not at
+// its title): "General Agreement on Tariffs and Trade" holds no agreement.
+func insideName(ms []mention, k int) bool {
+	for _, m := range ms {
+		if k >= m.tok && k < m.tok+m.toks && m.ent != nil && m.ent.typ != TypePerson && m.form != 'a' {
+			return true
+		}
 	}
 	return false
 }
