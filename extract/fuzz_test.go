@@ -22,6 +22,7 @@ func FuzzExtract(f *testing.F) {
 	}
 	f.Add("Lavrov met Blinken in Geneva on Monday.", "20210101")
 	f.Add("“", "")
+	f.Add("MOSCOW, July 1 (Xinhua) -- The two leaders marked the 10th anniversary.", "")
 	f.Add("By X - Y:\n\nTags:", "")
 	f.Fuzz(func(t *testing.T, text, published string) {
 		res, err := extract.Extract(extract.Input{Text: text, Published: published})
