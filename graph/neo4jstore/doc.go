@@ -19,6 +19,8 @@
 //     written, so a later, sparser report keeps what an earlier one said.
 //     A non-empty value that differs replaces the stored one (the latest
 //     report wins); aliases and relation evidence are unions.
+//   - Reports resolve to what is stored (see Identity below): re-ingesting
+//     an article resolves it the same way, so it changes nothing.
 //   - Our id is the identity. Element ids are never read into a graph type
 //     or returned.
 //   - Labels come from closed switches over extract.EntityTypes and
@@ -55,7 +57,10 @@
 //	    goldstein, confidence, attribution, ordinal, count})
 //	    from and to are DATE values: the first and last day that date..end
 //	    covers (graph.Event.From/To). Date filters match on overlap.
-//	(:Event)-[:PARTICIPANT {role}]->(:Entity)            one per (event, role, entity)
+//	    Persons also carry nameKey (graph.NameKey), the key under which
+//	    Ingest finds the spellings of a name.
+//	(:Event)-[:PARTICIPANT {role, articles}]->(:Entity)  one per (event, role, entity);
+//	    articles are the ids of the articles that report the link
 //	(:Event)-[:EVIDENCE {start, end}]->(:Article)        one per span
 //	(:Entity)-[:MENTIONED_IN {start, end}]->(:Article)   one per span
 //	(:Entity)-[:RELATED {type, role, date, evidence}]->(:Entity)
@@ -63,11 +68,49 @@
 //	    OFFICIAL_OF, ...) are an open set in extract, so they are a
 //	    property rather than relationship types. evidence lists the spans
 //	    as "<article id>[<start>:<end>]", since a relationship cannot point
-//	    at an article.
+//	    at an article; articles the ids of the articles that report it.
+//	(:Curation {id, kind, from, to, article, at})
+//	    an analyst's decision (MergeEntities, SplitEntity): kind "merge"
+//	    files the entity id from under to in every article; kind "split"
+//	    files from under to in one article.
 //
 // Empty properties are left out. Relationship ends are matched, not
 // created: a batch must carry (or the store must already hold) every
 // entity, event and article its links name.
+//
+// # Identity
+//
+// The extractor's ids come from content, so two reports of one visit, or
+// two spellings of one name, get two ids. Ingest resolves a batch before
+// it writes it, in the same transaction, with the pure rules of package
+// graph (identity*.go) and three lookups:
+//
+//  1. curation_rules: the Curation decisions about the batch's entity ids
+//     (graph.CurationMap) rewrite them first; an analyst's word wins.
+//  2. person_candidates: for each other person, the stored entity with its
+//     id and the stored persons of the same country and name key. A
+//     spelling variant with an agreeing title (graph.PickPerson: Sergei
+//     for Sergey, Mamedyarov for Mammadyarov) is filed under the stored
+//     id, keeps the stored name and adds its own as an alias; a namesake
+//     of another country whose id is taken gets the id qualified by his
+//     country (person:ali-aliyev.rus).
+//  3. event_candidates: for each dated event, the stored event with its id
+//     and the stored events of its type within a week of its dates that
+//     share an identifying participant or its country. graph.PickEvent
+//     applies graph.SameEvent (same type and modality class, dates that
+//     meet at their precision, compatible participants); a report of a
+//     stored event is filed under the stored id with the stored values
+//     kept and the date, modality and confidence reconciled (graph.Absorb:
+//     the finer date, planned -> asserted, the higher confidence), so
+//     Reports counts every article. A report that denies what another
+//     announced under the same extractor id gets the id qualified by its
+//     modality.
+//
+// Resolution depends on what is stored, so ids depend on which article
+// came first; the graph does not (one node per event and person,
+// whatever the order; TestIngestSameEventManyReports). Two transactions
+// ingesting two reports of one new event at the same moment may still
+// make two nodes.
 //
 // # Imports
 //

@@ -30,25 +30,46 @@ var (
 // participants, evidence spans, mentions and relations. Writing the same
 // batch again changes nothing and reports Changed == false.
 //
+// Before it writes, Ingest resolves the batch's ids against the store in
+// the same transaction (see doc.go, Identity): curation decisions first,
+// then spelling variants of stored persons, then other reports of stored
+// events. The summary counts the resolved batch.
+//
 // Ingest returns graph.ErrInvalid for a batch it cannot store (no article
 // id, an unknown type, a span outside the text, a link to an id that is
 // neither in the batch nor stored) and graph.ErrConflict when an id is
 // stored with another type or a constraint fires.
 func (s *Store) Ingest(ctx context.Context, b graph.Batch) (graph.IngestSummary, error) {
 	key := b.Article.ID
-	p, err := prepare(b)
-	if err != nil {
+	if _, err := prepare(b); err != nil {
 		return graph.IngestSummary{}, fmt.Errorf("neo4jstore: ingest %s: %w", key, err)
 	}
-	changed, err := write(ctx, s, p.write)
+	type written struct {
+		p       *ingest
+		b       graph.Batch
+		changed bool
+	}
+	w, err := write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (written, error) {
+		r, err := resolve(ctx, tx, b)
+		if err != nil {
+			return written{}, err
+		}
+		p, err := prepare(r.batch)
+		if err != nil {
+			return written{}, err
+		}
+		p.unset(r.unset)
+		changed, err := p.write(ctx, tx)
+		return written{p, r.batch, changed}, err
+	})
 	if err != nil {
 		return graph.IngestSummary{}, s.fail("ingest", key, err)
 	}
 	return graph.IngestSummary{
 		ArticleID: key,
-		Nodes:     1 + len(b.Entities) + len(b.Events),
-		Edges:     len(p.participants) + len(p.evidence) + len(p.mentions) + len(p.relations),
-		Changed:   changed,
+		Nodes:     1 + len(w.b.Entities) + len(w.b.Events),
+		Edges:     len(w.p.participants) + len(w.p.evidence) + len(w.p.mentions) + len(w.p.relations),
+		Changed:   w.changed,
 	}, nil
 }
 
@@ -107,11 +128,16 @@ func prepare(b graph.Batch) (*ingest, error) {
 			return nil, fmt.Errorf("entity %q of type %q: %w", e.ID, e.Type, graph.ErrInvalid)
 		}
 		p.entityLabels[label] = append(p.entityLabels[label], e.ID)
+		row := props("name", e.Name, "iso3", e.ISO3, "iso2", e.ISO2,
+			"country", e.Country, "title", e.Title)
+		if label == "Person" {
+			// The key under which resolve finds spelling variants.
+			if k := graph.NameKey(e.Name); k != "" {
+				row["nameKey"] = k
+			}
+		}
 		p.entities = append(p.entities, map[string]any{
-			"id": e.ID, "type": e.Type,
-			"props": props("name", e.Name, "iso3", e.ISO3, "iso2", e.ISO2,
-				"country", e.Country, "title", e.Title),
-			"aliases": nonNil(e.Aliases),
+			"id": e.ID, "type": e.Type, "props": row, "aliases": nonNil(e.Aliases),
 		})
 	}
 
@@ -120,8 +146,10 @@ func prepare(b graph.Batch) (*ingest, error) {
 		if ev.ID == "" || !ok {
 			return nil, fmt.Errorf("event %q of type %q: %w", ev.ID, ev.Type, graph.ErrInvalid)
 		}
+		// An event of an undated article may have no date (graph.FromExtract
+		// leaves its From and To zero); it is stored without date, from and to.
 		from, to := ev.From, ev.To
-		if from.IsZero() || to.IsZero() {
+		if (from.IsZero() || to.IsZero()) && (ev.Date != "" || ev.End != "") {
 			var err error
 			if from, to, err = graph.DateRange(ev.Date, ev.End); err != nil {
 				return nil, fmt.Errorf("event %s: %w", ev.ID, err)
@@ -133,8 +161,10 @@ func prepare(b graph.Batch) (*ingest, error) {
 			"precision", ev.Precision, "modality", ev.Modality, "subtype", ev.Subtype,
 			"cameo", ev.CAMEO, "cameoRoot", ev.CAMEORoot, "attribution", ev.Attribution,
 			"topic", ev.Topic, "origin", ev.Origin, "partOf", ev.PartOf)
-		row["from"] = neo4j.DateOf(from)
-		row["to"] = neo4j.DateOf(to)
+		if !from.IsZero() && !to.IsZero() {
+			row["from"] = neo4j.DateOf(from)
+			row["to"] = neo4j.DateOf(to)
+		}
 		for k, v := range map[string]int{"quadClass": ev.QuadClass, "ordinal": ev.Ordinal, "count": ev.Count} {
 			if v != 0 {
 				row[k] = v
@@ -151,7 +181,8 @@ func prepare(b graph.Batch) (*ingest, error) {
 			if pt.EntityID == "" || pt.Role == "" {
 				return nil, fmt.Errorf("event %s: participant %q with role %q: %w", ev.ID, pt.EntityID, pt.Role, graph.ErrInvalid)
 			}
-			p.participants = append(p.participants, map[string]any{"event": ev.ID, "entity": pt.EntityID, "role": pt.Role})
+			p.participants = append(p.participants, map[string]any{
+				"event": ev.ID, "entity": pt.EntityID, "role": pt.Role, "article": a.ID})
 		}
 		for _, x := range ev.Evidence {
 			art, err := span("event "+ev.ID+" evidence", x.ArticleID, x.Start, x.End)
@@ -187,10 +218,20 @@ func prepare(b graph.Batch) (*ingest, error) {
 		}
 		p.relations = append(p.relations, map[string]any{
 			"source": r.Source, "target": r.Target, "type": r.Type,
-			"props": props("role", r.Role, "date", r.Date), "evidence": ev,
+			"props": props("role", r.Role, "date", r.Date), "evidence": ev, "article": a.ID,
 		})
 	}
 	return p, nil
+}
+
+// unset adds to the event rows the properties to remove, by event id.
+func (p *ingest) unset(byEvent map[string][]string) {
+	for _, r := range p.events {
+		row := r.(map[string]any)
+		if u := byEvent[row["id"].(string)]; len(u) > 0 {
+			row["unset"] = u
+		}
+	}
 }
 
 // write runs the statements of p in tx and reports whether any of them

@@ -243,3 +243,31 @@ func TestFulltextIndexes(t *testing.T) {
 		}
 	}
 }
+
+// TestIngestUndated stores an event without a date, as graph.FromExtract
+// gives for an undated article: no date, from or to, and a re-ingest
+// changes nothing.
+func TestIngestUndated(t *testing.T) {
+	s := MustOpenStore(t)
+	ctx := context.Background()
+	text := "Lavrov visited Baku."
+	b := graph.Batch{
+		Article:  graph.Article{ID: "undated", Text: text},
+		Entities: []graph.Entity{{ID: "person:lavrov", Type: "Person", Name: "Lavrov"}},
+		Events: []graph.Event{{ID: "event:visit:undated", Type: "Visit", Modality: "asserted",
+			Participants: []graph.Participant{{Role: "visitor", EntityID: "person:lavrov"}},
+			Evidence:     []graph.Evidence{{ArticleID: "undated", Start: 0, End: len(text)}}}},
+	}
+	mustIngest(t, s, b)
+	got, err := s.Event(ctx, "event:visit:undated")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := graph.Event{ID: "event:visit:undated", Type: "Visit", Modality: "asserted", Reports: 1}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Event (-want +got):\n%s", diff)
+	}
+	if sum := mustIngest(t, s, b); sum.Changed {
+		t.Errorf("re-ingest of an undated event: Changed = true")
+	}
+}

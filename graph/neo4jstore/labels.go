@@ -81,6 +81,12 @@ func eventLabel(typ string) (string, bool) {
 		return "Protest", true
 	case extract.TypeReduceRelations:
 		return "ReduceRelations", true
+	case extract.TypeYield:
+		return "Yield", true
+	case extract.TypeInvestigation:
+		return "Investigation", true
+	case extract.TypeCoercion:
+		return "Coercion", true
 	}
 	return "", false
 }

@@ -151,7 +151,7 @@ func TestPrepareInvalid(t *testing.T) {
 		"entity without id":    func(b *graph.Batch) { b.Entities[0].ID = "" },
 		"event type as entity": func(b *graph.Batch) { b.Entities[0].Type = "Visit" },
 		"unknown event type":   func(b *graph.Batch) { b.Events[0].Type = "Party" },
-		"event without date":   func(b *graph.Batch) { b.Events[0].Date = "" },
+		"end without date":     func(b *graph.Batch) { b.Events[0].Date = ""; b.Events[0].End = "2017-11-21" },
 		"bad date":             func(b *graph.Batch) { b.Events[0].Date = "20 Nov" },
 		"span past the text":   func(b *graph.Batch) { b.Events[0].Evidence[0].End = 21 },
 		"negative span":        func(b *graph.Batch) { b.Events[0].Evidence[0].Start = -1 },

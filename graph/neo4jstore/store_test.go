@@ -123,11 +123,14 @@ func TestMigrate(t *testing.T) {
 		{"article_id", "RANGE", "ONLINE"},
 		{"article_titles", "FULLTEXT", "ONLINE"},
 		{"country_iso3", "RANGE", "ONLINE"},
+		{"curation_from", "RANGE", "ONLINE"},
+		{"curation_id", "RANGE", "ONLINE"},
 		{"entity_id", "RANGE", "ONLINE"},
 		{"entity_names", "FULLTEXT", "ONLINE"},
 		{"event_from", "RANGE", "ONLINE"},
 		{"event_id", "RANGE", "ONLINE"},
 		{"event_type", "RANGE", "ONLINE"},
+		{"person_name_key", "RANGE", "ONLINE"},
 	}
 	if diff := cmp.Diff(want, ours); diff != "" {
 		t.Errorf("indexes after Migrate (-want +got):\n%s", diff)
@@ -180,6 +183,9 @@ func TestExplain(t *testing.T) {
 		"export_mentions":        nil,
 		"count_labels":           nil,
 		"count_relationships":    nil,
+	}
+	for name, p := range identityExplainParams() {
+		params[name] = p
 	}
 	var labels []string
 	for _, typ := range append(extract.EntityTypes(), extract.EventTypes()...) {

@@ -1,0 +1,44 @@
+// event_candidates: for each event of a batch, the stored events it may
+// be a report of: the one with its id, and those of its type whose
+// [from, to] meets the given window and that have one of the seed
+// entities as a participant (its participants and their countries).
+// Ingest decides with graph.PickEvent.
+//
+// Params:     $article STRING  the batch's article id
+//             $rows LIST<MAP> of
+//               id    STRING        the batch's id for the event
+//               type  STRING        Visit, Meeting, ...
+//               from  DATE or null  the event's first day less the widest slack;
+//                                   null: look up the id only (an undated event)
+//               to    DATE or null  its last day plus the widest slack
+//               seeds LIST<STRING>  ids of its identifying participants and
+//                                   of their countries (country:RUS)
+// Returns:    key STRING (the row's id), ev NODE,
+//             participants LIST<MAP{role, id, type, country}> where country
+//               is the ISO3 the entity is (countries) or belongs to,
+//             spans LIST<LIST<INTEGER>> [start, end] of ev's evidence in
+//               $article;
+//             ordered by key, then ev.id
+// Idempotent: yes (reads only)
+UNWIND $rows AS row
+CALL (row) {
+  MATCH (ev:Event {id: row.id})
+  RETURN ev
+  UNION
+  MATCH (seed:Entity) WHERE seed.id IN row.seeds
+  MATCH (ev:Event)-[:PARTICIPANT]->(seed)
+  WHERE row.from IS NOT NULL AND ev.type = row.type
+    AND ev.from <= row.to AND ev.to >= row.from
+  RETURN ev
+}
+RETURN row.id AS key, ev,
+  COLLECT {
+    MATCH (ev)-[p:PARTICIPANT]->(e:Entity)
+    RETURN {role: p.role, id: e.id, type: e.type, country: coalesce(e.iso3, e.country)} AS part
+    ORDER BY part.role, part.id
+  } AS participants,
+  COLLECT {
+    MATCH (ev)-[r:EVIDENCE]->(:Article {id: $article})
+    RETURN [r.start, r.end] AS span ORDER BY span
+  } AS spans
+ORDER BY key, ev.id

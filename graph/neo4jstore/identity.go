@@ -1,0 +1,396 @@
+package neo4jstore
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/dipgraph/dipgraph/extract"
+	"github.com/dipgraph/dipgraph/graph"
+)
+
+var (
+	curationRules    = mustQuery("curation_rules")
+	personCandidates = mustQuery("person_candidates")
+	eventCandidates  = mustQuery("event_candidates")
+)
+
+// widestSlack bounds graph.Slack: event_candidates asks for events within
+// it of a report's dates, and graph.SameEvent decides.
+const widestSlack = 7 * 24 * time.Hour
+
+// resolved is a batch whose ids are resolved against the store.
+type resolved struct {
+	batch graph.Batch
+	// unset lists, by event id, the properties to remove from the stored
+	// event: its end, when a report's better date has none.
+	unset map[string][]string
+}
+
+// resolve rewrites b's ids in tx, before Ingest writes it (see doc.go,
+// Identity):
+//
+//  1. curation decisions recorded by MergeEntities and SplitEntity map
+//     entity ids to the ones an analyst chose;
+//  2. each other person is filed under the stored person it is
+//     (graph.PickPerson): a spelling variant with the same country and
+//     title takes the stored id and becomes an alias, and a namesake of
+//     another country gets a qualified id;
+//  3. each event is filed under the stored event it reports
+//     (graph.PickEvent), with the stored event's values kept and its date,
+//     modality and confidence reconciled (graph.Absorb, graph.Reconcile).
+//
+// It only reads, so the driver may run it again on a retry.
+func resolve(ctx context.Context, tx neo4j.ManagedTransaction, b graph.Batch) (resolved, error) {
+	b, err := resolveEntities(ctx, tx, b)
+	if err != nil {
+		return resolved{}, err
+	}
+	return resolveEvents(ctx, tx, b)
+}
+
+// resolveEntities applies the curation decisions and files persons.
+func resolveEntities(ctx context.Context, tx neo4j.ManagedTransaction, b graph.Batch) (graph.Batch, error) {
+	ids := make([]string, 0, len(b.Entities))
+	for _, e := range b.Entities {
+		ids = append(ids, e.ID)
+	}
+	rules, err := loadCurations(ctx, tx, ids)
+	if err != nil {
+		return b, err
+	}
+	curated := graph.CurationMap(b.Article.ID, rules, ids)
+
+	type row = map[string]any
+	var rows []any
+	for _, e := range b.Entities {
+		switch {
+		case curated[e.ID] != "":
+			rows = append(rows, row{"id": curated[e.ID], "key": nil, "country": nil})
+		case e.Type == extract.TypePerson:
+			r := row{"id": e.ID, "key": nil, "country": nil}
+			if k := graph.NameKey(e.Name); k != "" && e.Country != "" {
+				r["key"], r["country"] = k, e.Country
+			}
+			rows = append(rows, r)
+		}
+	}
+	type found struct {
+		same       *graph.Entity
+		candidates []graph.Entity
+	}
+	stored := map[string]found{}
+	if len(rows) > 0 {
+		res, err := run(ctx, tx, personCandidates, map[string]any{"rows": rows})
+		if err != nil {
+			return b, fmt.Errorf("person candidates: %w", err)
+		}
+		for _, r := range res.records {
+			id, _, err := neo4j.GetRecordValue[string](r, "id")
+			if err != nil {
+				return b, err
+			}
+			var f found
+			if v, ok := r.Get("same"); ok && v != nil {
+				n, ok := v.(neo4j.Node)
+				if !ok {
+					return b, fmt.Errorf("person candidates: same is %T", v)
+				}
+				e := entityFromNode(n)
+				f.same = &e
+			}
+			cands, _, err := neo4j.GetRecordValue[[]any](r, "candidates")
+			if err != nil {
+				return b, err
+			}
+			for _, c := range cands {
+				if n, ok := c.(neo4j.Node); ok {
+					f.candidates = append(f.candidates, entityFromNode(n))
+				}
+			}
+			stored[id] = f
+		}
+	}
+
+	renames := map[string]string{}
+	entities := make([]graph.Entity, len(b.Entities))
+	copy(entities, b.Entities)
+	// Persons of this batch filed so far, so that two spellings in one
+	// article meet too.
+	var filed []graph.Entity
+	for i, e := range entities {
+		if to := curated[e.ID]; to != "" {
+			renames[e.ID] = to
+			if s := stored[to].same; s != nil {
+				entities[i] = adopt(*s, e)
+			}
+			continue
+		}
+		if e.Type != extract.TypePerson {
+			continue
+		}
+		f := stored[e.ID]
+		cands := append(append([]graph.Entity(nil), f.candidates...), filed...)
+		to, renamed := graph.PickPerson(e, f.same, cands)
+		if !renamed {
+			filed = append(filed, e)
+			continue
+		}
+		renames[e.ID] = to
+		for _, c := range cands {
+			if c.ID == to {
+				entities[i] = adopt(c, e)
+				break
+			}
+		}
+	}
+	b.Entities = entities
+	return b.Rename(renames, nil), nil
+}
+
+// adopt returns the incoming entity e as it is to be written onto the
+// stored entity s it was filed under: s's name, with e's names as
+// aliases, and s's values kept where s has them (the first report names
+// an entity; the store never lets a later one overwrite it through a
+// rename).
+func adopt(s, e graph.Entity) graph.Entity {
+	out := e
+	out.ID = e.ID // Rename moves it to s.ID
+	out.Name = s.Name
+	out.Aliases = append(append([]string(nil), s.Aliases...), e.Aliases...)
+	out = out.AddAliases(e.Name)
+	for _, f := range []struct {
+		dst *string
+		v   string
+	}{
+		{&out.Country, s.Country}, {&out.Title, s.Title}, {&out.ISO3, s.ISO3}, {&out.ISO2, s.ISO2},
+	} {
+		if f.v != "" {
+			*f.dst = f.v
+		}
+	}
+	return out
+}
+
+// loadCurations reads the decisions about ids and, in a few more rounds,
+// about the ids those decisions lead to.
+func loadCurations(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) ([]graph.Curation, error) {
+	var out []graph.Curation
+	asked := map[string]bool{}
+	next := ids
+	for round := 0; round < 4 && len(next) > 0; round++ {
+		var ask []string
+		for _, id := range next {
+			if !asked[id] {
+				asked[id] = true
+				ask = append(ask, id)
+			}
+		}
+		if len(ask) == 0 {
+			break
+		}
+		rules, err := collect(ctx, tx, curationRules, map[string]any{"ids": ask}, curationRecord)
+		if err != nil {
+			return nil, fmt.Errorf("curation rules: %w", err)
+		}
+		next = next[:0:0]
+		for _, c := range rules {
+			out = append(out, c)
+			next = append(next, c.To)
+		}
+	}
+	return out, nil
+}
+
+func curationRecord(r *neo4j.Record) (graph.Curation, error) {
+	var c graph.Curation
+	p := map[string]any{}
+	for i, k := range r.Keys {
+		p[k] = r.Values[i]
+	}
+	c.ID, c.Kind, c.From, c.To, c.Article = str(p, "id"), str(p, "kind"), str(p, "from"), str(p, "to"), str(p, "article")
+	if t, ok := p["at"].(time.Time); ok {
+		c.At = t
+	}
+	if c.ID == "" || c.From == "" || c.To == "" {
+		return c, fmt.Errorf("curation record %v incomplete", p)
+	}
+	return c, nil
+}
+
+// storedEvent is a candidate of event_candidates: the stored event, its
+// participants' entities, and its evidence spans in the batch's article.
+type storedEvent struct {
+	event    graph.Event
+	entities map[string]graph.Entity
+	spans    map[[2]int]bool
+}
+
+// resolveEvents files each event of b under the stored event it reports.
+func resolveEvents(ctx context.Context, tx neo4j.ManagedTransaction, b graph.Batch) (resolved, error) {
+	out := resolved{batch: b, unset: map[string][]string{}}
+	if len(b.Events) == 0 {
+		return out, nil
+	}
+	entities := make(map[string]graph.Entity, len(b.Entities))
+	for _, e := range b.Entities {
+		entities[e.ID] = e
+	}
+	rows := make([]any, 0, len(b.Events))
+	for _, ev := range b.Events {
+		row := map[string]any{"id": ev.ID, "type": ev.Type, "from": nil, "to": nil, "seeds": []string{}}
+		from, to := ev.From, ev.To
+		if (from.IsZero() || to.IsZero()) && ev.Date != "" {
+			from, to, _ = graph.DateRange(ev.Date, ev.End)
+		}
+		if !from.IsZero() && !to.IsZero() {
+			row["from"] = neo4j.DateOf(from.Add(-widestSlack))
+			row["to"] = neo4j.DateOf(to.Add(widestSlack))
+			row["seeds"] = seeds(ev, entities)
+		}
+		rows = append(rows, row)
+	}
+	res, err := run(ctx, tx, eventCandidates, map[string]any{"article": b.Article.ID, "rows": rows})
+	if err != nil {
+		return out, fmt.Errorf("event candidates: %w", err)
+	}
+	cands := map[string][]storedEvent{}
+	for _, r := range res.records {
+		key, se, err := storedEventRecord(r)
+		if err != nil {
+			return out, fmt.Errorf("event candidates: %w", err)
+		}
+		cands[key] = append(cands[key], se)
+	}
+
+	// A stored event takes at most one report of the batch: the one with
+	// its id, or else the first to pick it. The batch's events come sorted
+	// by id from the extractor, so the choice is deterministic.
+	taken := map[string]bool{}
+	for _, ev := range b.Events {
+		for _, c := range cands[ev.ID] {
+			if c.event.ID == ev.ID {
+				taken[ev.ID] = true
+			}
+		}
+	}
+	renames := map[string]string{}
+	events := make([]graph.Event, len(b.Events))
+	copy(events, b.Events)
+	for i, ev := range events {
+		if ev.Date == "" {
+			continue // undated: only its own id can meet it, and MERGE does that
+		}
+		in := graph.KeyOf(ev, entities)
+		var options []graph.EventCandidate
+		byID := map[string]storedEvent{}
+		for _, c := range cands[ev.ID] {
+			if c.event.ID != ev.ID && taken[c.event.ID] {
+				continue
+			}
+			byID[c.event.ID] = c
+			options = append(options, graph.EventCandidate{
+				Key:      graph.KeyOf(c.event, c.entities),
+				Anchored: anchored(ev, b.Article.ID, c.spans),
+			})
+		}
+		to, renamed := graph.PickEvent(in, options)
+		s, isStored := byID[to]
+		switch {
+		case renamed && isStored:
+			taken[to] = true
+			renames[ev.ID] = to
+			events[i] = graph.Absorb(s.event, ev)
+			events[i].ID = ev.ID // Rename moves it
+		case renamed:
+			renames[ev.ID] = to // a qualified id of its own
+		case isStored:
+			events[i] = graph.Reconcile(s.event, ev)
+		}
+		if isStored && events[i].End == "" && s.event.End != "" {
+			out.unset[to] = []string{"end"}
+		}
+	}
+	b.Events = events
+	out.batch = b.Rename(nil, renames)
+	return out, nil
+}
+
+// seeds are the entities through which event_candidates finds stored
+// events: the identifying participants of ev and their countries.
+func seeds(ev graph.Event, entities map[string]graph.Entity) []string {
+	set := map[string]bool{}
+	for _, p := range ev.Participants {
+		if graph.RoleClass(p.Role) == "" {
+			continue
+		}
+		set[p.EntityID] = true
+		if e, ok := entities[p.EntityID]; ok {
+			if c := graph.CountryOf(e); c != "" {
+				set["country:"+c] = true
+			}
+		}
+	}
+	out := make([]string, 0, len(set))
+	for id := range set {
+		out = append(out, id)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// anchored reports whether one of ev's evidence spans in article is
+// among spans, the stored event's spans there.
+func anchored(ev graph.Event, article string, spans map[[2]int]bool) bool {
+	for _, x := range ev.Evidence {
+		if (x.ArticleID == "" || x.ArticleID == article) && spans[[2]int{x.Start, x.End}] {
+			return true
+		}
+	}
+	return false
+}
+
+func storedEventRecord(r *neo4j.Record) (string, storedEvent, error) {
+	key, _, err := neo4j.GetRecordValue[string](r, "key")
+	if err != nil {
+		return "", storedEvent{}, err
+	}
+	n, _, err := neo4j.GetRecordValue[neo4j.Node](r, "ev")
+	if err != nil {
+		return "", storedEvent{}, err
+	}
+	se := storedEvent{event: eventFromNode(n), entities: map[string]graph.Entity{}, spans: map[[2]int]bool{}}
+	parts, _, err := neo4j.GetRecordValue[[]any](r, "participants")
+	if err != nil {
+		return "", storedEvent{}, err
+	}
+	for _, v := range parts {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return "", storedEvent{}, fmt.Errorf("participant %v is %T", v, v)
+		}
+		id, role, typ, country := str(m, "id"), str(m, "role"), str(m, "type"), str(m, "country")
+		se.event.Participants = append(se.event.Participants, graph.Participant{Role: role, EntityID: id})
+		e := graph.Entity{ID: id, Type: typ}
+		if typ == extract.TypeCountry {
+			e.ISO3 = country
+		} else {
+			e.Country = country
+		}
+		se.entities[id] = e
+	}
+	spans, _, err := neo4j.GetRecordValue[[]any](r, "spans")
+	if err != nil {
+		return "", storedEvent{}, err
+	}
+	for _, v := range spans {
+		if l, ok := v.([]any); ok && len(l) == 2 {
+			s, e := ints(l)[0], ints(l)[1]
+			se.spans[[2]int{s, e}] = true
+		}
+	}
+	return key, se, nil
+}
