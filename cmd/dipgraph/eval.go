@@ -20,6 +20,10 @@ func cmdEval(args []string, stdout, stderr io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	switch fs.Arg(0) {
+	case "actors":
+		return cmdEvalActors(fs.Args()[1:], stdout, stderr)
+	}
 	if fs.NArg() != 2 || fs.Arg(0) != "events" {
 		fs.Usage()
 		return errUsage

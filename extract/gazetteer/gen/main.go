@@ -1,7 +1,8 @@
 // Command gen rewrites extract/gazetteer/countries.tsv from the country data
 // embedded in github.com/pariz/gountries merged with the hand-kept
 // countries_extra.tsv, and checks every other gazetteer file (cities,
-// organizations, regions, titles) for layout and cross-references.
+// organizations, regions, titles, people, agents) for layout and
+// cross-references.
 //
 // Usage, from the module root:
 //
@@ -36,6 +37,8 @@ const (
 	orgsFile      = "organizations.tsv"
 	regionsFile   = "regions.tsv"
 	titlesFile    = "titles.tsv"
+	peopleFile    = "people.tsv"
+	agentsFile    = "agents.tsv"
 )
 
 // Column layouts. The hand-kept files carry the same layout in their header
@@ -46,12 +49,16 @@ var (
 	orgCols     = []string{"id", "name", "aliases", "kind", "country", "parent"}
 	regionCols  = []string{"id", "name", "aliases", "country", "kind"}
 	titleCols   = []string{"pattern", "normalized", "sector"}
+	peopleCols  = []string{"name", "aliases", "iso3", "office", "sector", "from", "to"}
+	agentCols   = []string{"pattern", "sector"}
 )
 
 var (
 	orgKinds    = set("igo", "ngo", "armed_group", "gov", "party", "company", "media")
 	regionKinds = set("geo", "disputed", "subnational", "water")
 	sectors     = set("GOV", "MIL", "JUD", "LEG", "DIP", "ELI", "MED", "IGO", "NGO", "OPP", "REB", "SPY", "COP", "BUS", "REL", "LAB", "HRI", "CVL")
+	// agentSectors adds the CAMEO sectors that name groups rather than offices.
+	agentSectors = union(sectors, set("PTY", "EDU", "HLH", "AGR", "REF", "CRM", "UAF"))
 )
 
 // acronymAllow lists the only all-capital short forms (letters and dots,
@@ -83,7 +90,7 @@ func main() {
 		*dir = d
 	}
 	if *fmtHand && !*check {
-		for _, f := range []string{extraFile, citiesFile, orgsFile, regionsFile, titlesFile} {
+		for _, f := range []string{extraFile, citiesFile, orgsFile, regionsFile, titlesFile, peopleFile, agentsFile} {
 			if err := sortFile(filepath.Join(*dir, f)); err != nil {
 				fatal(err)
 			}

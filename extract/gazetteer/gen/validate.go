@@ -211,6 +211,23 @@ func Validate(dir string, countries []byte) (warnings []string, err error) {
 		}
 	}
 
+	// people.tsv and agents.tsv
+	named := map[string]string{} // lower-cased phrase -> what else it names
+	for k, v := range cityName {
+		named[k] = "city " + v
+	}
+	for k, v := range orgName {
+		named[strings.ToLower(k)] = "organization " + v
+	}
+	for k, v := range capitalOf {
+		named[k] = "the capital of " + v
+	}
+	for k, v := range countryName {
+		named[k] = "country " + v
+	}
+	checkPeople(dir, iso3s, named, fail, warn)
+	checkAgents(dir, patterns, fail)
+
 	sort.Strings(warnings)
 	return warnings, errors.Join(errs...)
 }
