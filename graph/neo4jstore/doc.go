@@ -3,7 +3,9 @@
 // article's graph.Batch per transaction and reads back concrete graph
 // types (events in pages, entities, articles, batch loaders for
 // participants and evidence, a node-link export), never driver records or
-// maps.
+// maps. It also carries out analysts' curation: DeleteArticle removes an
+// article with the facts only it supports, MergeEntities and SplitEntity
+// correct identity and record the decision for later ingests.
 //
 // # Invariants
 //

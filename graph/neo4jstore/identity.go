@@ -64,75 +64,38 @@ func resolveEntities(ctx context.Context, tx neo4j.ManagedTransaction, b graph.B
 	}
 	curated := graph.CurationMap(b.Article.ID, rules, ids)
 
-	type row = map[string]any
 	var rows []any
 	for _, e := range b.Entities {
-		switch {
-		case curated[e.ID] != "":
-			rows = append(rows, row{"id": curated[e.ID], "key": nil, "country": nil})
-		case e.Type == extract.TypePerson:
-			r := row{"id": e.ID, "key": nil, "country": nil}
-			if k := graph.NameKey(e.Name); k != "" && e.Country != "" {
-				r["key"], r["country"] = k, e.Country
-			}
-			rows = append(rows, r)
+		if curated[e.ID] != "" || e.Type != extract.TypePerson {
+			continue
 		}
+		r := map[string]any{"id": e.ID, "key": nil, "country": nil}
+		if k := graph.NameKey(e.Name); k != "" && e.Country != "" {
+			r["key"], r["country"] = k, e.Country
+		}
+		rows = append(rows, r)
 	}
-	type found struct {
-		same       *graph.Entity
-		candidates []graph.Entity
-	}
-	stored := map[string]found{}
-	if len(rows) > 0 {
-		res, err := run(ctx, tx, personCandidates, map[string]any{"rows": rows})
-		if err != nil {
-			return b, fmt.Errorf("person candidates: %w", err)
-		}
-		for _, r := range res.records {
-			id, _, err := neo4j.GetRecordValue[string](r, "id")
-			if err != nil {
-				return b, err
-			}
-			var f found
-			if v, ok := r.Get("same"); ok && v != nil {
-				n, ok := v.(neo4j.Node)
-				if !ok {
-					return b, fmt.Errorf("person candidates: same is %T", v)
-				}
-				e := entityFromNode(n)
-				f.same = &e
-			}
-			cands, _, err := neo4j.GetRecordValue[[]any](r, "candidates")
-			if err != nil {
-				return b, err
-			}
-			for _, c := range cands {
-				if n, ok := c.(neo4j.Node); ok {
-					f.candidates = append(f.candidates, entityFromNode(n))
-				}
-			}
-			stored[id] = f
-		}
+	found, err := findPersons(ctx, tx, rows)
+	if err != nil {
+		return b, err
 	}
 
 	renames := map[string]string{}
-	entities := make([]graph.Entity, len(b.Entities))
-	copy(entities, b.Entities)
+	// stored holds what is stored under the ids entities are filed under.
+	stored := map[string]graph.Entity{}
 	// Persons of this batch filed so far, so that two spellings in one
 	// article meet too.
 	var filed []graph.Entity
-	for i, e := range entities {
+	var picked []string
+	for _, e := range b.Entities {
 		if to := curated[e.ID]; to != "" {
 			renames[e.ID] = to
-			if s := stored[to].same; s != nil {
-				entities[i] = adopt(*s, e)
-			}
 			continue
 		}
 		if e.Type != extract.TypePerson {
 			continue
 		}
-		f := stored[e.ID]
+		f := found[e.ID]
 		cands := append(append([]graph.Entity(nil), f.candidates...), filed...)
 		to, renamed := graph.PickPerson(e, f.same, cands)
 		if !renamed {
@@ -140,15 +103,95 @@ func resolveEntities(ctx context.Context, tx neo4j.ManagedTransaction, b graph.B
 			continue
 		}
 		renames[e.ID] = to
+		picked = append(picked, to)
 		for _, c := range cands {
 			if c.ID == to {
-				entities[i] = adopt(c, e)
-				break
+				stored[to] = c
 			}
+		}
+	}
+	// An id resolution arrived at may itself be the subject of a decision:
+	// a qualified id an analyst merged into another entity.
+	if len(picked) > 0 {
+		more, err := loadCurations(ctx, tx, picked)
+		if err != nil {
+			return b, err
+		}
+		again := graph.CurationMap(b.Article.ID, append(rules, more...), picked)
+		for from, to := range renames {
+			if t := again[to]; t != "" && curated[from] == "" {
+				renames[from] = t
+			}
+		}
+	}
+	var unknown []string
+	for _, to := range renames {
+		if _, ok := stored[to]; !ok {
+			unknown = append(unknown, to)
+		}
+	}
+	if len(unknown) > 0 {
+		list, err := collect(ctx, tx, entitiesByIDs, map[string]any{"ids": unique(unknown)}, entityRecord)
+		if err != nil {
+			return b, fmt.Errorf("entities filed under: %w", err)
+		}
+		for _, e := range list {
+			stored[e.ID] = e
+		}
+	}
+	entities := make([]graph.Entity, len(b.Entities))
+	copy(entities, b.Entities)
+	for i, e := range entities {
+		if s, ok := stored[renames[e.ID]]; ok {
+			entities[i] = adopt(s, e)
 		}
 	}
 	b.Entities = entities
 	return b.Rename(renames, nil), nil
+}
+
+// personMatches is what person_candidates found for one person.
+type personMatches struct {
+	same       *graph.Entity
+	candidates []graph.Entity
+}
+
+// findPersons runs person_candidates on rows, keyed by the rows' ids.
+func findPersons(ctx context.Context, tx neo4j.ManagedTransaction, rows []any) (map[string]personMatches, error) {
+	out := map[string]personMatches{}
+	if len(rows) == 0 {
+		return out, nil
+	}
+	res, err := run(ctx, tx, personCandidates, map[string]any{"rows": rows})
+	if err != nil {
+		return nil, fmt.Errorf("person candidates: %w", err)
+	}
+	for _, r := range res.records {
+		id, _, err := neo4j.GetRecordValue[string](r, "id")
+		if err != nil {
+			return nil, err
+		}
+		var f personMatches
+		if v, ok := r.Get("same"); ok && v != nil {
+			n, ok := v.(neo4j.Node)
+			if !ok {
+				return nil, fmt.Errorf("person candidates: same is %T", v)
+			}
+			e := entityFromNode(n)
+			f.same = &e
+		}
+		cands, _, err := neo4j.GetRecordValue[[]any](r, "candidates")
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range cands {
+			if n, ok := c.(neo4j.Node); ok {
+				f.candidates = append(f.candidates, entityFromNode(n))
+			}
+		}
+		out[id] = f
+	}
+	return out, nil
 }
 
 // adopt returns the incoming entity e as it is to be written onto the
@@ -192,7 +235,7 @@ func loadCurations(ctx context.Context, tx neo4j.ManagedTransaction, ids []strin
 		if len(ask) == 0 {
 			break
 		}
-		rules, err := collect(ctx, tx, curationRules, map[string]any{"ids": ask}, curationRecord)
+		rules, err := collect(ctx, tx, curationRules, map[string]any{"ids": ask}, curationFromRecord)
 		if err != nil {
 			return nil, fmt.Errorf("curation rules: %w", err)
 		}
@@ -205,7 +248,7 @@ func loadCurations(ctx context.Context, tx neo4j.ManagedTransaction, ids []strin
 	return out, nil
 }
 
-func curationRecord(r *neo4j.Record) (graph.Curation, error) {
+func curationFromRecord(r *neo4j.Record) (graph.Curation, error) {
 	var c graph.Curation
 	p := map[string]any{}
 	for i, k := range r.Keys {

@@ -2,13 +2,12 @@
 // its id and the stored persons that may be the same one under another
 // spelling: the same country and the same name key (graph.NameKey, kept
 // as nameKey on every :Person). Ingest decides with graph.PickPerson.
-// Also used without key for the targets of curation decisions, to read
-// what is stored under them.
 //
 // Params:     $rows LIST<MAP> of
 //               id      STRING          the batch's id for the entity
 //               key     STRING or null  graph.NameKey of its name
-//               country STRING or null  ISO3 of its country
+//               country STRING or null  ISO3 of its country; without key and
+//                                       country, only same is looked up
 // Returns:    id STRING (the row's), same NODE or null,
 //             candidates LIST<NODE> ordered by id, without same
 // Idempotent: yes (reads only)
