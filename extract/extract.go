@@ -75,12 +75,13 @@ func Extract(in Input) (Result, error) {
 		}
 	}
 	x := &extraction{
-		d:        &doc{g: loadGazetteer(), bodies: bodies, text: text, ents: map[string]*entity{}},
+		d:        &doc{g: loadGazetteer(), people: loadPeople(), bodies: bodies, text: text, ents: map[string]*entity{}, day: openEnd},
 		triggers: triggers, byKey: map[string]*event{}, count: map[*entity]int{},
 	}
 	if t, _, ok := parsePublished(art.Published); ok {
 		x.ref, x.haveRef = t, true
 		x.pubDate = t.Format("2006-01-02")
+		x.d.day = t.Year()*10000 + int(t.Month())*100 + t.Day()
 	}
 	d := x.d
 	d.sents = splitSentences(text, h.paragraphs)

@@ -55,6 +55,8 @@ type doc struct {
 	sents    []sentence
 	ments    [][]mention
 	dateline string // ISO3 of the dateline country
+	people   *people
+	day      int // the publication day as yyyymmdd, or openEnd when unknown
 	// lastThing is the country or body named last, which "it" may stand for
 	lastThing *entity
 }
@@ -450,6 +452,8 @@ func (d *doc) findMentions(si int) []mention {
 				p := d.personEntity(name)
 				if kp, kn := d.knownPerson(toks, k); kp != nil && kn == nn {
 					p = kp // "Secretary Blinken" after "Antony J. Blinken"
+				} else if f := d.figureAt(toks, k, nn, es[0].title); f != nil {
+					p = d.figurePerson(f) // "FM Sergei Lavrov" is Sergey Lavrov; "President Bush" in 1990
 				}
 				if p.title == "" {
 					p.title = title
@@ -482,6 +486,16 @@ func (d *doc) findMentions(si int) []mention {
 			}
 			i += n
 			continue
+		}
+		// A known figure by name alone: "Putin said", "Sergei Lavrov".
+		if t.isCap() || nameParticle(t.lower) {
+			if f, fn := d.people.match(toks[i:]); f != nil {
+				p := d.figurePerson(f)
+				out = append(out, mention{Span: Span{t.start, toks[i+fn-1].end}, ent: p, tok: i, toks: fn, form: 'n'})
+				d.touch(p)
+				i += fn
+				continue
+			}
 		}
 		// A name of two or more words that the gazetteer does not know, used
 		// as a speaker or an agent: "Jeffrey Kupfer said", "Mike Pompeo met".
@@ -723,4 +737,47 @@ func itActs(w string) bool {
 		return false
 	}
 	return strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed")
+}
+
+// figureAt finds the known figure named by toks[k:k+n] after a title: the
+// full name or an alias, or a surname that only one holder of the title
+// had on the publication day.
+func (d *doc) figureAt(toks []token, k, n int, title string) *figure {
+	if f, fn := d.people.match(toks[k:]); f != nil && fn == n {
+		return f
+	}
+	if n == 1 && title != "" {
+		return d.people.titled(title, toks[k].text, d.day)
+	}
+	return nil
+}
+
+// figurePerson returns the article's person for a known figure, named as
+// the table names them, with the office held on the publication day. After
+// the last term the person is an elite (ELI) of the country.
+func (d *doc) figurePerson(f *figure) *entity {
+	p := d.personEntity(f.name)
+	t, former, ok := f.at(d.day)
+	if !ok && len(f.terms) == 0 {
+		return p
+	}
+	if p.country == "" && t.iso3 != "" && t.iso3 != "IGO" {
+		p.country = t.iso3
+	}
+	if p.title == "" {
+		p.title = t.office
+		if former {
+			p.title = "former " + t.office
+		}
+	}
+	if p.sector == "" {
+		p.sector = t.sector
+		if former {
+			p.sector = "ELI"
+		}
+	}
+	if p.gender == 0 {
+		p.gender = guessGender("", f.name)
+	}
+	return p
 }

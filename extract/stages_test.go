@@ -151,7 +151,7 @@ func TestDemonymsAndCapitals(t *testing.T) {
 		want map[string]string // mention text -> entity name
 	}{
 		{"demonym", "Azerbaijani officials met Russian diplomats.", map[string]string{"Azerbaijani officials": "Azerbaijan", "Russian diplomats": "Russia"}},
-		{"capital as city", "Lavrov will travel to Yerevan.", map[string]string{"Yerevan": "Yerevan"}},
+		{"capital as city, known figure by surname", "Lavrov will travel to Yerevan.", map[string]string{"Lavrov": "Sergey Lavrov", "Yerevan": "Yerevan"}},
 		{"acronym country", "The U.S. and the UK agreed.", map[string]string{"U.S.": "United States", "UK": "United Kingdom"}},
 		{"pronoun us is no country", "Let us meet them.", map[string]string{}},
 		{"body of a country", "Russia's Foreign Ministry said so.", map[string]string{"Russia's Foreign Ministry": "Foreign Ministry of Russia"}},
