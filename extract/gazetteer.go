@@ -284,7 +284,7 @@ func (g *gazetteer) lookup(toks []token) ([]entry, int) {
 			if e.exact && !sameCase(toks[:n], e.form) {
 				continue
 			}
-			if e.kind != kindTitle && !toks[0].isCap() && !(toks[0].lower == "the" && n > 1) {
+			if e.kind != kindTitle && !toks[0].isCap() && !(toks[0].lower == "the" && n > 1) && !nameParticle(toks[0].lower) {
 				continue
 			}
 			out = append(out, e)
