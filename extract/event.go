@@ -878,8 +878,15 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 			srcs = x.subjectsOf(toks, ms, from, i)
 			end := clauseEnd(toks, i+n, to, cameoRoot(tr.cameo))
 			var place *mention
-			for _, m := range actorsAfter(toks, ms, i+n-1, end) {
-				if !(m.ent.typ == TypeCountry || m.ent.typ == TypeOrganization || m.ent.typ == TypePerson || m.form == 'c') || sameActor(srcs, m.ent) {
+			for _, m := range placesAndActorsAfter(toks, ms, i+n-1, end) {
+				if sameActor(srcs, m.ent) {
+					continue
+				}
+				if !(m.ent.typ == TypeCountry || m.ent.typ == TypeOrganization || m.ent.typ == TypePerson || m.form == 'c') {
+					// a region or town: only where an act of force happens
+					if locative(toks, m) && place == nil && m.ent.country != "" {
+						place = &m
+					}
 					continue
 				}
 				if locative(toks, m) {
@@ -1592,4 +1599,19 @@ func insideName(ms []mention, k int) bool {
 		}
 	}
 	return false
+}
+
+// placesAndActorsAfter lists the actors after tok and the regions and
+// places named there, up to the clause end.
+func placesAndActorsAfter(toks []token, ms []mention, tok, to int) []mention {
+	var out []mention
+	for _, m := range ms {
+		if m.tok <= tok || m.tok >= to || m.ent == nil {
+			continue
+		}
+		if isActor(m) || m.form == 'p' || m.ent.typ == TypeRegion || m.ent.typ == TypePlace {
+			out = append(out, m)
+		}
+	}
+	return out
 }

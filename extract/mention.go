@@ -56,7 +56,8 @@ type doc struct {
 	ments    [][]mention
 	dateline string // ISO3 of the dateline country
 	people   *people
-	day      int // the publication day as yyyymmdd, or openEnd when unknown
+	day      int    // the publication day as yyyymmdd, or openEnd when unknown
+	asTitled string // the office an undated text gave the figure being read
 	// lastThing is the country or body named last, which "it" may stand for
 	lastThing *entity
 }
@@ -746,10 +747,28 @@ func (d *doc) figureAt(toks []token, k, n int, title string) *figure {
 	if f, fn := d.people.match(toks[k:]); f != nil && fn == n {
 		return f
 	}
-	if n == 1 && title != "" {
-		return d.people.titled(title, toks[k].text, d.day)
+	if n != 1 || title == "" {
+		return nil
 	}
-	return nil
+	if f := d.people.titled(title, toks[k].text, d.day); f != nil || d.day != openEnd {
+		return f
+	}
+	// no date to go by: the one person of that surname who ever held the title
+	var found *figure
+	for _, f := range d.people.bySurname[foldAccents(toks[k].lower)] {
+		for _, t := range f.terms {
+			if t.office == title {
+				if found != nil && found != f {
+					return nil
+				}
+				found = f
+			}
+		}
+	}
+	if found != nil {
+		d.asTitled = title
+	}
+	return found
 }
 
 // figurePerson returns the article's person for a known figure, named as
@@ -760,6 +779,15 @@ func (d *doc) figurePerson(f *figure) *entity {
 	t, former, ok := f.at(d.day)
 	if !ok && len(f.terms) == 0 {
 		return p
+	}
+	if d.day == openEnd && d.asTitled != "" {
+		// an undated text that calls them by an office: that office
+		for _, x := range f.terms {
+			if x.office == d.asTitled {
+				t, former = x, false
+			}
+		}
+		d.asTitled = ""
 	}
 	if p.country == "" && t.iso3 != "" && t.iso3 != "IGO" {
 		p.country = t.iso3
