@@ -11,7 +11,10 @@
 // resolved against the publication time (date.go); mentions resolved to
 // entities through the embedded gazetteer, titles and coreference
 // (gazetteer.go, mention.go); events from the triggers table with their
-// frames (event.go); CAMEO weights (cameo.go); dyad records (records.go).
+// frames and the CAMEO verb lexicon (event.go, lexicon.go, gazetteer/
+// verbs.tsv); CAMEO weights (cameo.go); dyad records (records.go); known
+// figures with their offices over time (people.go, gazetteer/people.tsv)
+// and the actor coder (actor.go: a phrase and a date to country and sector).
 //
 // Invariants:
 //   - Pure: no I/O, no clock, no globals that change behaviour. The tables

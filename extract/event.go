@@ -361,6 +361,15 @@ func (x *extraction) findEvents(si int) {
 	ms := d.ments[si]
 	cl := d.attribution(si, ms)
 	x.lastSubj = nil
+	// "claimed responsibility", "denied charges": an act, not a report
+	if cl.verb >= 0 && cl.verb < len(toks) {
+		for _, ti := range x.triggers.candidates(toks[cl.verb].lower) {
+			if tr := x.triggers.all[ti]; patternLen(tr) > 1 && tr.match(toks, cl.verb) > 0 {
+				cl = clause{from: 0, to: len(toks), verb: -1}
+				break
+			}
+		}
+	}
 	dates := findDates(s.text, s.Start, x.ref, x.haveRef, strings.Contains(" "+strings.ToLower(s.text)+" ", " will "))
 	var found []*event
 

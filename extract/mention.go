@@ -498,6 +498,15 @@ func (d *doc) findMentions(si int) []mention {
 				continue
 			}
 		}
+		// An unknown place or leader with a body: "the Johor government", "the
+		// Bush administration", "Kachin rebels".
+		if t.isCap() && !stopCaps[t.lower] && (i == 0 || !toks[i-1].isCap() || toks[i-1].lower == "the") {
+			if o, n := d.unknownBody(toks, i); o != nil {
+				out = append(out, mention{Span: Span{t.start, toks[i+n-1].end}, ent: o, tok: i, toks: n, form: 'n'})
+				i += n
+				continue
+			}
+		}
 		// A name of two or more words that the gazetteer does not know, used
 		// as a speaker or an agent: "Jeffrey Kupfer said", "Mike Pompeo met".
 		if t.isCap() && (i == 0 || !toks[i-1].isCap() || toks[i-1].lower == "the") {
@@ -808,4 +817,51 @@ func (d *doc) figurePerson(f *figure) *entity {
 		p.gender = guessGender("", f.name)
 	}
 	return p
+}
+
+// unknownBody reads one or two capitalised words that the gazetteer does
+// not know followed by a body noun ("Johor government", "Bush
+// administration") as an organization. A leader's surname gives it the
+// leader's country.
+func (d *doc) unknownBody(toks []token, i int) (*entity, int) {
+	for w := 1; w <= 2 && i+w < len(toks); w++ {
+		if es, _ := d.g.lookup(toks[i:]); len(es) > 0 {
+			return nil, 0
+		}
+		if !toks[i+w-1].isCap() || !toks[i+w-1].isWord() || stopCaps[toks[i+w-1].lower] {
+			return nil, 0
+		}
+		b, bn := d.matchBody(toks[i+w:])
+		if bn == 0 {
+			continue
+		}
+		if b.kind == "civ" || b.kind == "opp" {
+			return nil, 0 // "Egyptian people": handled with the demonym; "X people" says little
+		}
+		name := spanText(d.text, toks[i].start, toks[i+w+bn-1].end)
+		o := d.add(&entity{id: "org:" + slug(name), typ: TypeOrganization, name: name, orgKind: b.kind, sector: b.sector})
+		if o.country == "" && w == 1 {
+			o.country = d.leaderCountry(toks[i].lower)
+		}
+		return o, w + bn
+	}
+	return nil, 0
+}
+
+// leaderCountry returns the one country that every known figure with this
+// surname served, or "".
+func (d *doc) leaderCountry(surname string) string {
+	c := ""
+	for _, f := range d.people.bySurname[foldAccents(surname)] {
+		for _, t := range f.terms {
+			if t.iso3 == "" || t.iso3 == "IGO" {
+				continue
+			}
+			if c != "" && c != t.iso3 {
+				return ""
+			}
+			c = t.iso3
+		}
+	}
+	return c
 }

@@ -17,6 +17,7 @@ commands:
   export               print the stored graph
   serve                serve the GraphQL API and GraphiQL
   eval events FILE     score the extractor on CAMEO-coded sentences
+  eval actors [-v] FILE  score actor resolution (text, date -> country, sector)
 
 Neo4j: NEO4J_URI (bolt://127.0.0.1:7687), NEO4J_USER (neo4j),
 NEO4J_PASSWORD (dipgraph-dev), NEO4J_DATABASE (neo4j).
