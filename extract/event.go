@@ -96,6 +96,9 @@ func (d *doc) attribution(si int, ms []mention) clause {
 	toks := d.sents[si].tokens
 	c := clause{from: 0, to: len(toks), verb: -1}
 	for i, t := range toks {
+		if coveredBy(ms, i) || (i > 0 && t.isCap()) {
+			continue // "the United States" states nothing
+		}
 		isVerb := speechVerbs[t.lower] || t.lower == "reported" || t.lower == "reports"
 		if !isVerb && t.lower == "went" && i+3 < len(toks) && toks[i+1].lower == "on" && toks[i+2].lower == "to" && toks[i+3].lower == "say" {
 			isVerb = true
