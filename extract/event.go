@@ -400,7 +400,7 @@ func (x *extraction) findEvents(si int) {
 	var hits []hit
 	firstVerb := -1
 	for i := 0; i < len(toks); i++ {
-		if i == cl.verb || insideName(ms, i) {
+		if i == cl.verb || insideName(ms, i) || adjectival(toks, i) {
 			continue
 		}
 		for _, ti := range x.triggers.candidates(toks[i].lower) {
@@ -913,6 +913,11 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 				break
 			}
 			if dst == nil && place != nil && placeIsTarget(tr.cameo) {
+				dst = place
+			}
+			// force against a group of no country is coded by where it falls
+			if dst != nil && place != nil && dst.ent.country == "" && dst.ent.typ == TypeOrganization && (cameoRoot(tr.cameo) >= "18") {
+				ev.addPart("location", place.ent)
 				dst = place
 			}
 		}
@@ -1495,11 +1500,14 @@ func placeIsTarget(code string) bool {
 // or time.
 func locative(toks []token, m mention) bool {
 	k := m.tok - 1
-	for k >= 0 && (toks[k].lower == "the" || toks[k].lower == "its" || toks[k].lower == "their") {
-		k--
+	for k >= 0 && (toks[k].lower == "the" || toks[k].lower == "its" || toks[k].lower == "their" || directions[toks[k].lower]) {
+		k-- // "in northeastern Nigeria"
 	}
 	if k < 0 {
 		return false
+	}
+	if toks[k].lower == "of" && k > 0 && directions[toks[k-1].lower] {
+		return true // "southwest of Baghdad"
 	}
 	switch toks[k].lower {
 	case "in", "at", "near", "outside", "inside", "across", "through", "along", "from", "during", "into", "within":
@@ -1626,4 +1634,29 @@ func placesAndActorsAfter(toks []token, ms []mention, tok, to int) []mention {
 		}
 	}
 	return out
+}
+
+// directions are the words of where within a place: "northern Iraq",
+// "southwest of Baghdad".
+var directions = map[string]bool{
+	"north": true, "south": true, "east": true, "west": true, "northeast": true, "northwest": true,
+	"southeast": true, "southwest": true, "northern": true, "southern": true, "eastern": true,
+	"western": true, "northeastern": true, "northwestern": true, "southeastern": true,
+	"southwestern": true, "central": true, "north-east": true, "north-west": true,
+	"south-east": true, "south-west": true, "north-eastern": true, "north-western": true,
+	"south-eastern": true, "south-western": true, "occupied": true, "neighbouring": true, "neighboring": true,
+}
+
+// adjectival reports whether a participle at i modifies a noun ("the
+// occupied West Bank", "a planned visit") rather than stating an act.
+func adjectival(toks []token, i int) bool {
+	w := toks[i].lower
+	if i == 0 || !(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")) {
+		return false
+	}
+	switch toks[i-1].lower {
+	case "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those":
+		return true
+	}
+	return false
 }

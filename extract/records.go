@@ -90,8 +90,9 @@ func Records(r Result) []Record {
 		if ev, ok := n.Properties[PropEvidence].([]Span); ok && len(ev) > 0 {
 			base.Evidence = ev[0]
 		}
+		domestic := false // a domestic target may be the source's own country
 		emit := func(code string, src, dst string) {
-			if src == dst {
+			if src == dst && !domestic {
 				return
 			}
 			s, t := actor(nodes, src), Actor{}
@@ -150,7 +151,9 @@ func Records(r Result) []Record {
 					emit(code, s, t)
 				}
 				if len(dsts) == 0 {
+					domestic = true
 					emit(code, s, domesticTarget(code, nodes, s, rl["location"])) // a coded act with no target named
+					domestic = false
 				}
 			}
 		}
