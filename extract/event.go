@@ -71,7 +71,7 @@ var speechVerbs = map[string]bool{
 	"said": true, "says": true, "say": true, "added": true, "adds": true, "noted": true, "notes": true,
 	"stated": true, "states": true, "told": true, "stressed": true, "emphasized": true, "emphasised": true,
 	"underlined": true, "announced": true, "declared": true, "remarked": true, "explained": true,
-	"continued": true, "insisted": true, "claimed": true, "asserted": true, "reiterated": true,
+	"insisted": true, "claimed": true, "asserted": true, "reiterated": true,
 	"recalled": true, "affirmed": true, "confirmed": true, "wrote": true, "tweeted": true,
 }
 

@@ -137,9 +137,7 @@ func (g *gazetteer) add(phrase string, e entry) {
 		return
 	}
 	e.exact = e.kind != kindTitle && isAcronym(phrase)
-	if e.exact {
-		e.form = phrase
-	}
+	e.form = phrase
 	for _, old := range g.phrases[k] {
 		if old.kind == e.kind && old.id == e.id && old.exact == e.exact {
 			return
@@ -284,6 +282,9 @@ func (g *gazetteer) lookup(toks []token) ([]entry, int) {
 			if e.exact && !sameCase(toks[:n], e.form) {
 				continue
 			}
+			if e.kind != kindTitle && n > 1 && !capsAgree(toks[:n], e.form) {
+				continue // "Russia today" is not the channel Russia Today
+			}
 			if e.kind != kindTitle && !toks[0].isCap() && !(toks[0].lower == "the" && n > 1) && !nameParticle(toks[0].lower) {
 				continue
 			}
@@ -361,4 +362,20 @@ var accentFold = map[rune]string{
 	'À': "A", 'Á': "A", 'Â': "A", 'Ä': "A", 'Å': "A", 'Ç': "C", 'Č': "C", 'É': "E", 'È': "E",
 	'Í': "I", 'İ': "I", 'Ñ': "N", 'Ó': "O", 'Ö': "O", 'Ø': "O", 'Š': "S", 'Ş': "S", 'Ú': "U",
 	'Ü': "U", 'Ž': "Z",
+}
+
+// capsAgree reports whether every word written with a capital in a
+// multiword name is capitalised in the text too (the first word excepted,
+// which a sentence may capitalise or a "the" may precede).
+func capsAgree(toks []token, form string) bool {
+	words := tokenize(form, 0)
+	if len(words) != len(toks) {
+		return true // tokenised differently: do not judge
+	}
+	for k := 1; k < len(words); k++ {
+		if words[k].isCap() && !toks[k].isCap() {
+			return false
+		}
+	}
+	return true
 }
