@@ -334,6 +334,16 @@ func slug(s string) string {
 // foldAccents maps common Latin letters with diacritics to plain ones, so
 // that ids do not depend on how a name was typed.
 func foldAccents(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
 	var b strings.Builder
 	for _, r := range s {
 		if r < utf8.RuneSelf {

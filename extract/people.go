@@ -40,6 +40,7 @@ func (t term) end() int {
 type people struct {
 	byKey     map[string]*figure
 	bySurname map[string][]*figure // the last word of a name, folded: bush -> both presidents
+	firsts    map[string]bool      // the first word of every key, for a quick test
 	maxTokens int
 }
 
@@ -54,7 +55,7 @@ var (
 // people.tsv: name aliases iso3 office sector from to
 func loadPeople() *people {
 	peopleOnce.Do(func() {
-		p := &people{byKey: map[string]*figure{}, bySurname: map[string][]*figure{}}
+		p := &people{byKey: map[string]*figure{}, bySurname: map[string][]*figure{}, firsts: map[string]bool{}}
 		byName := map[string]*figure{}
 		for _, r := range rows("gazetteer/people.tsv") {
 			name := col(r, 0)
@@ -94,6 +95,8 @@ func (p *people) add(s string, f *figure) {
 		return
 	}
 	for _, key := range []string{k, foldAccents(k)} {
+		first, _, _ := strings.Cut(key, " ")
+		p.firsts[first] = true
 		if _, ok := p.byKey[key]; !ok {
 			p.byKey[key] = f
 		}
@@ -108,6 +111,9 @@ func (p *people) add(s string, f *figure) {
 // Klerk"); spellings with and without accents match.
 func (p *people) match(toks []token) (*figure, int) {
 	if len(toks) == 0 || !toks[0].isCap() && !nameParticle(toks[0].lower) {
+		return nil, 0
+	}
+	if !p.firsts[toks[0].lower] && !p.firsts[foldAccents(toks[0].lower)] {
 		return nil, 0
 	}
 	max := p.maxTokens
