@@ -400,8 +400,9 @@ func (x *extraction) findEvents(si int) {
 	var hits []hit
 	firstVerb := -1
 	for i := 0; i < len(toks); i++ {
-		if i == cl.verb || insideName(ms, i) || adjectival(toks, i) {
-			continue
+		if i == cl.verb || insideName(ms, i) || adjectival(toks, i) || (i > 0 && toks[i].isCap()) ||
+			(monthOf(toks[i].text) != 0 && i+1 < len(toks) && toks[i+1].isNumber()) {
+			continue // "March 9", a capitalised word inside a sentence: names, not acts
 		}
 		for _, ti := range x.triggers.candidates(toks[i].lower) {
 			tr := x.triggers.all[ti]
@@ -870,6 +871,8 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 			srcRole = "speaker"
 		case tr.typ == TypeMediation:
 			srcRole, dstRole = "mediator", "party"
+		case tr.typ == TypeAppointment:
+			srcRole, dstRole = "appointer", "appointee"
 		}
 		var srcs []mention
 		var dst *mention

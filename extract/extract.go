@@ -382,6 +382,8 @@ func label(ev *event) string {
 		return strconv.Itoa(ev.ordinal) + ordSuffix(ev.ordinal) + " anniversary of " + firstOf(ev.topic, "relations") + " (" + names("party") + ")"
 	case TypeResolution:
 		return names("body") + " resolution" + plural(ev.count)
+	case TypeAppointment:
+		return "Appointment of " + firstOf(names("appointee"), "someone") + firstOf(suffix(" by ", names("appointer")), "")
 	}
 	if p := names("participant"); p != "" {
 		return ev.typ + ": " + p
@@ -432,4 +434,11 @@ func (e *event) hasRole(roles ...string) bool {
 		}
 	}
 	return false
+}
+
+func suffix(sep, s string) string {
+	if s == "" {
+		return ""
+	}
+	return sep + s
 }
