@@ -364,6 +364,7 @@ func (x *extraction) findEvents(si int) {
 	ms := d.ments[si]
 	cl := d.attribution(si, ms)
 	x.lastSubj = nil
+	defer func() { x.clause = clause{verb: -1} }()
 	// "claimed responsibility", "denied charges": an act, not a report
 	if cl.verb >= 0 && cl.verb < len(toks) {
 		for _, ti := range x.triggers.candidates(toks[cl.verb].lower) {
@@ -373,6 +374,7 @@ func (x *extraction) findEvents(si int) {
 			}
 		}
 	}
+	x.clause = cl
 	dates := findDates(s.text, s.Start, x.ref, x.haveRef, strings.Contains(" "+strings.ToLower(s.text)+" ", " will "))
 	var found []*event
 
@@ -1450,6 +1452,9 @@ func (x *extraction) subjectsOf(toks []token, ms []mention, from, tok int) []men
 	if tok > 0 && toks[tok-1].lower == "and" && len(x.lastSubj) > 0 {
 		return x.lastSubj
 	}
+	if subj := x.speakerAsSubject(toks, ms, tok); subj != nil {
+		return []mention{*subj}
+	}
 	// the subject lies in the verb's own clause: "..., but clashes went on"
 	for k := tok - 1; k > from; k-- {
 		switch toks[k].lower {
@@ -1662,4 +1667,39 @@ func adjectival(toks []token, i int) bool {
 		return true
 	}
 	return false
+}
+
+// speakerAsSubject gives an act reported without a subject of its own the
+// speaker as its subject: "X announced a ceasefire", "X said they are
+// committed to ...", "X says it will begin an operation".
+func (x *extraction) speakerAsSubject(toks []token, ms []mention, tok int) *mention {
+	cl := x.clause
+	if cl.speaker == nil || cl.verb < 0 || tok < cl.from || tok >= cl.to || cl.from <= cl.verb {
+		return nil
+	}
+	if s := subjectBefore(toks, ms, cl.from, tok); s != nil {
+		return nil // the content names its own subject
+	}
+	// "announced a ceasefire", "declared a state of siege": the act is the
+	// object of the verb; "said the sailors had violated" is a clause
+	direct := false
+	if v := toks[cl.verb].lower; (v == "announced" || v == "declared") && cl.from == cl.verb+1 && tok-cl.verb <= 5 {
+		direct = true
+		for k := cl.verb + 1; k < tok; k++ {
+			switch toks[k].lower {
+			case "had", "has", "have", "was", "were", "is", "are", "will", "would", "that":
+				direct = false
+			}
+		}
+	}
+	pronoun := false
+	for k := tok - 1; k >= cl.from && k >= tok-4; k-- {
+		if w := toks[k].lower; w == "it" || w == "they" || w == "we" || w == "he" || w == "she" {
+			pronoun = true
+		}
+	}
+	if !direct && !pronoun {
+		return nil
+	}
+	return &mention{ent: cl.speaker, tok: cl.verb, form: 'n'}
 }

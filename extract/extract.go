@@ -35,6 +35,7 @@ type extraction struct {
 	count        map[*entity]int
 	lastConflict *event
 	lastSubj     []mention // the subjects of the last verb, for "... and praised"
+	clause       clause    // the reported speech of the sentence being read
 }
 
 func (x *extraction) pubYear() string {
