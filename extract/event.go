@@ -334,6 +334,9 @@ func modality(toks []token, from, tok int) string {
 	}
 	neg, planned, hypo := false, false, false
 	for k := lo; k < tok; k++ {
+		if k > 0 && toks[k].isCap() {
+			continue // "Theresa May" holds no modal
+		}
 		switch toks[k].lower {
 		case "not", "n't", "never", "no", "refused", "failed", "denied", "cancelled", "canceled", "postponed":
 			if k >= tok-3 {

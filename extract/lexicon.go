@@ -16,7 +16,7 @@ type trigger struct {
 }
 
 // maxGap is how many tokens "..." may skip.
-const maxGap = 4
+const maxGap = 6
 
 // irregular verb forms, keyed by lemma.
 var irregular = map[string][]string{

@@ -438,7 +438,11 @@ func (d *doc) findMentions(si int) []mention {
 		if es, n := d.g.lookup(toks[i:]); n > 0 && es[0].kind == kindTitle {
 			// a title only counts with a capital ("Foreign Minister X") or before a name
 			k := i + n
-			if nn := d.nameAt(toks, k); nn > 0 && (toks[i].isCap() || nn > 1) {
+			nn := d.nameAt(toks, k)
+			if _, fn := d.people.match(toks[k:]); fn > nn {
+				nn = fn // a known name that holds a word like "May"
+			}
+			if nn > 0 && (toks[i].isCap() || nn > 1) {
 				// capitalised words between a country and the title belong
 				// to the office: "Indian External Affairs Minister X"
 				start, title := i, es[0].title
