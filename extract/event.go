@@ -344,8 +344,10 @@ func modality(toks []token, from, tok int) string {
 			}
 		case "will", "shall", "expected", "planned", "plans", "plan", "scheduled", "set", "intends", "due", "going", "upcoming", "forthcoming", "next":
 			planned = true
-		case "if", "could", "may", "might", "possible", "possibly", "unless", "should", "would":
+		case "if", "could", "may", "might", "possible", "possibly", "unless", "should":
 			hypo = true
+		case "would": // reported future: "said it would release"
+			planned = true
 		}
 	}
 	switch {
@@ -429,8 +431,8 @@ func (x *extraction) findEvents(si int) {
 				}
 			}
 			hits = append(hits, hit{tr, i, n})
-			if firstVerb < 0 && isVerbal(tr, toks[i].lower) {
-				firstVerb = i
+			if firstVerb < 0 && (isVerbal(tr, toks[i].lower) || tr.frame == "resolution") {
+				firstVerb = i // a resolution's topic ("on withdrawal of forces") is no act either
 			}
 			i += n - 1
 			break

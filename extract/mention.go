@@ -641,7 +641,7 @@ func (d *doc) agentSlot(toks []token, k int) bool {
 	w := toks[k].lower
 	if w == "," && k+1 < len(toks) {
 		n := toks[k+1].lower
-		return n == "the" || n == "a" || n == "an" || n == "who" || d.g.firsts[n]
+		return n == "the" || n == "a" || n == "an" || n == "who" || d.g.firsts[n] || len(triggers.candidates(n)) > 0
 	}
 	if speechVerbs[w] || w == "has" || w == "have" || w == "had" || w == "will" || w == "would" || w == "is" || w == "was" {
 		return true

@@ -64,8 +64,16 @@ func Records(r Result) []Record {
 			continue
 		}
 		mod := str(n.Properties[PropModality])
-		if mod == ModalityNegated || mod == ModalityHypothetical {
+		if mod == ModalityHypothetical {
 			continue // nothing happened
+		}
+		if mod == ModalityNegated {
+			// not doing a cooperative act is refusing it ("will not end the
+			// strike", "did not lift the ban"); not fighting codes nothing
+			if r := cameoRoot(code); r < "03" || r > "08" {
+				continue
+			}
+			code = "120"
 		}
 		if mod == ModalityPlanned {
 			code = intentCode(code)
