@@ -741,7 +741,7 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 			}
 			return nil
 		}
-		subjs := subjectsBefore(toks, ms, from, i)
+		subjs := x.subjectsOf(toks, ms, from, i)
 		others := objectsAfter(toks, ms, i+n-1, to)
 		if len(subjs) == 0 && len(others) < 2 {
 			return nil
