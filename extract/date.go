@@ -73,6 +73,7 @@ func absDur(d time.Duration) time.Duration {
 func findDates(s string, base int, ref time.Time, haveRef, future bool) []dateRef {
 	var out []dateRef
 	taken := make([]bool, len(s)+1)
+	var wins [][2]int
 	mark := func(a, b int) {
 		for i := a; i < b; i++ {
 			taken[i] = true
@@ -92,7 +93,8 @@ func findDates(s string, base int, ref time.Time, haveRef, future bool) []dateRe
 	if !hasMonthName(s) && !hasYearDigits(s) {
 		goto relativeDates // no month name and no four-digit year
 	}
-	for _, m := range reISODate.FindAllStringSubmatchIndex(s, -1) {
+	wins = dateWindows(s)
+	for _, m := range windowed(reISODate, s, wins) {
 		y, _ := strconv.Atoi(s[m[2]:m[3]])
 		mo, _ := strconv.Atoi(s[m[4]:m[5]])
 		d, _ := strconv.Atoi(s[m[6]:m[7]])
@@ -103,7 +105,7 @@ func findDates(s string, base int, ref time.Time, haveRef, future bool) []dateRe
 		out = append(out, dateRef{Span: Span{base + m[0], base + m[1]}, date: dayString(t), precision: PrecisionDay})
 		mark(m[0], m[1])
 	}
-	for _, m := range reMonthDay.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range windowed(reMonthDay, s, wins) {
 		if !free(m[0], m[1]) {
 			continue
 		}
@@ -134,7 +136,7 @@ func findDates(s string, base int, ref time.Time, haveRef, future bool) []dateRe
 		out = append(out, r)
 		mark(m[0], m[1])
 	}
-	for _, m := range reDayMonth.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range windowed(reDayMonth, s, wins) {
 		if !free(m[0], m[1]) {
 			continue
 		}
@@ -165,7 +167,7 @@ func findDates(s string, base int, ref time.Time, haveRef, future bool) []dateRe
 		out = append(out, r)
 		mark(m[0], m[1])
 	}
-	for _, m := range reMonthYear.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range windowed(reMonthYear, s, wins) {
 		if !free(m[0], m[1]) {
 			continue
 		}
@@ -175,7 +177,7 @@ func findDates(s string, base int, ref time.Time, haveRef, future bool) []dateRe
 		out = append(out, dateRef{Span: Span{base + m[0], base + m[1]}, date: monthString(t), precision: PrecisionMonth})
 		mark(m[0], m[1])
 	}
-	for _, m := range reYear.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range windowed(reYear, s, wins) {
 		if !free(m[4], m[5]) {
 			continue
 		}
@@ -352,4 +354,65 @@ func hasYearDigits(s string) bool {
 		run = 0
 	}
 	return false
+}
+
+// dateWindows returns the stretches of s around month names and digits,
+// where a date expression can be: the date expressions run there only.
+func dateWindows(s string) [][2]int {
+	var wins [][2]int
+	add := func(a, b int) {
+		a, b = max(0, a-24), min(len(s), b+24)
+		if n := len(wins); n > 0 && a <= wins[n-1][1] {
+			wins[n-1][1] = max(wins[n-1][1], b)
+			return
+		}
+		wins = append(wins, [2]int{a, b})
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case isDigitByte(c):
+			j := i
+			for j < len(s) && isDigitByte(s[j]) {
+				j++
+			}
+			add(i, j)
+			i = j
+		case c >= 'A' && c <= 'Z' && (i == 0 || !isLetterByte(s[i-1])):
+			j := i
+			for j < len(s) && isLetterByte(s[j]) {
+				j++
+			}
+			if monthOf(s[i:j]) != 0 && j-i >= 3 {
+				add(i, j)
+			}
+			i = j
+		default:
+			i++
+		}
+	}
+	return wins
+}
+
+func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// windowed runs a date expression over the windows of s and returns the
+// submatch indexes as offsets into s. A match must not touch a window's
+// cut edge, where the text around it was not seen.
+func windowed(re *regexp.Regexp, s string, wins [][2]int) [][]int {
+	var out [][]int
+	for _, w := range wins {
+		for _, m := range re.FindAllStringSubmatchIndex(s[w[0]:w[1]], -1) {
+			if (w[0] > 0 && m[0] == 0) || (w[1] < len(s) && m[1] == w[1]-w[0]) {
+				continue
+			}
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += w[0]
+				}
+			}
+			out = append(out, m)
+		}
+	}
+	return out
 }
