@@ -56,7 +56,10 @@ type doc struct {
 	ments    [][]mention
 	dateline string // ISO3 of the dateline country
 	people   *people
-	day      int    // the publication day as yyyymmdd, or openEnd when unknown
+	day      int // the publication day as yyyymmdd, or openEnd when unknown
+	// lookups remembered for the sentence being read
+	lookToks []token
+	looked   []looked
 	asTitled string // the office an undated text gave the figure being read
 	// lastThing is the country or body named last, which "it" may stand for
 	lastThing *entity
@@ -198,7 +201,7 @@ func (d *doc) nameAt(toks []token, i int) int {
 			j++
 			continue
 		}
-		if es, _ := d.g.lookup(toks[j:]); len(es) > 0 && es[0].kind != kindTitle {
+		if es, _ := d.lookAt(toks, j); len(es) > 0 && es[0].kind != kindTitle {
 			// "Lavrov" is no place; but a gazetteer word ends a name
 			break
 		}
@@ -337,6 +340,7 @@ var genericOfficials = map[string]string{
 func (d *doc) findMentions(si int) []mention {
 	s := &d.sents[si]
 	toks := s.tokens
+	d.lookToks, d.looked = toks, make([]looked, len(toks))
 	var out []mention
 	var modCountry *entity // a country named just before: "Russian", "Azerbaijan's"
 	modEnd := -1
@@ -377,7 +381,7 @@ func (d *doc) findMentions(si int) []mention {
 		if t.lower == "the" && i+1 < len(toks) {
 			j := i + 1
 			var cty *entity
-			if es, n := d.g.lookup(toks[j:]); n == 1 && len(es) > 0 && es[0].kind == kindDemonym {
+			if es, n := d.lookAt(toks, j); n == 1 && len(es) > 0 && es[0].kind == kindDemonym {
 				cty = d.entityFor(es[0])
 				j++
 			}
@@ -435,7 +439,7 @@ func (d *doc) findMentions(si int) []mention {
 			}
 		}
 		// Titles, then a name: "Foreign Minister Sergey Lavrov", "FM Lavrov".
-		if es, n := d.g.lookup(toks[i:]); n > 0 && es[0].kind == kindTitle {
+		if es, n := d.lookAt(toks, i); n > 0 && es[0].kind == kindTitle {
 			// a title only counts with a capital ("Foreign Minister X") or before a name
 			k := i + n
 			nn := d.nameAt(toks, k)
@@ -529,7 +533,7 @@ func (d *doc) findMentions(si int) []mention {
 		}
 		// An acronym the gazetteer does not know, acting: "DPKO is exploring".
 		if isAcronymToken(t.text) && !stopCaps[t.lower] && i+1 < len(toks) && d.agentSlot(toks, i+1) {
-			if es, n := d.g.lookup(toks[i:]); n == 0 || len(es) == 0 {
+			if es, n := d.lookAt(toks, i); n == 0 || len(es) == 0 {
 				o := d.add(&entity{id: "org:" + slug(t.text), typ: TypeOrganization, name: t.text, orgKind: "unknown"})
 				out = append(out, mention{Span: Span{t.start, t.end}, ent: o, tok: i, toks: 1, form: 'n'})
 				i++
@@ -537,7 +541,7 @@ func (d *doc) findMentions(si int) []mention {
 			}
 		}
 		// Gazetteer names.
-		if es, n := d.g.lookup(toks[i:]); n > 0 {
+		if es, n := d.lookAt(toks, i); n > 0 {
 			e := pick(es, d)
 			m := mention{Span: Span{t.start, toks[i+n-1].end}, tok: i, toks: n, form: 'n'}
 			switch e.kind {
@@ -660,7 +664,7 @@ func (d *doc) apposition(p *entity, toks []token, k int) {
 		k++
 	}
 	for steps := 0; k < len(toks) && steps < 4; steps++ {
-		es, n := d.g.lookup(toks[k:])
+		es, n := d.lookAt(toks, k)
 		if n == 0 {
 			k++ // "a senior U.S. official": skip an adjective
 			continue
@@ -829,7 +833,7 @@ func (d *doc) figurePerson(f *figure) *entity {
 // leader's country.
 func (d *doc) unknownBody(toks []token, i int) (*entity, int) {
 	for w := 1; w <= 2 && i+w < len(toks); w++ {
-		if es, _ := d.g.lookup(toks[i:]); len(es) > 0 {
+		if es, _ := d.lookAt(toks, i); len(es) > 0 {
 			return nil, 0
 		}
 		if !toks[i+w-1].isCap() || !toks[i+w-1].isWord() || stopCaps[toks[i+w-1].lower] {
@@ -868,4 +872,28 @@ func (d *doc) leaderCountry(surname string) string {
 		}
 	}
 	return c
+}
+
+// looked is a remembered gazetteer lookup at one token of a sentence.
+type looked struct {
+	done bool
+	es   []entry
+	n    int
+}
+
+// lookAt is g.lookup(toks[i:]) remembered for the sentence being read:
+// the mention reader asks the same question at a token several times.
+func (d *doc) lookAt(toks []token, i int) ([]entry, int) {
+	if len(toks) == 0 || i >= len(toks) || len(d.lookToks) != len(toks) || &d.lookToks[0] != &toks[0] {
+		if i >= len(toks) {
+			return nil, 0
+		}
+		return d.g.lookup(toks[i:])
+	}
+	if l := d.looked[i]; l.done {
+		return l.es, l.n
+	}
+	es, n := d.g.lookup(toks[i:])
+	d.looked[i] = looked{true, es, n}
+	return es, n
 }
