@@ -7,16 +7,56 @@ import (
 	"time"
 )
 
-// EventFilter narrows a list of events. Empty fields do not filter.
-// From and To select events whose date range overlaps [From, To].
+// EventFilter narrows a list of events. Empty fields do not filter; a list
+// matches any of its values (except Involving, which needs all); the fields
+// combine with AND. From and To select events whose date range overlaps
+// [From, To].
+//
+// An entity "takes part" in an event when it is a participant itself or
+// acts through one: a country through its people and bodies (their
+// Country), an organization through its officials (OFFICIAL_OF), a place
+// or region through the places within it (LOCATED_IN). A country is not
+// taken to take part in what merely happens on its soil.
 type EventFilter struct {
-	Types      []string
-	Countries  []string // ISO3 codes of participating countries
-	Actors     []string // entity ids of participants
-	Modalities []string
-	CAMEORoots []string
-	From       *time.Time
-	To         *time.Time
+	Types       []string
+	CAMEORoots  []string
+	CAMEOCodes  []string // a code matches when it starts with one of these: 04 matches 042
+	QuadClasses []int    // 1..4
+	Modalities  []string
+	// Countries are ISO3 codes: a participant is that country, or a person
+	// or organization of it.
+	Countries []string
+	// Actors are entity ids of the participants themselves.
+	Actors []string
+	// Organizations are organization ids: the organization or one of its
+	// officials takes part.
+	Organizations []string
+	// Places are place or region ids: a participant is that place, or a
+	// place within it.
+	Places []string
+	// Involving are entity ids that must all take part (see the type's
+	// comment): two of them select a dyad.
+	Involving []string
+	// Sources are publishers (Trend, Reuters, ...) of an article reporting
+	// the event, in any case.
+	Sources []string
+	// Text is a full-text query over the event's label and topic.
+	Text string
+	From *time.Time
+	To   *time.Time
+}
+
+// Event orders. Each is a keyset order on (key, id).
+const (
+	OrderDate       = "date"       // by the first day the date covers, oldest first
+	OrderDateDesc   = "dateDesc"   // newest first
+	OrderConfidence = "confidence" // most confident first
+	OrderReports    = "reports"    // most reported first
+)
+
+// EventOrders lists the event orders; the first is the default.
+func EventOrders() []string {
+	return []string{OrderDate, OrderDateDesc, OrderConfidence, OrderReports}
 }
 
 // MaxPageSize is the largest page any list returns.
@@ -29,6 +69,12 @@ const DefaultPageSize = 20
 type PageRequest struct {
 	First int
 	After string
+	// Order is one of EventOrders for events; empty means the default.
+	// Other lists have one order and ignore it.
+	Order string
+	// SkipCount spares the store counting every match when the caller
+	// does not need TotalCount, which is then zero.
+	SkipCount bool
 }
 
 // Size returns the page size to use: the default when unset, capped at MaxPageSize.
@@ -42,7 +88,7 @@ func (p PageRequest) Size() int {
 	return p.First
 }
 
-// EventPage is one page of events in (From, ID) order.
+// EventPage is one page of events in the order asked for.
 type EventPage struct {
 	Events      []Event
 	Cursors     []string // Cursors[i] is the cursor of Events[i]
@@ -50,11 +96,15 @@ type EventPage struct {
 	TotalCount  int
 }
 
-// Cursor is a keyset position: the sort key of the last row seen and its id.
-// Encoded, it is opaque to clients.
+// Cursor is a keyset position: the sort key of the last row seen and its
+// id, and the order it belongs to. Encoded, it is opaque to clients.
+// Keyset positions do not move when rows are added before or after them,
+// so a client paging through a list while articles are ingested sees every
+// row that existed when it started exactly once.
 type Cursor struct {
-	Key string `json:"k"`
-	ID  string `json:"i"`
+	Key   string `json:"k"`
+	ID    string `json:"i"`
+	Order string `json:"o,omitempty"`
 }
 
 // Encode returns the opaque form of c.

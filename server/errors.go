@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -18,10 +19,12 @@ import (
 // requests it rejects before running them (GRAPHQL_PARSE_FAILED,
 // GRAPHQL_VALIDATION_FAILED, COMPLEXITY_LIMIT_EXCEEDED).
 const (
-	codeNotFound = "NOT_FOUND"
-	codeInvalid  = "BAD_USER_INPUT"
-	codeConflict = "CONFLICT"
-	codeInternal = "INTERNAL_SERVER_ERROR"
+	codeNotFound   = "NOT_FOUND"
+	codeInvalid    = "BAD_USER_INPUT"
+	codeConflict   = "CONFLICT"
+	codeTimeout    = "TIMEOUT"
+	codeTokenLimit = "TOKEN_LIMIT_EXCEEDED"
+	codeInternal   = "INTERNAL_SERVER_ERROR"
 )
 
 // errPanic marks the error a recovered panic turns into; the panic is
@@ -30,18 +33,27 @@ var errPanic = errors.New("panic")
 
 // presentError returns the error presenter: the single place where an
 // error becomes what a client sees. The graph's sentinel errors get their
-// code; every other error from a resolver is logged and reported as
-// "internal error", so that no store or driver message leaks.
-func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
+// code, and so does running out of time; every other error from a
+// resolver is logged and reported as "internal error", so that no store or
+// driver message leaks.
+func presentError(log *slog.Logger, timeout time.Duration) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		e := graphql.DefaultErrorPresenter(ctx, err)
 		if e.Err == nil {
-			// gqlgen's own verdict on the request (a parse, validation or
-			// complexity error): written for the client already.
+			// gqlgen's own verdict on the request (a parse, validation,
+			// depth or complexity error): written for the client already.
+			// The parser's token limit gets a code of its own.
+			if strings.HasPrefix(e.Message, "exceeded token limit") {
+				e.Extensions = map[string]any{"code": codeTokenLimit}
+			}
 			return e
 		}
 		out := &gqlerror.Error{Path: e.Path, Locations: e.Locations}
 		switch {
+		case errors.Is(ctx.Err(), context.DeadlineExceeded) || errors.Is(err, context.DeadlineExceeded):
+			// Whatever the store made of its cancelled call.
+			out.Message = fmt.Sprintf("the request took longer than %s and was stopped", timeout)
+			out.Extensions = map[string]any{"code": codeTimeout}
 		case errors.Is(err, graph.ErrNotFound):
 			out.Message = "not found"
 			out.Extensions = map[string]any{"code": codeNotFound}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
@@ -22,9 +23,11 @@ type Store = resolver.Store
 
 // DefaultComplexityLimit is the largest query cost accepted when
 // Config.ComplexityLimit is zero. Every selected field costs 1, and a
-// connection's selection counts once per item of the page it may return:
-// a page of 20 events with 10 fields each costs about 200.
-const DefaultComplexityLimit = 1000
+// list's selection counts once per item it may return (see
+// resolver.Complexity): a page of 100 events with their fields,
+// participants and evidence costs about 5,500; the same page with each
+// participant's own first 20 events about 55,000, which is refused.
+const DefaultComplexityLimit = 10000
 
 // Config holds the server's dependencies and settings.
 type Config struct {
@@ -35,6 +38,18 @@ type Config struct {
 	// ComplexityLimit bounds the cost of one query; zero means
 	// DefaultComplexityLimit.
 	ComplexityLimit int
+	// DepthLimit bounds how deep a query nests; zero means
+	// DefaultDepthLimit.
+	DepthLimit int
+	// TokenLimit bounds how many tokens of a query are parsed; zero means
+	// DefaultTokenLimit.
+	TokenLimit int
+	// Timeout bounds how long one operation runs; zero means
+	// DefaultTimeout. A store call still running then is cancelled.
+	Timeout time.Duration
+	// LoaderWait is how long the dataloaders collect keys; zero means
+	// resolver.DefaultLoaderWait.
+	LoaderWait time.Duration
 }
 
 // queryCacheSize is how many parsed queries the server keeps.
@@ -52,6 +67,15 @@ func New(cfg Config) http.Handler {
 	if cfg.ComplexityLimit == 0 {
 		cfg.ComplexityLimit = DefaultComplexityLimit
 	}
+	if cfg.DepthLimit == 0 {
+		cfg.DepthLimit = DefaultDepthLimit
+	}
+	if cfg.TokenLimit == 0 {
+		cfg.TokenLimit = DefaultTokenLimit
+	}
+	if cfg.Timeout == 0 {
+		cfg.Timeout = DefaultTimeout
+	}
 	mux := http.NewServeMux()
 	addRoutes(mux, newGraphQL(cfg))
 	return mux
@@ -59,10 +83,10 @@ func New(cfg Config) http.Handler {
 
 // newGraphQL returns the GraphQL handler, built explicitly: POST and GET
 // transports (GET serves queries only), a cache of parsed queries, the
-// complexity limit, introspection, per-operation dataloaders and the error
-// policy of errors.go.
+// limits (tokens, depth, complexity, time), introspection, per-operation
+// dataloaders and the error policy of errors.go.
 func newGraphQL(cfg Config) http.Handler {
-	res := resolver.New(cfg.Store)
+	res := resolver.New(cfg.Store, cfg.LoaderWait)
 	srv := handler.New(gql.NewExecutableSchema(gql.Config{
 		Resolvers:  res,
 		Complexity: resolver.Complexity(),
@@ -70,12 +94,21 @@ func newGraphQL(cfg Config) http.Handler {
 	srv.AddTransport(transport.POST{})
 	srv.AddTransport(transport.GET{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](queryCacheSize))
+	srv.SetParserTokenLimit(cfg.TokenLimit)
 	srv.Use(extension.Introspection{})
+	srv.Use(depthLimit{max: cfg.DepthLimit})
 	srv.Use(extension.FixedComplexityLimit(cfg.ComplexityLimit))
-	srv.SetErrorPresenter(presentError(cfg.Logger))
+	srv.SetErrorPresenter(presentError(cfg.Logger, cfg.Timeout))
 	srv.SetRecoverFunc(recoverPanic(cfg.Logger))
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-		return next(res.WithLoaders(ctx))
+		// The operation runs when its response handler is called, once
+		// for a query or mutation; the deadline ends with it.
+		ctx, cancel := context.WithTimeout(ctx, cfg.Timeout)
+		respond := next(res.WithLoaders(ctx))
+		return func(ctx context.Context) *graphql.Response {
+			defer cancel()
+			return respond(ctx)
+		}
 	})
 	return srv
 }

@@ -39,12 +39,29 @@ type fakeStore struct {
 	summary   graph.IngestSummary
 	ingestErr error
 	panicMsg  string // Events panics with it when set
+	block     bool   // Events waits for the request to end
 
-	calls     map[string]int        // method name -> number of calls
-	keys      map[string][][]string // batch method -> the keys of each call
-	gotFilter graph.EventFilter
-	gotPage   graph.PageRequest
-	ingested  []graph.Batch
+	relations   map[string][]graph.Relation
+	entityPage  graph.EntityPage // what EntityList returns
+	articlePage graph.ArticlePage
+	dyad        graph.Dyad
+	partners    []graph.Partner
+	subgraph    graph.Subgraph
+	paths       []graph.Path
+	hits        []graph.SearchHit
+	stats       graph.Stats
+
+	calls        map[string]int        // method name -> number of calls
+	keys         map[string][][]string // batch method -> the keys of each call
+	gotFilter    graph.EventFilter
+	gotPage      graph.PageRequest
+	gotEntities  graph.EntityFilter
+	gotArticles  graph.ArticleFilter
+	gotDyad      graph.DyadQuery
+	gotPartners  graph.PartnerQuery
+	gotSubgraph  graph.SubgraphQuery
+	gotPathsArgs []any
+	ingested     []graph.Batch
 }
 
 func (s *fakeStore) record(method string, keys []string) {
@@ -66,10 +83,16 @@ func (s *fakeStore) callCount(method string) int {
 	return s.calls[method]
 }
 
-func (s *fakeStore) Events(_ context.Context, f graph.EventFilter, p graph.PageRequest) (graph.EventPage, error) {
+func (s *fakeStore) Events(ctx context.Context, f graph.EventFilter, p graph.PageRequest) (graph.EventPage, error) {
 	s.record("Events", nil)
 	if s.panicMsg != "" {
 		panic(s.panicMsg)
+	}
+	if s.block {
+		// A store call that takes too long: it ends when the request's
+		// context does, with the context's error wrapped as a driver would.
+		<-ctx.Done()
+		return graph.EventPage{}, fmt.Errorf("neo4jstore: events: %v", ctx.Err())
 	}
 	s.mu.Lock()
 	s.gotFilter, s.gotPage = f, p
@@ -130,6 +153,124 @@ func (s *fakeStore) EvidenceFor(_ context.Context, ids []string) (map[string][]g
 	return pick(s.evidence, ids), nil
 }
 
+func (s *fakeStore) EventsByIDs(_ context.Context, ids []string) (map[string]graph.Event, error) {
+	s.record("EventsByIDs", ids)
+	return pick(s.events, ids), nil
+}
+
+func (s *fakeStore) ArticlesByIDs(_ context.Context, ids []string) (map[string]graph.Article, error) {
+	s.record("ArticlesByIDs", ids)
+	return pick(s.articles, ids), nil
+}
+
+func (s *fakeStore) RelationsOf(_ context.Context, ids []string) (map[string][]graph.Relation, error) {
+	s.record("RelationsOf", ids)
+	return pick(s.relations, ids), nil
+}
+
+// EventsReportedIn gives every article all the events of the page.
+func (s *fakeStore) EventsReportedIn(_ context.Context, ids []string) (map[string][]graph.Event, error) {
+	s.record("EventsReportedIn", ids)
+	out := map[string][]graph.Event{}
+	for _, id := range ids {
+		out[id] = s.page.Events
+	}
+	return out, nil
+}
+
+// EntitiesMentionedIn says every article mentions Russia and Lavrov.
+func (s *fakeStore) EntitiesMentionedIn(_ context.Context, ids []string) (map[string][]graph.Entity, error) {
+	s.record("EntitiesMentionedIn", ids)
+	out := map[string][]graph.Entity{}
+	for _, id := range ids {
+		out[id] = []graph.Entity{russia, lavrov}
+	}
+	return out, nil
+}
+
+// EventsInvolving gives every entity the page of Events.
+func (s *fakeStore) EventsInvolving(_ context.Context, ids []string, f graph.EventFilter, p graph.PageRequest) (map[string]graph.EventPage, error) {
+	s.record("EventsInvolving", ids)
+	s.mu.Lock()
+	s.gotFilter, s.gotPage = f, p
+	s.mu.Unlock()
+	out := map[string]graph.EventPage{}
+	for _, id := range ids {
+		out[id] = s.page
+	}
+	return out, nil
+}
+
+// ArticlesMentioning gives every entity the page of Articles.
+func (s *fakeStore) ArticlesMentioning(_ context.Context, ids []string, f graph.ArticleFilter, p graph.PageRequest) (map[string]graph.ArticlePage, error) {
+	s.record("ArticlesMentioning", ids)
+	out := map[string]graph.ArticlePage{}
+	for _, id := range ids {
+		out[id] = s.articlePage
+	}
+	return out, nil
+}
+
+func (s *fakeStore) EntityList(_ context.Context, f graph.EntityFilter, p graph.PageRequest) (graph.EntityPage, error) {
+	s.record("EntityList", nil)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.gotEntities, s.gotPage = f, p
+	return s.entityPage, nil
+}
+
+func (s *fakeStore) Articles(_ context.Context, f graph.ArticleFilter, p graph.PageRequest) (graph.ArticlePage, error) {
+	s.record("Articles", nil)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.gotArticles, s.gotPage = f, p
+	return s.articlePage, nil
+}
+
+func (s *fakeStore) Dyad(_ context.Context, q graph.DyadQuery) (graph.Dyad, error) {
+	s.record("Dyad", nil)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.gotDyad = q
+	d := s.dyad
+	d.Query, d.A, d.B = q, q.A, q.B
+	return d, nil
+}
+
+func (s *fakeStore) Partners(_ context.Context, q graph.PartnerQuery) ([]graph.Partner, error) {
+	s.record("Partners", nil)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.gotPartners = q
+	return s.partners, nil
+}
+
+func (s *fakeStore) Subgraph(_ context.Context, q graph.SubgraphQuery) (graph.Subgraph, error) {
+	s.record("Subgraph", nil)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.gotSubgraph = q
+	return s.subgraph, nil
+}
+
+func (s *fakeStore) Paths(_ context.Context, from, to string, maxHops, limit int) ([]graph.Path, error) {
+	s.record("Paths", nil)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.gotPathsArgs = []any{from, to, maxHops, limit}
+	return s.paths, nil
+}
+
+func (s *fakeStore) Search(_ context.Context, text string, first int) ([]graph.SearchHit, error) {
+	s.record("Search", []string{text})
+	return s.hits, nil
+}
+
+func (s *fakeStore) Stats(context.Context) (graph.Stats, error) {
+	s.record("Stats", nil)
+	return s.stats, nil
+}
+
 func (s *fakeStore) Ingest(_ context.Context, b graph.Batch) (graph.IngestSummary, error) {
 	s.record("Ingest", nil)
 	s.mu.Lock()
@@ -148,6 +289,7 @@ var (
 
 func visit(id string) graph.Event {
 	return graph.Event{ID: id, Type: extract.TypeVisit, Label: "Lavrov visits Baku", Date: "2017-11-20",
+		From: time.Date(2017, 11, 20, 0, 0, 0, 0, time.UTC), To: time.Date(2017, 11, 20, 0, 0, 0, 0, time.UTC),
 		Precision: extract.PrecisionDay, Modality: extract.ModalityPlanned, Reports: 1}
 }
 
@@ -233,11 +375,20 @@ type harness struct {
 
 func newHarness(t *testing.T, s *fakeStore) *harness {
 	t.Helper()
+	return newHarnessConfig(t, s, server.Config{})
+}
+
+// newHarnessConfig is newHarness with settings; Store and Logger are set,
+// and the dataloaders wait longer than by default unless told, so that a
+// busy test machine does not split a batch.
+func newHarnessConfig(t *testing.T, s *fakeStore, cfg server.Config) *harness {
+	t.Helper()
 	h := &harness{store: s, log: &logBuffer{}}
-	h.srv = httptest.NewServer(server.New(server.Config{
-		Store:  s,
-		Logger: slog.New(slog.NewTextHandler(h.log, nil)),
-	}))
+	cfg.Store, cfg.Logger = s, slog.New(slog.NewTextHandler(h.log, nil))
+	if cfg.LoaderWait == 0 {
+		cfg.LoaderWait = 30 * time.Millisecond
+	}
+	h.srv = httptest.NewServer(server.New(cfg))
 	t.Cleanup(h.srv.Close)
 	return h
 }
@@ -280,13 +431,20 @@ func TestEventsFilterAndPaging(t *testing.T) {
 		}
 	}`, map[string]any{
 		"f": map[string]any{
-			"types":      []string{"VISIT", "MILITARY_ACTION"},
-			"countries":  []string{"aze", "RUS"},
-			"actors":     []string{lavrov.ID},
-			"modalities": []string{"PLANNED"},
-			"cameoRoots": []string{"04"},
-			"from":       "2017-11-01",
-			"to":         "2017-11-30",
+			"types":         []string{"VISIT", "MILITARY_ACTION"},
+			"countries":     []string{"aze", "RUS"},
+			"actors":        []string{lavrov.ID},
+			"modalities":    []string{"PLANNED"},
+			"cameoRoots":    []string{"04"},
+			"from":          "2017-11-01",
+			"to":            "2017-11-30",
+			"cameoCodes":    []string{"042"},
+			"quadClasses":   []string{"VERBAL_COOPERATION", "MATERIAL_CONFLICT"},
+			"organizations": []string{"org:osce"},
+			"places":        []string{"place:baku"},
+			"involving":     []string{"country:AZE", "country:RUS"},
+			"sources":       []string{"Trend"},
+			"text":          "visit",
 		},
 		"first": 3,
 		"after": after,
@@ -298,18 +456,25 @@ func TestEventsFilterAndPaging(t *testing.T) {
 	from := time.Date(2017, 11, 1, 0, 0, 0, 0, time.UTC)
 	to := time.Date(2017, 11, 30, 0, 0, 0, 0, time.UTC)
 	wantFilter := graph.EventFilter{
-		Types:      []string{extract.TypeVisit, extract.TypeMilitaryAction},
-		Countries:  []string{"AZE", "RUS"},
-		Actors:     []string{lavrov.ID},
-		Modalities: []string{extract.ModalityPlanned},
-		CAMEORoots: []string{"04"},
-		From:       &from,
-		To:         &to,
+		Types:         []string{extract.TypeVisit, extract.TypeMilitaryAction},
+		Countries:     []string{"AZE", "RUS"},
+		Actors:        []string{lavrov.ID},
+		Modalities:    []string{extract.ModalityPlanned},
+		CAMEORoots:    []string{"04"},
+		From:          &from,
+		To:            &to,
+		CAMEOCodes:    []string{"042"},
+		QuadClasses:   []int{1, 4},
+		Organizations: []string{"org:osce"},
+		Places:        []string{"place:baku"},
+		Involving:     []string{"country:AZE", "country:RUS"},
+		Sources:       []string{"Trend"},
+		Text:          "visit",
 	}
 	if diff := cmp.Diff(wantFilter, h.store.gotFilter); diff != "" {
 		t.Errorf("filter reaching the store (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff(graph.PageRequest{First: 3, After: after}, h.store.gotPage); diff != "" {
+	if diff := cmp.Diff(graph.PageRequest{First: 3, After: after, Order: graph.OrderDate}, h.store.gotPage); diff != "" {
 		t.Errorf("page request reaching the store (-want +got):\n%s", diff)
 	}
 
@@ -526,7 +691,7 @@ func TestLookups(t *testing.T) {
 		},
 		{
 			"node event", `query($id: ID!) { node(id: $id) { __typename id ... on Event { type } } }`, map[string]any{"id": ev.ID},
-			`{"node":{"__typename":"Event","id":"event:visit-00","type":"VISIT"}}`,
+			`{"node":{"__typename":"Visit","id":"event:visit-00","type":"VISIT"}}`,
 		},
 		{
 			"node article", `query($id: ID!) { node(id: $id) { __typename id } }`, map[string]any{"id": article.ID},
@@ -586,7 +751,10 @@ func TestComplexityLimit(t *testing.T) {
 	})
 	t.Run("exceeded", func(t *testing.T) {
 		h := newHarness(t, newFake(0))
-		r, _ := h.post(t, query, map[string]any{"first": 100})
+		// Each event's participants' own events multiply the cost.
+		r, _ := h.post(t, `query($first: Int) { events(first: $first) { edges { node {
+			id participants { entity { id events(first: 20) { edges { node { id label participants { role } } } } } }
+		} } } }`, map[string]any{"first": 100})
 		if diff := cmp.Diff([]string{"COMPLEXITY_LIMIT_EXCEEDED"}, r.codes()); diff != "" {
 			t.Errorf("error codes (-want +got):\n%s\nerrors: %+v", diff, r.Errors)
 		}
@@ -740,7 +908,8 @@ func TestEnumValues(t *testing.T) {
 	}
 	want := []string{"STATEMENT", "VISIT", "MEETING", "PHONE_CALL", "ANNIVERSARY", "CONFLICT", "MEDIATION",
 		"NEGOTIATION", "MILITARY_ACTION", "AGREEMENT", "RESOLUTION", "SANCTION", "ACCUSATION", "AID",
-		"APPOINTMENT", "COOPERATION", "APPEAL", "REJECTION", "THREAT", "PROTEST", "REDUCE_RELATIONS"}
+		"APPOINTMENT", "COOPERATION", "APPEAL", "REJECTION", "THREAT", "PROTEST", "REDUCE_RELATIONS",
+		"YIELD", "INVESTIGATION", "COERCION"}
 	if diff := cmp.Diff(want, types); diff != "" {
 		t.Errorf("event types (-want +got):\n%s", diff)
 	}

@@ -3,9 +3,10 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
-	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -15,53 +16,51 @@ import (
 var (
 	eventsPage           = mustQuery("events_page")
 	eventsCount          = mustQuery("events_count")
+	eventsInvolving      = mustQuery("events_involving")
 	eventByID            = mustQuery("event_by_id")
+	eventsByIDs          = mustQuery("events_by_ids")
 	participantsByEvents = mustQuery("participants_by_events")
 	evidenceByEvents     = mustQuery("evidence_by_events")
 )
 
-// dayLayout is the form of a cursor's key: the From day of its event.
+// dayLayout is the form of dates in errors and exports.
 const dayLayout = "2006-01-02"
 
-// Events returns one page of the events matching f, ordered by (From, ID),
-// with TotalCount over the whole filter. Each list in f matches any of its
-// values and the fields combine with AND; From and To match events whose
-// [From, To] overlaps them. Events come without Participants and Evidence
-// (see Participants and EvidenceFor) but with Reports.
+// Events returns one page of the events matching f in the order page asks
+// for, with TotalCount over the whole filter unless page.SkipCount. Each
+// list in f matches any of its values and the fields combine with AND;
+// From and To match events whose [From, To] overlaps them. Events come
+// without Participants and Evidence (see Participants and EvidenceFor) but
+// with Reports.
 //
-// Events returns graph.ErrInvalid for a cursor it did not issue or a
-// filter whose From is after its To.
+// A filter that names entities (Involving, Actors, Organizations,
+// Countries) is answered from those entities' events rather than from
+// every event.
+//
+// Events returns graph.ErrInvalid for a cursor it did not issue, a cursor
+// of another order, an unknown order or a filter whose From is after its
+// To.
 func (s *Store) Events(ctx context.Context, f graph.EventFilter, page graph.PageRequest) (graph.EventPage, error) {
-	params, err := filterParams(f)
+	params, err := pageParams(f, page)
 	if err != nil {
 		return graph.EventPage{}, fmt.Errorf("neo4jstore: events: %w", err)
 	}
-	cur, err := graph.DecodeCursor(page.After)
-	if err != nil {
-		return graph.EventPage{}, fmt.Errorf("neo4jstore: events: %w", err)
-	}
-	pageParams := map[string]any{"afterFrom": nil, "afterID": cur.ID}
-	if page.After != "" {
-		day, err := time.Parse(dayLayout, cur.Key)
+	if anchors := anchorsOf(f); len(anchors) > 0 {
+		params["groups"] = []any{map[string]any{"key": "", "anchors": anchors}}
+		pages, err := s.eventsInvolving(ctx, params, page)
 		if err != nil {
-			return graph.EventPage{}, fmt.Errorf("neo4jstore: events: cursor %q: %w", page.After, graph.ErrInvalid)
+			return graph.EventPage{}, s.fail("events", page.After, err)
 		}
-		pageParams["afterFrom"] = neo4j.DateOf(day)
+		return pages[""], nil
 	}
-	size := page.Size()
-	for k, v := range params {
-		pageParams[k] = v
-	}
-	pageParams["limit"] = size + 1
-
 	type found struct {
-		events []graph.Event
+		events []keyed
 		total  int
 	}
 	got, err := read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (found, error) {
-		events, err := collect(ctx, tx, eventsPage, pageParams, eventRecord)
-		if err != nil {
-			return found{}, err
+		events, err := collect(ctx, tx, eventsPage, params, keyedRecord)
+		if err != nil || page.SkipCount {
+			return found{events: events}, err
 		}
 		total, err := single(ctx, tx, eventsCount, params, func(r *neo4j.Record) (int64, error) {
 			n, _, err := neo4j.GetRecordValue[int64](r, "total")
@@ -72,33 +71,216 @@ func (s *Store) Events(ctx context.Context, f graph.EventFilter, page graph.Page
 	if err != nil {
 		return graph.EventPage{}, s.fail("events", page.After, err)
 	}
-	out := graph.EventPage{Events: got.events, TotalCount: got.total}
-	if len(out.Events) > size {
-		out.Events, out.HasNextPage = out.Events[:size], true
+	return eventPage(got.events, got.total, page), nil
+}
+
+// EventsInvolving returns, for each of the given entities, one page of the
+// events it takes part in that match f, with TotalCount: the batch
+// function of a dataloader, one query for all the entities. An entity
+// takes part directly or through its people, bodies, officials or places,
+// as graph.EventFilter describes. Entities not stored have an empty page.
+func (s *Store) EventsInvolving(ctx context.Context, entityIDs []string, f graph.EventFilter, page graph.PageRequest) (map[string]graph.EventPage, error) {
+	ids := unique(entityIDs)
+	if len(ids) == 0 {
+		return map[string]graph.EventPage{}, nil
 	}
-	out.Cursors = make([]string, len(out.Events))
-	for i, ev := range out.Events {
-		out.Cursors[i] = graph.Cursor{Key: ev.From.Format(dayLayout), ID: ev.ID}.Encode()
+	params, err := pageParams(f, page)
+	if err != nil {
+		return nil, fmt.Errorf("neo4jstore: events involving: %w", err)
+	}
+	groups := make([]any, len(ids))
+	for i, id := range ids {
+		groups[i] = map[string]any{"key": id, "anchors": []string{id}}
+	}
+	params["groups"] = groups
+	pages, err := s.eventsInvolving(ctx, params, page)
+	if err != nil {
+		return nil, s.fail("events involving", strings.Join(ids, ","), err)
+	}
+	return pages, nil
+}
+
+// eventsInvolving runs events_involving and returns its pages by group.
+func (s *Store) eventsInvolving(ctx context.Context, params map[string]any, page graph.PageRequest) (map[string]graph.EventPage, error) {
+	type group struct {
+		key    string
+		total  int
+		events []keyed
+	}
+	groups, err := read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]group, error) {
+		return collect(ctx, tx, eventsInvolving, params, func(r *neo4j.Record) (group, error) {
+			var g group
+			var err error
+			if g.key, _, err = neo4j.GetRecordValue[string](r, "group"); err != nil {
+				return g, err
+			}
+			total, _, err := neo4j.GetRecordValue[int64](r, "total")
+			if err != nil {
+				return g, err
+			}
+			g.total = int(total)
+			rows, _, err := neo4j.GetRecordValue[[]any](r, "page")
+			if err != nil {
+				return g, err
+			}
+			for _, row := range rows {
+				m, _ := row.(map[string]any)
+				n, ok := m["ev"].(neo4j.Node)
+				if !ok {
+					return g, fmt.Errorf("events_involving: page row without an event")
+				}
+				k := keyed{Event: eventFromNode(n)}
+				k.key, _ = m["key"].(float64)
+				reports, _ := m["reports"].(int64)
+				k.Reports = int(reports)
+				g.events = append(g.events, k)
+			}
+			return g, nil
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]graph.EventPage, len(groups))
+	for _, g := range groups {
+		out[g.key] = eventPage(g.events, g.total, page)
 	}
 	return out, nil
 }
 
-// filterParams turns f into the parameters of the filter block shared by
-// events_page and events_count. Lists are never nil: size(null) would
-// filter everything out.
-func filterParams(f graph.EventFilter) (map[string]any, error) {
-	countries := make([]string, len(f.Countries))
-	for i, c := range f.Countries {
-		countries[i] = strings.ToUpper(c)
+// keyed is an event with its sort key in a keyset order.
+type keyed struct {
+	graph.Event
+	key float64
+}
+
+func keyedRecord(r *neo4j.Record) (keyed, error) {
+	ev, err := eventRecord(r)
+	if err != nil {
+		return keyed{}, err
 	}
+	key, _, err := neo4j.GetRecordValue[float64](r, "key")
+	return keyed{Event: ev, key: key}, err
+}
+
+// eventPage cuts the rows of a page query (page size + 1 of them) to the
+// page and gives each its cursor.
+func eventPage(rows []keyed, total int, page graph.PageRequest) graph.EventPage {
+	size := page.Size()
+	out := graph.EventPage{TotalCount: total}
+	if len(rows) > size {
+		rows, out.HasNextPage = rows[:size], true
+	}
+	out.Events = make([]graph.Event, len(rows))
+	out.Cursors = make([]string, len(rows))
+	for i, r := range rows {
+		out.Events[i] = r.Event
+		out.Cursors[i] = graph.Cursor{Key: formatKey(r.key), ID: r.ID, Order: orderOf(page)}.Encode()
+	}
+	return out
+}
+
+// orderOf returns the event order page asks for, the default when none.
+func orderOf(page graph.PageRequest) string {
+	if page.Order == "" {
+		return graph.OrderDate
+	}
+	return page.Order
+}
+
+func formatKey(k float64) string { return strconv.FormatFloat(k, 'g', -1, 64) }
+
+// anchorsOf returns the ids of the entities whose events hold every event
+// matching f, or nil when f names none: the first entity that must take
+// part, else the actors, the organizations or the countries (any of them
+// takes part). Places are not anchors: a place filter also matches what
+// happens in places within a country, which an anchor does not reach.
+func anchorsOf(f graph.EventFilter) []string {
+	switch {
+	case len(f.Involving) > 0:
+		return f.Involving[:1]
+	case len(f.Actors) > 0:
+		return f.Actors
+	case len(f.Organizations) > 0:
+		return f.Organizations
+	case len(f.Countries) > 0:
+		out := make([]string, len(f.Countries))
+		for i, c := range f.Countries {
+			out[i] = "country:" + strings.ToUpper(c)
+		}
+		return out
+	}
+	return nil
+}
+
+// pageParams returns the parameters of a page query: the filter's, the
+// order and the keyset position after page.After.
+func pageParams(f graph.EventFilter, page graph.PageRequest) (map[string]any, error) {
+	p, err := filterParams(f)
+	if err != nil {
+		return nil, err
+	}
+	order := orderOf(page)
+	if !slices.Contains(graph.EventOrders(), order) {
+		return nil, fmt.Errorf("unknown order %q: %w", order, graph.ErrInvalid)
+	}
+	cur, err := graph.DecodeCursor(page.After)
+	if err != nil {
+		return nil, err
+	}
+	p["order"], p["afterKey"], p["afterID"] = order, nil, cur.ID
+	if page.After != "" {
+		if cur.Order == "" {
+			cur.Order = graph.OrderDate
+		}
+		key, err := strconv.ParseFloat(cur.Key, 64)
+		if err != nil || cur.Order != order {
+			return nil, fmt.Errorf("cursor %q: not one of this list in this order: %w", page.After, graph.ErrInvalid)
+		}
+		p["afterKey"] = key
+	}
+	p["limit"] = page.Size() + 1
+	return p, nil
+}
+
+// filterParams turns f into the parameters of the filter block shared by
+// the event queries. Lists are never nil: size(null) would filter
+// everything out.
+func filterParams(f graph.EventFilter) (map[string]any, error) {
+	upper := func(l []string) []string {
+		out := make([]string, len(l))
+		for i, s := range l {
+			out[i] = strings.ToUpper(s)
+		}
+		return out
+	}
+	lower := func(l []string) []string {
+		out := make([]string, len(l))
+		for i, s := range l {
+			out[i] = strings.ToLower(s)
+		}
+		return out
+	}
+	quads := make([]int, len(f.QuadClasses))
+	copy(quads, f.QuadClasses)
 	p := map[string]any{
-		"types":      nonNil(f.Types),
-		"countries":  countries,
-		"actors":     nonNil(f.Actors),
-		"modalities": nonNil(f.Modalities),
-		"cameoRoots": nonNil(f.CAMEORoots),
-		"from":       nil,
-		"to":         nil,
+		"types":         nonNil(f.Types),
+		"modalities":    nonNil(f.Modalities),
+		"cameoRoots":    nonNil(f.CAMEORoots),
+		"cameoCodes":    nonNil(f.CAMEOCodes),
+		"quadClasses":   quads,
+		"countries":     upper(f.Countries),
+		"actors":        nonNil(f.Actors),
+		"organizations": nonNil(f.Organizations),
+		"places":        nonNil(f.Places),
+		"involving":     nonNil(f.Involving),
+		"sources":       lower(f.Sources),
+		"text":          nil,
+		"from":          nil,
+		"to":            nil,
+	}
+	if q := fulltextQuery(f.Text); q != "" {
+		p["text"] = q
 	}
 	if f.From != nil {
 		p["from"] = neo4j.DateOf(*f.From)
@@ -123,6 +305,28 @@ func (s *Store) Event(ctx context.Context, id string) (graph.Event, error) {
 		return graph.Event{}, s.fail("event", id, err)
 	}
 	return ev, nil
+}
+
+// EventsByIDs returns the events with the given ids, keyed by id, with
+// Reports but without Participants and Evidence, in one query: the batch
+// function of a dataloader. Ids that are not stored are absent from the
+// map.
+func (s *Store) EventsByIDs(ctx context.Context, ids []string) (map[string]graph.Event, error) {
+	ids = unique(ids)
+	out := make(map[string]graph.Event, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	list, err := read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]graph.Event, error) {
+		return collect(ctx, tx, eventsByIDs, map[string]any{"ids": ids}, eventRecord)
+	})
+	if err != nil {
+		return nil, s.fail("events", strings.Join(ids, ","), err)
+	}
+	for _, ev := range list {
+		out[ev.ID] = ev
+	}
+	return out, nil
 }
 
 // Participants returns the participants of the given events, keyed by

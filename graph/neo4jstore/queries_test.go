@@ -3,6 +3,7 @@ package neo4jstore
 import (
 	"errors"
 	"io/fs"
+	"sort"
 	"strings"
 	"testing"
 
@@ -55,19 +56,49 @@ func TestQueryHeaders(t *testing.T) {
 	}
 }
 
-// TestEventFilterShared checks that events_page and events_count filter
-// alike, so TotalCount counts what the pages list.
-func TestEventFilterShared(t *testing.T) {
-	block := func(q string) string {
-		_, rest, ok1 := strings.Cut(q, "// filter:begin")
-		block, _, ok2 := strings.Cut(rest, "// filter:end")
+// TestSharedBlocks checks that the queries sharing a block (the event
+// filter, the article filter, the candidate events of anchors) hold the
+// same text in it, up to indentation, so that a total counts what a page
+// lists and every view filters alike.
+func TestSharedBlocks(t *testing.T) {
+	block := func(q, marker string) (string, bool) {
+		_, rest, ok1 := strings.Cut(q, "// "+marker+":begin")
+		block, _, ok2 := strings.Cut(rest, "// "+marker+":end")
 		if !ok1 || !ok2 {
-			t.Fatalf("no filter:begin/filter:end block in\n%s", q)
+			return "", false
 		}
-		return block
+		var lines []string
+		for _, l := range strings.Split(block, "\n") {
+			lines = append(lines, strings.TrimSpace(l))
+		}
+		return strings.Join(lines, "\n"), true
 	}
-	if diff := cmp.Diff(block(eventsPage), block(eventsCount)); diff != "" {
-		t.Errorf("filter of events_page and events_count differ (-page +count):\n%s", diff)
+	for marker, want := range map[string][]string{
+		"filter":         {"events_page", "events_count", "events_involving", "dyad", "partners", "subgraph_step"},
+		"article filter": {"articles_page", "articles_mentioning"},
+		"candidates":     {"events_involving", "dyad", "partners"},
+	} {
+		var first, firstName string
+		var have []string
+		for _, name := range sortedKeys(loaded) {
+			q, _ := cypherFiles.ReadFile("cypher/" + name + ".cypher")
+			b, ok := block(string(q), marker)
+			if !ok {
+				continue
+			}
+			have = append(have, name)
+			if first == "" {
+				first, firstName = b, name
+				continue
+			}
+			if diff := cmp.Diff(first, b); diff != "" {
+				t.Errorf("%s block of %s and %s differ (-%s +%s):\n%s", marker, firstName, name, firstName, name, diff)
+			}
+		}
+		sort.Strings(want)
+		if diff := cmp.Diff(want, have); diff != "" {
+			t.Errorf("queries with a %s block (-want +got):\n%s", marker, diff)
+		}
 	}
 }
 

@@ -153,11 +153,24 @@ func (s *Store) fail(op, key string, err error) error {
 
 // read runs work in a read transaction on the store's database, routed to
 // a reader in a cluster. The driver retries work on transient errors, so
-// work must have no effects outside the transaction.
+// work must have no effects outside the transaction. When ctx has a
+// deadline, the server is told to give up on the transaction then too, so
+// a query the caller stopped waiting for stops using the database.
 func read[T any](ctx context.Context, s *Store, work func(context.Context, neo4j.ManagedTransaction) (T, error)) (T, error) {
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: neo4j.AccessModeRead})
 	defer session.Close(ctx)
-	return neo4j.ExecuteRead(ctx, session, func(tx neo4j.ManagedTransaction) (T, error) { return work(ctx, tx) })
+	return neo4j.ExecuteRead(ctx, session, func(tx neo4j.ManagedTransaction) (T, error) { return work(ctx, tx) }, txTimeout(ctx)...)
+}
+
+// txTimeout returns the transaction configuration that ends a transaction
+// at ctx's deadline, if it has one.
+func txTimeout(ctx context.Context) []func(*neo4j.TransactionConfig) {
+	dl, ok := ctx.Deadline()
+	if !ok {
+		return nil
+	}
+	// Neo4j counts whole milliseconds, and 0 would mean no timeout.
+	return []func(*neo4j.TransactionConfig){neo4j.WithTxTimeout(max(time.Until(dl), time.Millisecond))}
 }
 
 // write runs work in a write transaction on the store's database; like

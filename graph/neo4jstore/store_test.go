@@ -14,6 +14,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/dipgraph/dipgraph/extract"
+	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/schema"
 )
 
@@ -125,10 +126,12 @@ func TestMigrate(t *testing.T) {
 		{"country_iso3", "RANGE", "ONLINE"},
 		{"curation_from", "RANGE", "ONLINE"},
 		{"curation_id", "RANGE", "ONLINE"},
+		{"entity_country", "RANGE", "ONLINE"},
 		{"entity_id", "RANGE", "ONLINE"},
 		{"entity_names", "FULLTEXT", "ONLINE"},
 		{"event_from", "RANGE", "ONLINE"},
 		{"event_id", "RANGE", "ONLINE"},
+		{"event_text", "FULLTEXT", "ONLINE"},
 		{"event_type", "RANGE", "ONLINE"},
 		{"person_name_key", "RANGE", "ONLINE"},
 	}
@@ -142,16 +145,40 @@ func TestMigrate(t *testing.T) {
 func TestExplain(t *testing.T) {
 	s := MustOpenStore(t)
 	ctx := context.Background()
-	day := neo4j.DateOf(time.Date(2017, 11, 20, 0, 0, 0, 0, time.UTC))
-	filter := map[string]any{
-		"types": []string{"Visit"}, "countries": []string{"AZE"}, "actors": []string{"person:x"},
-		"modalities": []string{"asserted"}, "cameoRoots": []string{"04"}, "from": day, "to": day,
+	dayT := time.Date(2017, 11, 20, 0, 0, 0, 0, time.UTC)
+	day := neo4j.DateOf(dayT)
+	filter, err := filterParams(graph.EventFilter{
+		Types: []string{"Visit"}, Countries: []string{"AZE"}, Actors: []string{"person:x"},
+		Modalities: []string{"asserted"}, CAMEORoots: []string{"04"}, CAMEOCodes: []string{"042"},
+		QuadClasses: []int{1}, Organizations: []string{"org:x"}, Places: []string{"place:x"},
+		Involving: []string{"country:AZE", "country:RUS"}, Sources: []string{"Trend"}, Text: "visit",
+		From: &dayT, To: &dayT,
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
-	page := map[string]any{"afterFrom": day, "afterID": "ev", "limit": 21}
-	for k, v := range filter {
-		page[k] = v
+	with := func(extra map[string]any) map[string]any {
+		out := map[string]any{}
+		for k, v := range filter {
+			out[k] = v
+		}
+		for k, v := range extra {
+			out[k] = v
+		}
+		return out
 	}
+	page := with(map[string]any{"order": "reports", "afterKey": 1.5, "afterID": "ev", "limit": 21})
+	articleFilter, err := articleParams(graph.ArticleFilter{Sources: []string{"trend"}, From: &dayT, To: &dayT,
+		Text: "lavrov", Mentions: []string{"country:AZE"}}, graph.PageRequest{First: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	articleFilter["afterKey"] = -17000.0
 	ids := map[string]any{"ids": []string{"a", "b"}}
+	articlesMentioning := map[string]any{"entities": []string{"a"}}
+	for k, v := range articleFilter {
+		articlesMentioning[k] = v
+	}
 	params := map[string]map[string]any{
 		"await_indexes": {"seconds": 1},
 		"article_merge": {"id": "a", "props": map[string]any{"title": "t", "publishedAt": time.Date(2017, 11, 16, 11, 54, 0, 0, time.FixedZone("Offset", 4*3600))}},
@@ -160,13 +187,32 @@ func TestExplain(t *testing.T) {
 		"entity_label": ids,
 		"event_merge": {"rows": []any{map[string]any{"id": "ev", "type": "Visit",
 			"props": map[string]any{"from": day, "to": day, "goldstein": 1.9, "ordinal": 2}}}},
-		"event_label":            ids,
-		"participant_merge":      {"rows": []any{map[string]any{"event": "ev", "entity": "e", "role": "host"}}},
-		"evidence_merge":         {"rows": []any{map[string]any{"event": "ev", "article": "a", "start": 0, "end": 3}}},
-		"mention_merge":          {"rows": []any{map[string]any{"entity": "e", "article": "a", "start": 0, "end": 3}}},
-		"relation_merge":         {"rows": []any{map[string]any{"source": "e", "target": "f", "type": "MEMBER_OF", "props": map[string]any{"role": "co-chair"}, "evidence": []string{"a[0:3]"}}}},
-		"events_page":            page,
-		"events_count":           filter,
+		"event_label":       ids,
+		"participant_merge": {"rows": []any{map[string]any{"event": "ev", "entity": "e", "role": "host"}}},
+		"evidence_merge":    {"rows": []any{map[string]any{"event": "ev", "article": "a", "start": 0, "end": 3}}},
+		"mention_merge":     {"rows": []any{map[string]any{"entity": "e", "article": "a", "start": 0, "end": 3}}},
+		"relation_merge":    {"rows": []any{map[string]any{"source": "e", "target": "f", "type": "MEMBER_OF", "props": map[string]any{"role": "co-chair"}, "evidence": []string{"a[0:3]"}}}},
+		"events_page":       page,
+		"events_count":      filter,
+		"events_involving": with(map[string]any{"groups": []any{map[string]any{"key": "a", "anchors": []string{"a"}}},
+			"order": "date", "afterKey": nil, "afterID": "", "limit": 21}),
+		"events_by_ids": ids,
+		"dyad":          with(map[string]any{"a": "country:AZE", "interval": "quarter"}),
+		"partners": with(map[string]any{"entity": "country:AZE", "byCountry": true,
+			"partnerTypes": []string{"Country"}, "order": "cooperation", "limit": 10}),
+		"subgraph_step":   with(map[string]any{"frontier": []string{"a"}, "seen": []string{"b"}, "limit": 10}),
+		"relations_among": ids,
+		"paths":           {"from": "a", "to": "b", "maxLength": 4, "limit": 5},
+		"stats":           nil,
+		"search":          {"text": "+(lavrov^2 lavrov*)", "limit": 5},
+		"entities_page": {"type": "Person", "countries": []string{"RUS"}, "organizations": []string{"org:x"},
+			"text": "+(lavrov^2 lavrov*)", "afterName": "Lavrov", "afterID": "x", "limit": 21},
+		"articles_page":          articleFilter,
+		"articles_mentioning":    articlesMentioning,
+		"articles_by_ids":        ids,
+		"relations_of":           ids,
+		"events_in_articles":     ids,
+		"entities_in_articles":   ids,
 		"event_by_id":            {"id": "ev"},
 		"entity_by_id":           {"id": "e"},
 		"country_by_iso3":        {"iso3": "AZE"},

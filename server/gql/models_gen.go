@@ -7,9 +7,31 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"time"
 
 	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/server/node"
 )
+
+// A page of articles.
+type ArticleConnection struct {
+	// The articles on this page, each with its cursor.
+	Edges []ArticleEdge `json:"edges"`
+	// The articles on this page.
+	Nodes []graph.Article `json:"nodes"`
+	// Where this page sits, and whether another follows.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many articles match, on all pages together.
+	TotalCount int `json:"totalCount"`
+}
+
+// An article on a page, with its position.
+type ArticleEdge struct {
+	// An opaque position; pass it as `after` to get the articles that follow.
+	Cursor string `json:"cursor"`
+	// The article.
+	Node *graph.Article `json:"node"`
+}
 
 // An event's code in CAMEO (Conflict and Mediation Event Observations), the
 // event scheme used by GDELT and ICEWS.
@@ -24,10 +46,32 @@ type CameoCode struct {
 	Goldstein float64 `json:"goldstein"`
 }
 
+// A page of countries.
+type CountryConnection struct {
+	// The countries on this page, each with its cursor.
+	Edges []CountryEdge `json:"edges"`
+	// The countries on this page.
+	Nodes []node.Country `json:"nodes"`
+	// Where this page sits, and whether another follows.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many countries match, on all pages together.
+	TotalCount int `json:"totalCount"`
+}
+
+// A country on a page, with its position.
+type CountryEdge struct {
+	// An opaque position; pass it as `after` to get the countries that follow.
+	Cursor string `json:"cursor"`
+	// The country.
+	Node *node.Country `json:"node"`
+}
+
 // A page of events.
 type EventConnection struct {
 	// The events on this page, each with its cursor.
 	Edges []EventEdge `json:"edges"`
+	// The events on this page, without cursors.
+	Nodes []node.Event `json:"nodes"`
 	// Where this page sits, and whether another follows.
 	PageInfo *PageInfo `json:"pageInfo"`
 	// How many events match the filter, on all pages together.
@@ -39,7 +83,7 @@ type EventEdge struct {
 	// An opaque position; pass it as `after` to get the events that follow.
 	Cursor string `json:"cursor"`
 	// The event.
-	Node *graph.Event `json:"node"`
+	Node node.Event `json:"node"`
 }
 
 // An article to ingest. Only `text` is required.
@@ -62,7 +106,7 @@ type IngestArticleInput struct {
 	Source *string `json:"source,omitempty"`
 }
 
-// The result of `ingestArticle`.
+// The result of ingesting one article.
 type IngestArticlePayload struct {
 	// The article as ingested; null when there are user errors.
 	Article *graph.Article `json:"article,omitempty"`
@@ -72,8 +116,46 @@ type IngestArticlePayload struct {
 	UserErrors []UserError `json:"userErrors"`
 }
 
+// Articles to ingest in one call.
+type IngestArticlesInput struct {
+	// The articles, from 1 to 100.
+	Articles []IngestArticleInput `json:"articles"`
+}
+
+// The result of `ingestArticles`.
+type IngestArticlesPayload struct {
+	// One result per article of the input, in the same order.
+	Results []IngestArticlePayload `json:"results"`
+	// How many articles were ingested (with or without changes).
+	IngestedCount int `json:"ingestedCount"`
+	// How many articles failed, by user errors or errors.
+	FailedCount int `json:"failedCount"`
+	// Problems with the input as a whole, e.g. too many articles; empty on success.
+	UserErrors []UserError `json:"userErrors"`
+}
+
 // Actions that change the knowledge graph.
 type Mutation struct {
+}
+
+// A page of organizations.
+type OrganizationConnection struct {
+	// The organizations on this page, each with its cursor.
+	Edges []OrganizationEdge `json:"edges"`
+	// The organizations on this page.
+	Nodes []node.Organization `json:"nodes"`
+	// Where this page sits, and whether another follows.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many organizations match, on all pages together.
+	TotalCount int `json:"totalCount"`
+}
+
+// An organization on a page, with its position.
+type OrganizationEdge struct {
+	// An opaque position; pass it as `after` to get the organizations that follow.
+	Cursor string `json:"cursor"`
+	// The organization.
+	Node *node.Organization `json:"node"`
 }
 
 // Where a page of a list sits in the whole list, and how to get the next page.
@@ -89,9 +171,59 @@ type PageInfo struct {
 	EndCursor *string `json:"endCursor,omitempty"`
 }
 
+// A page of people.
+type PersonConnection struct {
+	// The people on this page, each with a cursor.
+	Edges []PersonEdge `json:"edges"`
+	// The people on this page.
+	Nodes []node.Person `json:"nodes"`
+	// Where this page sits, and whether another follows.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many people match, on all pages together.
+	TotalCount int `json:"totalCount"`
+}
+
+// A person on a page, with the position.
+type PersonEdge struct {
+	// An opaque position; pass it as `after` to get the people that follow.
+	Cursor string `json:"cursor"`
+	// The person.
+	Node *node.Person `json:"node"`
+}
+
 // The entry points for reading the knowledge graph of diplomatic events
 // extracted from news articles.
 type Query struct {
+}
+
+// A page of a timeline.
+type Timeline struct {
+	// The events on this page, in date order.
+	Items []TimelineItem `json:"items"`
+	// Where this page sits, and whether another follows.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many events match the filter, on all pages together.
+	TotalCount int `json:"totalCount"`
+}
+
+// An event on a timeline.
+type TimelineItem struct {
+	// The event's id.
+	ID string `json:"id"`
+	// The first day the event's date covers: `2017-11` starts on `2017-11-01`.
+	Start time.Time `json:"start"`
+	// The last day the event's date covers: `2017-11` ends on `2017-11-30`.
+	End time.Time `json:"end"`
+	// How exactly the date is known; a MONTH or YEAR item spans its whole month or year.
+	Precision string `json:"precision"`
+	// The kind of event, to group or colour items by.
+	Type string `json:"type"`
+	// A short label, at most 80 characters.
+	Label string `json:"label"`
+	// The position of the item; pass it as `after` to get the items that follow.
+	Cursor string `json:"cursor"`
+	// The event itself.
+	Event node.Event `json:"event"`
 }
 
 // A problem with a mutation's input that the caller can fix.
@@ -102,60 +234,51 @@ type UserError struct {
 	Message string `json:"message"`
 }
 
-// How exactly an event's date is known.
-type DatePrecision string
+// What a graph edge stands for.
+type EdgeKind string
 
 const (
-	// To the day: `2017-11-20`.
-	DatePrecisionDay DatePrecision = "DAY"
-	// To the month: `2017-11`.
-	DatePrecisionMonth DatePrecision = "MONTH"
-	// To the year: `1992`.
-	DatePrecisionYear DatePrecision = "YEAR"
-	// To the decade, e.g. `the 1990s`.
-	DatePrecisionDecade DatePrecision = "DECADE"
-	// The article gives no date for the event; its publication day was taken.
-	DatePrecisionDerived DatePrecision = "DERIVED"
+	// An entity taking part in an event; the edge goes from the event.
+	EdgeKindParticipant EdgeKind = "PARTICIPANT"
+	// A relation between two entities.
+	EdgeKindRelation EdgeKind = "RELATION"
 )
 
-var AllDatePrecision = []DatePrecision{
-	DatePrecisionDay,
-	DatePrecisionMonth,
-	DatePrecisionYear,
-	DatePrecisionDecade,
-	DatePrecisionDerived,
+var AllEdgeKind = []EdgeKind{
+	EdgeKindParticipant,
+	EdgeKindRelation,
 }
 
-func (e DatePrecision) IsValid() bool {
+func (e EdgeKind) IsValid() bool {
 	switch e {
-	case DatePrecisionDay, DatePrecisionMonth, DatePrecisionYear, DatePrecisionDecade, DatePrecisionDerived:
+	case EdgeKindParticipant, EdgeKindRelation:
 		return true
 	}
 	return false
 }
 
-func (e DatePrecision) String() string {
+func (e EdgeKind) String() string {
 	return string(e)
 }
 
-func (e *DatePrecision) UnmarshalGQL(v any) error {
+func (e *EdgeKind) UnmarshalGQL(v any) error {
 	str, ok := v.(string)
 	if !ok {
 		return fmt.Errorf("enums must be strings")
 	}
 
-	*e = DatePrecision(str)
+	*e = EdgeKind(str)
 	if !e.IsValid() {
-		return fmt.Errorf("%s is not a valid DatePrecision", str)
+		return fmt.Errorf("%s is not a valid EdgeKind", str)
 	}
 	return nil
 }
 
-func (e DatePrecision) MarshalGQL(w io.Writer) {
+func (e EdgeKind) MarshalGQL(w io.Writer) {
 	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
 }
 
-func (e *DatePrecision) UnmarshalJSON(b []byte) error {
+func (e *EdgeKind) UnmarshalJSON(b []byte) error {
 	s, err := strconv.Unquote(string(b))
 	if err != nil {
 		return err
@@ -163,66 +286,57 @@ func (e *DatePrecision) UnmarshalJSON(b []byte) error {
 	return e.UnmarshalGQL(s)
 }
 
-func (e DatePrecision) MarshalJSON() ([]byte, error) {
+func (e EdgeKind) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
 }
 
-// The kinds of entity.
-type EntityType string
+// Whether a graph node is an entity or an event.
+type NodeKind string
 
 const (
-	// A sovereign state.
-	EntityTypeCountry EntityType = "COUNTRY"
-	// A person, usually an official.
-	EntityTypePerson EntityType = "PERSON"
-	// A government body, international organization, party or company, e.g. the OSCE Minsk Group.
-	EntityTypeOrganization EntityType = "ORGANIZATION"
-	// A city or site, e.g. Yerevan.
-	EntityTypePlace EntityType = "PLACE"
-	// A region within or across countries, e.g. Nagorno-Karabakh or the South Caucasus.
-	EntityTypeRegion EntityType = "REGION"
+	// A country, person, organization, place or region.
+	NodeKindEntity NodeKind = "ENTITY"
+	// An event.
+	NodeKindEvent NodeKind = "EVENT"
 )
 
-var AllEntityType = []EntityType{
-	EntityTypeCountry,
-	EntityTypePerson,
-	EntityTypeOrganization,
-	EntityTypePlace,
-	EntityTypeRegion,
+var AllNodeKind = []NodeKind{
+	NodeKindEntity,
+	NodeKindEvent,
 }
 
-func (e EntityType) IsValid() bool {
+func (e NodeKind) IsValid() bool {
 	switch e {
-	case EntityTypeCountry, EntityTypePerson, EntityTypeOrganization, EntityTypePlace, EntityTypeRegion:
+	case NodeKindEntity, NodeKindEvent:
 		return true
 	}
 	return false
 }
 
-func (e EntityType) String() string {
+func (e NodeKind) String() string {
 	return string(e)
 }
 
-func (e *EntityType) UnmarshalGQL(v any) error {
+func (e *NodeKind) UnmarshalGQL(v any) error {
 	str, ok := v.(string)
 	if !ok {
 		return fmt.Errorf("enums must be strings")
 	}
 
-	*e = EntityType(str)
+	*e = NodeKind(str)
 	if !e.IsValid() {
-		return fmt.Errorf("%s is not a valid EntityType", str)
+		return fmt.Errorf("%s is not a valid NodeKind", str)
 	}
 	return nil
 }
 
-func (e EntityType) MarshalGQL(w io.Writer) {
+func (e NodeKind) MarshalGQL(w io.Writer) {
 	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
 }
 
-func (e *EntityType) UnmarshalJSON(b []byte) error {
+func (e *NodeKind) UnmarshalJSON(b []byte) error {
 	s, err := strconv.Unquote(string(b))
 	if err != nil {
 		return err
@@ -230,198 +344,7 @@ func (e *EntityType) UnmarshalJSON(b []byte) error {
 	return e.UnmarshalGQL(s)
 }
 
-func (e EntityType) MarshalJSON() ([]byte, error) {
-	var buf bytes.Buffer
-	e.MarshalGQL(&buf)
-	return buf.Bytes(), nil
-}
-
-// The kinds of event.
-type EventType string
-
-const (
-	// A public statement, remark or comment by an official or body.
-	EventTypeStatement EventType = "STATEMENT"
-	// A visit by an official or delegation to another country or body.
-	EventTypeVisit EventType = "VISIT"
-	// A meeting in person between officials or delegations.
-	EventTypeMeeting EventType = "MEETING"
-	// A telephone (or video) conversation.
-	EventTypePhoneCall EventType = "PHONE_CALL"
-	// An anniversary marked, e.g. 25 years of diplomatic relations.
-	EventTypeAnniversary EventType = "ANNIVERSARY"
-	// An armed conflict, or a flare-up of one.
-	EventTypeConflict EventType = "CONFLICT"
-	// A third party's effort to settle a dispute, e.g. by the OSCE Minsk Group co-chairs.
-	EventTypeMediation EventType = "MEDIATION"
-	// Talks between parties about an issue or a settlement.
-	EventTypeNegotiation EventType = "NEGOTIATION"
-	// A use of military force: an attack, shelling, an exercise or a deployment.
-	EventTypeMilitaryAction EventType = "MILITARY_ACTION"
-	// An agreement, treaty or memorandum signed or reached.
-	EventTypeAgreement EventType = "AGREEMENT"
-	// A resolution adopted by an organization or parliament.
-	EventTypeResolution EventType = "RESOLUTION"
-	// Sanctions imposed or extended.
-	EventTypeSanction EventType = "SANCTION"
-	// One party accusing or blaming another.
-	EventTypeAccusation EventType = "ACCUSATION"
-	// Humanitarian, economic or military aid given.
-	EventTypeAid EventType = "AID"
-	// An official appointed to an office.
-	EventTypeAppointment EventType = "APPOINTMENT"
-	// Cooperation agreed or carried out in some field.
-	EventTypeCooperation EventType = "COOPERATION"
-	// A call or appeal to others to act or refrain from acting.
-	EventTypeAppeal EventType = "APPEAL"
-	// A proposal, demand or claim rejected.
-	EventTypeRejection EventType = "REJECTION"
-	// A threat of force, sanctions or other consequences.
-	EventTypeThreat EventType = "THREAT"
-	// A protest, official or in the street.
-	EventTypeProtest EventType = "PROTEST"
-	// Relations reduced or broken off: ambassadors recalled, ties cut.
-	EventTypeReduceRelations EventType = "REDUCE_RELATIONS"
-	// Yielding: releasing prisoners, lifting sanctions or restrictions, withdrawing troops (CAMEO 08).
-	EventTypeYield EventType = "YIELD"
-	// An investigation or inquiry into another party's conduct (CAMEO 09).
-	EventTypeInvestigation EventType = "INVESTIGATION"
-	// Coercion short of armed force: arrests, seizures, expulsions, crackdowns (CAMEO 17).
-	EventTypeCoercion EventType = "COERCION"
-)
-
-var AllEventType = []EventType{
-	EventTypeStatement,
-	EventTypeVisit,
-	EventTypeMeeting,
-	EventTypePhoneCall,
-	EventTypeAnniversary,
-	EventTypeConflict,
-	EventTypeMediation,
-	EventTypeNegotiation,
-	EventTypeMilitaryAction,
-	EventTypeAgreement,
-	EventTypeResolution,
-	EventTypeSanction,
-	EventTypeAccusation,
-	EventTypeAid,
-	EventTypeAppointment,
-	EventTypeCooperation,
-	EventTypeAppeal,
-	EventTypeRejection,
-	EventTypeThreat,
-	EventTypeProtest,
-	EventTypeReduceRelations,
-	EventTypeYield,
-	EventTypeInvestigation,
-	EventTypeCoercion,
-}
-
-func (e EventType) IsValid() bool {
-	switch e {
-	case EventTypeStatement, EventTypeVisit, EventTypeMeeting, EventTypePhoneCall, EventTypeAnniversary, EventTypeConflict, EventTypeMediation, EventTypeNegotiation, EventTypeMilitaryAction, EventTypeAgreement, EventTypeResolution, EventTypeSanction, EventTypeAccusation, EventTypeAid, EventTypeAppointment, EventTypeCooperation, EventTypeAppeal, EventTypeRejection, EventTypeThreat, EventTypeProtest, EventTypeReduceRelations, EventTypeYield, EventTypeInvestigation, EventTypeCoercion:
-		return true
-	}
-	return false
-}
-
-func (e EventType) String() string {
-	return string(e)
-}
-
-func (e *EventType) UnmarshalGQL(v any) error {
-	str, ok := v.(string)
-	if !ok {
-		return fmt.Errorf("enums must be strings")
-	}
-
-	*e = EventType(str)
-	if !e.IsValid() {
-		return fmt.Errorf("%s is not a valid EventType", str)
-	}
-	return nil
-}
-
-func (e EventType) MarshalGQL(w io.Writer) {
-	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
-}
-
-func (e *EventType) UnmarshalJSON(b []byte) error {
-	s, err := strconv.Unquote(string(b))
-	if err != nil {
-		return err
-	}
-	return e.UnmarshalGQL(s)
-}
-
-func (e EventType) MarshalJSON() ([]byte, error) {
-	var buf bytes.Buffer
-	e.MarshalGQL(&buf)
-	return buf.Bytes(), nil
-}
-
-// How an article asserts an event.
-type Modality string
-
-const (
-	// Reported as having happened.
-	ModalityAsserted Modality = "ASSERTED"
-	// Announced or expected to happen.
-	ModalityPlanned Modality = "PLANNED"
-	// Reported as not having happened, or denied.
-	ModalityNegated Modality = "NEGATED"
-	// Spoken of as possible or conditional.
-	ModalityHypothetical Modality = "HYPOTHETICAL"
-	// Recalled as past background, e.g. a war in 1992.
-	ModalityHistorical Modality = "HISTORICAL"
-)
-
-var AllModality = []Modality{
-	ModalityAsserted,
-	ModalityPlanned,
-	ModalityNegated,
-	ModalityHypothetical,
-	ModalityHistorical,
-}
-
-func (e Modality) IsValid() bool {
-	switch e {
-	case ModalityAsserted, ModalityPlanned, ModalityNegated, ModalityHypothetical, ModalityHistorical:
-		return true
-	}
-	return false
-}
-
-func (e Modality) String() string {
-	return string(e)
-}
-
-func (e *Modality) UnmarshalGQL(v any) error {
-	str, ok := v.(string)
-	if !ok {
-		return fmt.Errorf("enums must be strings")
-	}
-
-	*e = Modality(str)
-	if !e.IsValid() {
-		return fmt.Errorf("%s is not a valid Modality", str)
-	}
-	return nil
-}
-
-func (e Modality) MarshalGQL(w io.Writer) {
-	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
-}
-
-func (e *Modality) UnmarshalJSON(b []byte) error {
-	s, err := strconv.Unquote(string(b))
-	if err != nil {
-		return err
-	}
-	return e.UnmarshalGQL(s)
-}
-
-func (e Modality) MarshalJSON() ([]byte, error) {
+func (e NodeKind) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

@@ -2,15 +2,15 @@
 // schema's abstract types to, where the graph package has no fitting type.
 //
 // gqlgen decides which GraphQL object a value of an interface type is by
-// its Go type. Events and articles have their own graph types, but every
-// kind of entity is one graph.Entity; so each kind gets a named type here
-// that embeds graph.Entity (Country, Person, Organization, Place, Region),
-// and the GraphQL interfaces Node and Entity bind to the Go interfaces
-// of node.go. Node has no methods, as graph's types have none; for the
-// same reason the GraphQL Entity interface does not declare that it
-// implements Node (gqlgen would then need a Go type that is both), though
-// every entity type does. When the schema grows an Event interface with one type per kind
-// of event, those types belong here too, each embedding graph.Event.
+// its Go type. Articles have their own graph type, but every kind of
+// entity is one graph.Entity and every kind of event one graph.Event; so
+// each kind gets a named type here that embeds the graph type (Country,
+// Person, ... in node.go; Visit, Meeting, ... in event.go), and the
+// GraphQL interfaces Node, Entity and Event bind to the Go interfaces of
+// this package. Node has no methods, as graph's types have none; for the
+// same reason the GraphQL Entity and Event interfaces do not declare that
+// they implement Node (gqlgen would then need a Go type that is both),
+// though every entity and event type does.
 //
 // Invariants: the types carry no behaviour beyond marking which interface
 // they satisfy; conversions live in server/resolver.

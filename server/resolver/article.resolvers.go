@@ -11,6 +11,7 @@ import (
 
 	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/server/gql"
+	"github.com/dipgraph/dipgraph/server/node"
 )
 
 // URL is the resolver for the url field.
@@ -31,6 +32,50 @@ func (r *articleResolver) Published(ctx context.Context, obj *graph.Article) (*t
 // PublishedAt is the resolver for the publishedAt field.
 func (r *articleResolver) PublishedAt(ctx context.Context, obj *graph.Article) (*time.Time, error) {
 	return publishedAt(obj.Published), nil
+}
+
+// Events is the resolver for the events field.
+func (r *articleResolver) Events(ctx context.Context, obj *graph.Article) ([]node.Event, error) {
+	evs, err := r.loaders(ctx).reported.Load(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	return eventNodes(evs)
+}
+
+// Mentions is the resolver for the mentions field.
+func (r *articleResolver) Mentions(ctx context.Context, obj *graph.Article) ([]node.Entity, error) {
+	es, err := r.loaders(ctx).mentioned.Load(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	return entityNodes(es)
+}
+
+// Article is the resolver for the article field.
+func (r *queryResolver) Article(ctx context.Context, id string) (*graph.Article, error) {
+	a, err := r.store.Article(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return &a, nil
+}
+
+// Articles is the resolver for the articles field.
+func (r *queryResolver) Articles(ctx context.Context, filter *graph.ArticleFilter, first *int, after *string) (*gql.ArticleConnection, error) {
+	f, err := articleFilter(filter)
+	if err != nil {
+		return nil, err
+	}
+	req, err := pageRequest(first, after)
+	if err != nil {
+		return nil, err
+	}
+	page, err := r.store.Articles(ctx, f, req)
+	if err != nil {
+		return nil, err
+	}
+	return articleConnection(page, req), nil
 }
 
 // Article returns gql.ArticleResolver implementation.

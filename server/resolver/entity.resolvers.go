@@ -8,23 +8,75 @@ package resolver
 import (
 	"context"
 
+	"github.com/dipgraph/dipgraph/extract"
+	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/server/gql"
 	"github.com/dipgraph/dipgraph/server/node"
 )
 
-// Type is the resolver for the type field.
-func (r *countryResolver) Type(ctx context.Context, obj *node.Country) (gql.EntityType, error) {
-	return entityTypes.api(obj.Type)
+// Iso2 is the resolver for the iso2 field.
+func (r *countryResolver) Iso2(ctx context.Context, obj *node.Country) (*string, error) {
+	return optional(obj.ISO2), nil
 }
 
-// Type is the resolver for the type field.
-func (r *organizationResolver) Type(ctx context.Context, obj *node.Organization) (gql.EntityType, error) {
-	return entityTypes.api(obj.Type)
+// Officials is the resolver for the officials field.
+func (r *countryResolver) Officials(ctx context.Context, obj *node.Country) ([]graph.Relation, error) {
+	return r.relations(ctx, obj.ID, incoming, "OFFICIAL_OF")
 }
 
-// Type is the resolver for the type field.
-func (r *personResolver) Type(ctx context.Context, obj *node.Person) (gql.EntityType, error) {
-	return entityTypes.api(obj.Type)
+// Memberships is the resolver for the memberships field.
+func (r *countryResolver) Memberships(ctx context.Context, obj *node.Country) ([]graph.Relation, error) {
+	return r.relations(ctx, obj.ID, outgoing, "MEMBER_OF")
+}
+
+// Relations is the resolver for the relations field.
+func (r *countryResolver) Relations(ctx context.Context, obj *node.Country, types []string) ([]graph.Relation, error) {
+	return r.relations(ctx, obj.ID, both, types...)
+}
+
+// Events is the resolver for the events field.
+func (r *countryResolver) Events(ctx context.Context, obj *node.Country, filter *graph.EventFilter, orderBy *string, first *int, after *string) (*gql.EventConnection, error) {
+	return r.entityEvents(ctx, obj.ID, filter, orderBy, first, after)
+}
+
+// Articles is the resolver for the articles field.
+func (r *countryResolver) Articles(ctx context.Context, obj *node.Country, filter *graph.ArticleFilter, first *int, after *string) (*gql.ArticleConnection, error) {
+	return r.entityArticles(ctx, obj.ID, filter, first, after)
+}
+
+// Country is the resolver for the country field.
+func (r *organizationResolver) Country(ctx context.Context, obj *node.Organization) (*node.Country, error) {
+	return r.countryOf(ctx, obj.Country)
+}
+
+// Officials is the resolver for the officials field.
+func (r *organizationResolver) Officials(ctx context.Context, obj *node.Organization) ([]graph.Relation, error) {
+	return r.relations(ctx, obj.ID, incoming, "OFFICIAL_OF")
+}
+
+// Members is the resolver for the members field.
+func (r *organizationResolver) Members(ctx context.Context, obj *node.Organization) ([]graph.Relation, error) {
+	return r.relations(ctx, obj.ID, incoming, "MEMBER_OF")
+}
+
+// Memberships is the resolver for the memberships field.
+func (r *organizationResolver) Memberships(ctx context.Context, obj *node.Organization) ([]graph.Relation, error) {
+	return r.relations(ctx, obj.ID, outgoing, "MEMBER_OF")
+}
+
+// Relations is the resolver for the relations field.
+func (r *organizationResolver) Relations(ctx context.Context, obj *node.Organization, types []string) ([]graph.Relation, error) {
+	return r.relations(ctx, obj.ID, both, types...)
+}
+
+// Events is the resolver for the events field.
+func (r *organizationResolver) Events(ctx context.Context, obj *node.Organization, filter *graph.EventFilter, orderBy *string, first *int, after *string) (*gql.EventConnection, error) {
+	return r.entityEvents(ctx, obj.ID, filter, orderBy, first, after)
+}
+
+// Articles is the resolver for the articles field.
+func (r *organizationResolver) Articles(ctx context.Context, obj *node.Organization, filter *graph.ArticleFilter, first *int, after *string) (*gql.ArticleConnection, error) {
+	return r.entityArticles(ctx, obj.ID, filter, first, after)
 }
 
 // Title is the resolver for the title field.
@@ -32,14 +84,170 @@ func (r *personResolver) Title(ctx context.Context, obj *node.Person) (*string, 
 	return optional(obj.Title), nil
 }
 
-// Type is the resolver for the type field.
-func (r *placeResolver) Type(ctx context.Context, obj *node.Place) (gql.EntityType, error) {
-	return entityTypes.api(obj.Type)
+// Country is the resolver for the country field.
+func (r *personResolver) Country(ctx context.Context, obj *node.Person) (*node.Country, error) {
+	return r.countryOf(ctx, obj.Country)
 }
 
-// Type is the resolver for the type field.
-func (r *regionResolver) Type(ctx context.Context, obj *node.Region) (gql.EntityType, error) {
-	return entityTypes.api(obj.Type)
+// Offices is the resolver for the offices field.
+func (r *personResolver) Offices(ctx context.Context, obj *node.Person) ([]graph.Relation, error) {
+	return r.relations(ctx, obj.ID, outgoing, "OFFICIAL_OF")
+}
+
+// Relations is the resolver for the relations field.
+func (r *personResolver) Relations(ctx context.Context, obj *node.Person, types []string) ([]graph.Relation, error) {
+	return r.relations(ctx, obj.ID, both, types...)
+}
+
+// Events is the resolver for the events field.
+func (r *personResolver) Events(ctx context.Context, obj *node.Person, filter *graph.EventFilter, orderBy *string, first *int, after *string) (*gql.EventConnection, error) {
+	return r.entityEvents(ctx, obj.ID, filter, orderBy, first, after)
+}
+
+// Articles is the resolver for the articles field.
+func (r *personResolver) Articles(ctx context.Context, obj *node.Person, filter *graph.ArticleFilter, first *int, after *string) (*gql.ArticleConnection, error) {
+	return r.entityArticles(ctx, obj.ID, filter, first, after)
+}
+
+// Country is the resolver for the country field.
+func (r *placeResolver) Country(ctx context.Context, obj *node.Place) (*node.Country, error) {
+	return r.countryOf(ctx, obj.Country)
+}
+
+// Relations is the resolver for the relations field.
+func (r *placeResolver) Relations(ctx context.Context, obj *node.Place, types []string) ([]graph.Relation, error) {
+	return r.relations(ctx, obj.ID, both, types...)
+}
+
+// Events is the resolver for the events field.
+func (r *placeResolver) Events(ctx context.Context, obj *node.Place, filter *graph.EventFilter, orderBy *string, first *int, after *string) (*gql.EventConnection, error) {
+	return r.entityEvents(ctx, obj.ID, filter, orderBy, first, after)
+}
+
+// Articles is the resolver for the articles field.
+func (r *placeResolver) Articles(ctx context.Context, obj *node.Place, filter *graph.ArticleFilter, first *int, after *string) (*gql.ArticleConnection, error) {
+	return r.entityArticles(ctx, obj.ID, filter, first, after)
+}
+
+// Entity is the resolver for the entity field.
+func (r *queryResolver) Entity(ctx context.Context, id string) (node.Entity, error) {
+	e, err := r.store.Entity(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return entityNode(e)
+}
+
+// Country is the resolver for the country field.
+func (r *queryResolver) Country(ctx context.Context, iso3 string) (*node.Country, error) {
+	code, err := countryCode(iso3)
+	if err != nil {
+		return nil, err
+	}
+	e, err := r.store.Country(ctx, code)
+	if err != nil {
+		return nil, err
+	}
+	return &node.Country{Entity: e}, nil
+}
+
+// Countries is the resolver for the countries field.
+func (r *queryResolver) Countries(ctx context.Context, filter *graph.EntityFilter, first *int, after *string) (*gql.CountryConnection, error) {
+	f, err := entityFilter(extract.TypeCountry, filter)
+	if err != nil {
+		return nil, err
+	}
+	req, err := pageRequest(first, after)
+	if err != nil {
+		return nil, err
+	}
+	page, err := r.store.EntityList(ctx, f, req)
+	if err != nil {
+		return nil, err
+	}
+	return countryConnection(page, req)
+}
+
+// Person is the resolver for the person field.
+func (r *queryResolver) Person(ctx context.Context, id string) (*node.Person, error) {
+	e, err := r.store.Entity(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return kindOf[*node.Person](e)
+}
+
+// People is the resolver for the people field.
+func (r *queryResolver) People(ctx context.Context, filter *graph.EntityFilter, first *int, after *string) (*gql.PersonConnection, error) {
+	f, err := entityFilter(extract.TypePerson, filter)
+	if err != nil {
+		return nil, err
+	}
+	req, err := pageRequest(first, after)
+	if err != nil {
+		return nil, err
+	}
+	page, err := r.store.EntityList(ctx, f, req)
+	if err != nil {
+		return nil, err
+	}
+	return personConnection(page, req)
+}
+
+// Organization is the resolver for the organization field.
+func (r *queryResolver) Organization(ctx context.Context, id string) (*node.Organization, error) {
+	e, err := r.store.Entity(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return kindOf[*node.Organization](e)
+}
+
+// Organizations is the resolver for the organizations field.
+func (r *queryResolver) Organizations(ctx context.Context, filter *graph.EntityFilter, first *int, after *string) (*gql.OrganizationConnection, error) {
+	f, err := entityFilter(extract.TypeOrganization, filter)
+	if err != nil {
+		return nil, err
+	}
+	req, err := pageRequest(first, after)
+	if err != nil {
+		return nil, err
+	}
+	page, err := r.store.EntityList(ctx, f, req)
+	if err != nil {
+		return nil, err
+	}
+	return organizationConnection(page, req)
+}
+
+// Relations is the resolver for the relations field.
+func (r *regionResolver) Relations(ctx context.Context, obj *node.Region, types []string) ([]graph.Relation, error) {
+	return r.relations(ctx, obj.ID, both, types...)
+}
+
+// Events is the resolver for the events field.
+func (r *regionResolver) Events(ctx context.Context, obj *node.Region, filter *graph.EventFilter, orderBy *string, first *int, after *string) (*gql.EventConnection, error) {
+	return r.entityEvents(ctx, obj.ID, filter, orderBy, first, after)
+}
+
+// Articles is the resolver for the articles field.
+func (r *regionResolver) Articles(ctx context.Context, obj *node.Region, filter *graph.ArticleFilter, first *int, after *string) (*gql.ArticleConnection, error) {
+	return r.entityArticles(ctx, obj.ID, filter, first, after)
+}
+
+// Source is the resolver for the source field.
+func (r *relationResolver) Source(ctx context.Context, obj *graph.Relation) (node.Entity, error) {
+	return r.entity(ctx, obj.Source)
+}
+
+// Target is the resolver for the target field.
+func (r *relationResolver) Target(ctx context.Context, obj *graph.Relation) (node.Entity, error) {
+	return r.entity(ctx, obj.Target)
+}
+
+// Role is the resolver for the role field.
+func (r *relationResolver) Role(ctx context.Context, obj *graph.Relation) (*string, error) {
+	return optional(obj.Role), nil
 }
 
 // Country returns gql.CountryResolver implementation.
@@ -57,10 +265,14 @@ func (r *Resolver) Place() gql.PlaceResolver { return &placeResolver{r} }
 // Region returns gql.RegionResolver implementation.
 func (r *Resolver) Region() gql.RegionResolver { return &regionResolver{r} }
 
+// Relation returns gql.RelationResolver implementation.
+func (r *Resolver) Relation() gql.RelationResolver { return &relationResolver{r} }
+
 type (
 	countryResolver      struct{ *Resolver }
 	organizationResolver struct{ *Resolver }
 	personResolver       struct{ *Resolver }
 	placeResolver        struct{ *Resolver }
 	regionResolver       struct{ *Resolver }
+	relationResolver     struct{ *Resolver }
 )

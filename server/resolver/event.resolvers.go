@@ -13,39 +13,18 @@ import (
 	"github.com/dipgraph/dipgraph/server/node"
 )
 
-// Type is the resolver for the type field.
-func (r *eventResolver) Type(ctx context.Context, obj *graph.Event) (gql.EventType, error) {
-	return eventTypes.api(obj.Type)
+// Article is the resolver for the article field.
+func (r *evidenceResolver) Article(ctx context.Context, obj *graph.Evidence) (*graph.Article, error) {
+	a, err := r.loaders(ctx).articles.Load(ctx, obj.ArticleID)
+	if err != nil {
+		return nil, err
+	}
+	return &a, nil
 }
 
-// End is the resolver for the end field.
-func (r *eventResolver) End(ctx context.Context, obj *graph.Event) (*string, error) {
-	return optional(obj.End), nil
-}
-
-// Precision is the resolver for the precision field.
-func (r *eventResolver) Precision(ctx context.Context, obj *graph.Event) (gql.DatePrecision, error) {
-	return precisions.api(obj.Precision)
-}
-
-// Modality is the resolver for the modality field.
-func (r *eventResolver) Modality(ctx context.Context, obj *graph.Event) (gql.Modality, error) {
-	return modalities.api(obj.Modality)
-}
-
-// Cameo is the resolver for the cameo field.
-func (r *eventResolver) Cameo(ctx context.Context, obj *graph.Event) (*gql.CameoCode, error) {
-	return cameo(obj), nil
-}
-
-// Participants is the resolver for the participants field.
-func (r *eventResolver) Participants(ctx context.Context, obj *graph.Event) ([]graph.Participant, error) {
-	return r.loaders(ctx).participants.Load(ctx, obj.ID)
-}
-
-// Evidence is the resolver for the evidence field.
-func (r *eventResolver) Evidence(ctx context.Context, obj *graph.Event) ([]graph.Evidence, error) {
-	return r.loaders(ctx).evidence.Load(ctx, obj.ID)
+// Text is the resolver for the text field.
+func (r *evidenceResolver) Text(ctx context.Context, obj *graph.Evidence) (string, error) {
+	return r.evidenceText(ctx, obj)
 }
 
 // Entity is the resolver for the entity field.
@@ -53,20 +32,40 @@ func (r *participantResolver) Entity(ctx context.Context, obj *graph.Participant
 	return r.entity(ctx, obj.EntityID)
 }
 
-// Types is the resolver for the types field.
-func (r *eventFilterResolver) Types(ctx context.Context, obj *graph.EventFilter, data []gql.EventType) error {
-	obj.Types = eventTypes.graph(data)
+// Events is the resolver for the events field.
+func (r *queryResolver) Events(ctx context.Context, filter *graph.EventFilter, orderBy *string, first *int, after *string) (*gql.EventConnection, error) {
+	f, err := eventFilter(filter)
+	if err != nil {
+		return nil, err
+	}
+	req, err := eventPageRequest(ctx, orderBy, first, after)
+	if err != nil {
+		return nil, err
+	}
+	page, err := r.store.Events(ctx, f, req)
+	if err != nil {
+		return nil, err
+	}
+	return eventConnection(page, req)
+}
+
+// Event is the resolver for the event field.
+func (r *queryResolver) Event(ctx context.Context, id string) (node.Event, error) {
+	ev, err := r.store.Event(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return eventNode(ev)
+}
+
+// QuadClasses is the resolver for the quadClasses field.
+func (r *eventFilterResolver) QuadClasses(ctx context.Context, obj *graph.EventFilter, data []gql.QuadClass) error {
+	obj.QuadClasses = quadClassNumbers(data)
 	return nil
 }
 
-// Modalities is the resolver for the modalities field.
-func (r *eventFilterResolver) Modalities(ctx context.Context, obj *graph.EventFilter, data []gql.Modality) error {
-	obj.Modalities = modalities.graph(data)
-	return nil
-}
-
-// Event returns gql.EventResolver implementation.
-func (r *Resolver) Event() gql.EventResolver { return &eventResolver{r} }
+// Evidence returns gql.EvidenceResolver implementation.
+func (r *Resolver) Evidence() gql.EvidenceResolver { return &evidenceResolver{r} }
 
 // Participant returns gql.ParticipantResolver implementation.
 func (r *Resolver) Participant() gql.ParticipantResolver { return &participantResolver{r} }
@@ -75,7 +74,7 @@ func (r *Resolver) Participant() gql.ParticipantResolver { return &participantRe
 func (r *Resolver) EventFilter() gql.EventFilterResolver { return &eventFilterResolver{r} }
 
 type (
-	eventResolver       struct{ *Resolver }
+	evidenceResolver    struct{ *Resolver }
 	participantResolver struct{ *Resolver }
 	eventFilterResolver struct{ *Resolver }
 )

@@ -13,18 +13,12 @@ import (
 
 // IngestArticle is the resolver for the ingestArticle field.
 func (r *mutationResolver) IngestArticle(ctx context.Context, input gql.IngestArticleInput) (*gql.IngestArticlePayload, error) {
-	b, userErrs, err := batch(input)
-	if err != nil {
-		return nil, err
-	}
-	if len(userErrs) > 0 {
-		return userErrorPayload(userErrs), nil
-	}
-	sum, err := r.store.Ingest(ctx, b)
-	if err != nil {
-		return nil, err
-	}
-	return ingestPayload(b, sum), nil
+	return r.ingestOne(ctx, input, "input")
+}
+
+// IngestArticles is the resolver for the ingestArticles field.
+func (r *mutationResolver) IngestArticles(ctx context.Context, input gql.IngestArticlesInput) (*gql.IngestArticlesPayload, error) {
+	return r.ingestArticles(ctx, input)
 }
 
 // Mutation returns gql.MutationResolver implementation.

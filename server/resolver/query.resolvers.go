@@ -8,7 +8,6 @@ package resolver
 import (
 	"context"
 
-	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/server/gql"
 	"github.com/dipgraph/dipgraph/server/node"
 )
@@ -16,72 +15,6 @@ import (
 // Node is the resolver for the node field.
 func (r *queryResolver) Node(ctx context.Context, id string) (node.Node, error) {
 	return r.node(ctx, id)
-}
-
-// Events is the resolver for the events field.
-func (r *queryResolver) Events(ctx context.Context, filter *graph.EventFilter, first *int, after *string) (*gql.EventConnection, error) {
-	f, err := eventFilter(filter)
-	if err != nil {
-		return nil, err
-	}
-	req, err := pageRequest(first, after)
-	if err != nil {
-		return nil, err
-	}
-	page, err := r.store.Events(ctx, f, req)
-	if err != nil {
-		return nil, err
-	}
-	return eventConnection(page, req)
-}
-
-// Event is the resolver for the event field.
-func (r *queryResolver) Event(ctx context.Context, id string) (*graph.Event, error) {
-	ev, err := r.store.Event(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	return &ev, nil
-}
-
-// Entity is the resolver for the entity field.
-func (r *queryResolver) Entity(ctx context.Context, id string) (node.Entity, error) {
-	e, err := r.store.Entity(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	return entityNode(e)
-}
-
-// Country is the resolver for the country field.
-func (r *queryResolver) Country(ctx context.Context, iso3 string) (*node.Country, error) {
-	code, err := countryCode(iso3)
-	if err != nil {
-		return nil, err
-	}
-	e, err := r.store.Country(ctx, code)
-	if err != nil {
-		return nil, err
-	}
-	return &node.Country{Entity: e}, nil
-}
-
-// Person is the resolver for the person field.
-func (r *queryResolver) Person(ctx context.Context, id string) (*node.Person, error) {
-	e, err := r.store.Entity(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	return person(e)
-}
-
-// Article is the resolver for the article field.
-func (r *queryResolver) Article(ctx context.Context, id string) (*graph.Article, error) {
-	a, err := r.store.Article(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	return &a, nil
 }
 
 // Query returns gql.QueryResolver implementation.

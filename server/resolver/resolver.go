@@ -4,19 +4,34 @@ package resolver
 
 import (
 	"context"
+	"time"
 
 	"github.com/dipgraph/dipgraph/graph"
 )
 
-// Reader looks up single objects and pages of events. Single lookups
-// return an error wrapping graph.ErrNotFound when nothing has the key;
-// Events returns one wrapping graph.ErrInvalid for a bad cursor.
+// Reader looks up single objects and pages of lists. Single lookups return
+// an error wrapping graph.ErrNotFound when nothing has the key; the lists
+// return one wrapping graph.ErrInvalid for a bad cursor or filter.
 type Reader interface {
 	Events(ctx context.Context, f graph.EventFilter, p graph.PageRequest) (graph.EventPage, error)
 	Event(ctx context.Context, id string) (graph.Event, error)
 	Entity(ctx context.Context, id string) (graph.Entity, error)
 	Country(ctx context.Context, iso3 string) (graph.Entity, error)
 	Article(ctx context.Context, id string) (graph.Article, error)
+	EntityList(ctx context.Context, f graph.EntityFilter, p graph.PageRequest) (graph.EntityPage, error)
+	Articles(ctx context.Context, f graph.ArticleFilter, p graph.PageRequest) (graph.ArticlePage, error)
+}
+
+// Analyst answers the analysts' views. Each returns an error wrapping
+// graph.ErrNotFound when an entity it is asked about is not stored, and
+// one wrapping graph.ErrInvalid for arguments out of range.
+type Analyst interface {
+	Dyad(ctx context.Context, q graph.DyadQuery) (graph.Dyad, error)
+	Partners(ctx context.Context, q graph.PartnerQuery) ([]graph.Partner, error)
+	Subgraph(ctx context.Context, q graph.SubgraphQuery) (graph.Subgraph, error)
+	Paths(ctx context.Context, from, to string, maxHops, limit int) ([]graph.Path, error)
+	Search(ctx context.Context, text string, first int) ([]graph.SearchHit, error)
+	Stats(ctx context.Context) (graph.Stats, error)
 }
 
 // BatchReader loads what hangs off many objects at once; the dataloaders'
@@ -25,8 +40,15 @@ type Reader interface {
 // error.
 type BatchReader interface {
 	Entities(ctx context.Context, ids []string) (map[string]graph.Entity, error)
+	EventsByIDs(ctx context.Context, ids []string) (map[string]graph.Event, error)
+	ArticlesByIDs(ctx context.Context, ids []string) (map[string]graph.Article, error)
 	Participants(ctx context.Context, eventIDs []string) (map[string][]graph.Participant, error)
 	EvidenceFor(ctx context.Context, eventIDs []string) (map[string][]graph.Evidence, error)
+	RelationsOf(ctx context.Context, entityIDs []string) (map[string][]graph.Relation, error)
+	EventsReportedIn(ctx context.Context, articleIDs []string) (map[string][]graph.Event, error)
+	EntitiesMentionedIn(ctx context.Context, articleIDs []string) (map[string][]graph.Entity, error)
+	EventsInvolving(ctx context.Context, entityIDs []string, f graph.EventFilter, p graph.PageRequest) (map[string]graph.EventPage, error)
+	ArticlesMentioning(ctx context.Context, entityIDs []string, f graph.ArticleFilter, p graph.PageRequest) (map[string]graph.ArticlePage, error)
 }
 
 // Ingester writes one article's batch in one transaction. Writing the same
@@ -41,6 +63,7 @@ type Ingester interface {
 // graph/neo4jstore.Store implements it; cmd asserts that.
 type Store interface {
 	Reader
+	Analyst
 	BatchReader
 	Ingester
 }
@@ -49,9 +72,21 @@ type Store interface {
 // resolver shares. Make one with New; it is safe for concurrent use.
 type Resolver struct {
 	store Store
+	wait  time.Duration // how long a dataloader collects keys
 }
 
-// New returns a root resolver reading from and writing to store.
-func New(store Store) *Resolver {
-	return &Resolver{store: store}
+// DefaultLoaderWait is how long a dataloader collects keys before it
+// fetches them, when New is given no wait. The fields of a list's items
+// resolve concurrently, so their keys usually arrive within far less; a
+// longer wait batches more surely on a busy machine, at the cost of that
+// much latency per level of a query.
+const DefaultLoaderWait = 5 * time.Millisecond
+
+// New returns a root resolver reading from and writing to store, whose
+// dataloaders wait loaderWait (DefaultLoaderWait when zero) for keys.
+func New(store Store, loaderWait time.Duration) *Resolver {
+	if loaderWait <= 0 {
+		loaderWait = DefaultLoaderWait
+	}
+	return &Resolver{store: store, wait: loaderWait}
 }

@@ -35,3 +35,26 @@ func UnmarshalDate(v any) (time.Time, error) {
 	}
 	return t, nil
 }
+
+// MarshalPartialDate writes a date at its precision (2017-11-20, 2017-11
+// or 1992) as stored. The empty string, the graph's "not known", is null.
+func MarshalPartialDate(s string) graphql.Marshaler {
+	if s == "" {
+		return graphql.Null
+	}
+	return graphql.MarshalString(s)
+}
+
+// UnmarshalPartialDate reads a PartialDate: YYYY, YYYY-MM or YYYY-MM-DD.
+// Anything else is an error wrapping graph.ErrInvalid. (The schema takes
+// no PartialDate argument; gqlgen wants both directions.)
+func UnmarshalPartialDate(v any) (string, error) {
+	s, ok := v.(string)
+	if !ok {
+		return "", fmt.Errorf("a PartialDate must be a string, not %T: %w", v, graph.ErrInvalid)
+	}
+	if _, _, err := graph.DateRange(s, ""); err != nil {
+		return "", fmt.Errorf("partial date %q is not YYYY, YYYY-MM or YYYY-MM-DD: %w", s, graph.ErrInvalid)
+	}
+	return s, nil
+}

@@ -1,0 +1,120 @@
+// dyad: what happened between two entities, counted: the events in which
+// both take part (directly or through their people, bodies, officials or
+// places; see graph.EventFilter) and that match the filter, grouped by
+// the period in which they begin, their type and their quad class.
+//
+// Params:     the filter (graph.EventFilter); an empty list does not filter:
+//             $types         LIST<STRING>   event types
+//             $modalities    LIST<STRING>
+//             $cameoRoots    LIST<STRING>   two-digit CAMEO roots
+//             $cameoCodes    LIST<STRING>   CAMEO code prefixes
+//             $quadClasses   LIST<INTEGER>  1..4
+//             $from          DATE or null   events ending on or after it
+//             $to            DATE or null   events starting on or before it
+//             $actors        LIST<STRING>   participant ids
+//             $countries     LIST<STRING>   ISO3: the country, or a person or
+//                                           organization of it, takes part
+//             $organizations LIST<STRING>   the organization, or an official
+//                                           of it, takes part
+//             $places        LIST<STRING>   the place, or a place within it
+//                                           (LOCATED_IN), takes part
+//             $involving     LIST<STRING>   entity ids that must ALL take
+//                                           part, directly or through their
+//                                           people, officials or places
+//             $sources       LIST<STRING>   lower-case publishers of an
+//                                           article reporting the event
+//             $text          STRING or null full-text query (Lucene syntax)
+//                                           over the event_text index
+//                                           ($involving holds both ends)
+//             $a             STRING          one end, the anchor
+//             $interval      STRING          month, quarter or year
+// Returns:    period STRING (2017-11, 2017-Q4 or 2017), type STRING,
+//             quadClass INTEGER (0 when none), events INTEGER, coded
+//             INTEGER (events with a CAMEO code), goldstein FLOAT (the sum
+//             of the coded events' Goldstein values); ordered by period,
+//             type, quadClass
+// Idempotent: yes (reads only)
+WITH CASE WHEN $text IS NULL THEN null ELSE COLLECT {
+  CALL db.index.fulltext.queryNodes('event_text', $text) YIELD node
+  RETURN node.id
+} END AS hits
+WITH hits, [$a] AS anchors
+// candidates:begin  (the events anchors take part in; the same block is in
+// events_involving, dyad and partners)
+UNWIND anchors AS x
+MATCH (e:Entity {id: x})
+CALL (e) {
+  MATCH (ev:Event)-[:PARTICIPANT]->(e)
+  RETURN ev
+  UNION
+  MATCH (p:Entity)
+  WHERE e:Country AND p.country = e.iso3 AND (p:Person OR p:Organization)
+  MATCH (ev:Event)-[:PARTICIPANT]->(p)
+  RETURN ev
+  UNION
+  MATCH (ev:Event)-[:PARTICIPANT]->(:Entity)-[r:RELATED]->(e)
+  WHERE r.type = 'OFFICIAL_OF' OR (r.type = 'LOCATED_IN' AND NOT e:Country)
+  RETURN ev
+}
+WITH DISTINCT ev, hits
+// candidates:end
+// filter:begin  (the same block is in every query with an event filter)
+WHERE (hits IS NULL OR ev.id IN hits)
+  AND (size($types) = 0 OR ev.type IN $types)
+  AND (size($modalities) = 0 OR ev.modality IN $modalities)
+  AND (size($cameoRoots) = 0 OR ev.cameoRoot IN $cameoRoots)
+  AND (size($cameoCodes) = 0 OR any(c IN $cameoCodes WHERE ev.cameo STARTS WITH c))
+  AND (size($quadClasses) = 0 OR ev.quadClass IN $quadClasses)
+  AND ($from IS NULL OR ev.to >= $from)
+  AND ($to IS NULL OR ev.from <= $to)
+  AND (size($actors) = 0 OR EXISTS {
+    MATCH (ev)-[:PARTICIPANT]->(p:Entity)
+    WHERE p.id IN $actors
+  })
+  AND (size($countries) = 0 OR EXISTS {
+    MATCH (ev)-[:PARTICIPANT]->(p:Entity)
+    WHERE (p:Country AND p.iso3 IN $countries)
+       OR ((p:Person OR p:Organization) AND p.country IN $countries)
+  })
+  AND (size($organizations) = 0 OR EXISTS {
+    MATCH (ev)-[:PARTICIPANT]->(p:Entity)
+    WHERE p.id IN $organizations
+       OR EXISTS {
+         MATCH (p)-[r:RELATED]->(o:Organization)
+         WHERE r.type = 'OFFICIAL_OF' AND o.id IN $organizations
+       }
+  })
+  AND (size($places) = 0 OR EXISTS {
+    MATCH (ev)-[:PARTICIPANT]->(p:Entity)
+    WHERE p.id IN $places
+       OR EXISTS {
+         MATCH (p)-[r:RELATED]->(o:Entity)
+         WHERE r.type = 'LOCATED_IN' AND o.id IN $places
+       }
+  })
+  AND all(x IN $involving WHERE EXISTS {
+    MATCH (ev)-[:PARTICIPANT]->(p:Entity)
+    WHERE p.id = x
+       OR ((p:Person OR p:Organization) AND EXISTS {
+         MATCH (c:Country {id: x})
+         WHERE c.iso3 = p.country
+       })
+       OR EXISTS {
+         MATCH (p)-[r:RELATED]->(o:Entity {id: x})
+         WHERE r.type = 'OFFICIAL_OF' OR (r.type = 'LOCATED_IN' AND NOT o:Country)
+       }
+  })
+  AND (size($sources) = 0 OR EXISTS {
+    MATCH (ev)-[:EVIDENCE]->(a:Article)
+    WHERE toLower(a.source) IN $sources
+  })
+// filter:end
+WITH ev, CASE $interval
+    WHEN 'year' THEN toString(ev.from.year)
+    WHEN 'quarter' THEN toString(ev.from.year) + '-Q' + toString(ev.from.quarter)
+    ELSE left(toString(ev.from), 7)
+  END AS period
+RETURN period, ev.type AS type, coalesce(ev.quadClass, 0) AS quadClass,
+       count(*) AS events, count(ev.cameo) AS coded,
+       sum(CASE WHEN ev.cameo IS NULL THEN 0.0 ELSE coalesce(ev.goldstein, 0.0) END) AS goldstein
+ORDER BY period, type, quadClass

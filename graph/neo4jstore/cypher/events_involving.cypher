@@ -1,0 +1,136 @@
+// events_involving: a page of events per group of anchor entities, with
+// the group's total: the events in which an anchor takes part, directly
+// or through its people, bodies, officials or places (see
+// graph.EventFilter), that also match the filter. Serves an entity's
+// events (one group per entity) and event lists anchored on the entities
+// they name, which need not scan every event. Order and keyset as in
+// events_page.
+//
+// Params:     the filter (graph.EventFilter); an empty list does not filter:
+//             $types         LIST<STRING>   event types
+//             $modalities    LIST<STRING>
+//             $cameoRoots    LIST<STRING>   two-digit CAMEO roots
+//             $cameoCodes    LIST<STRING>   CAMEO code prefixes
+//             $quadClasses   LIST<INTEGER>  1..4
+//             $from          DATE or null   events ending on or after it
+//             $to            DATE or null   events starting on or before it
+//             $actors        LIST<STRING>   participant ids
+//             $countries     LIST<STRING>   ISO3: the country, or a person or
+//                                           organization of it, takes part
+//             $organizations LIST<STRING>   the organization, or an official
+//                                           of it, takes part
+//             $places        LIST<STRING>   the place, or a place within it
+//                                           (LOCATED_IN), takes part
+//             $involving     LIST<STRING>   entity ids that must ALL take
+//                                           part, directly or through their
+//                                           people, officials or places
+//             $sources       LIST<STRING>   lower-case publishers of an
+//                                           article reporting the event
+//             $text          STRING or null full-text query (Lucene syntax)
+//                                           over the event_text index
+//             $groups        LIST<MAP>       {key STRING, anchors LIST<STRING>}
+//             $order         STRING          date, dateDesc, confidence, reports
+//             $afterKey      FLOAT or null   keyset: the key of the last row seen
+//             $afterID       STRING          keyset: the id of the last row seen
+//             $limit         INTEGER         rows per page (page size + 1)
+// Returns:    one row per group: group STRING, total INTEGER (all matches),
+//             page LIST<MAP {ev NODE, key FLOAT, reports INTEGER}> in order
+// Idempotent: yes (reads only)
+WITH CASE WHEN $text IS NULL THEN null ELSE COLLECT {
+  CALL db.index.fulltext.queryNodes('event_text', $text) YIELD node
+  RETURN node.id
+} END AS hits
+UNWIND $groups AS g
+CALL (g, hits) {
+  WITH hits, g.anchors AS anchors
+// candidates:begin  (the events anchors take part in; the same block is in
+// events_involving, dyad and partners)
+  UNWIND anchors AS x
+  MATCH (e:Entity {id: x})
+  CALL (e) {
+    MATCH (ev:Event)-[:PARTICIPANT]->(e)
+    RETURN ev
+    UNION
+    MATCH (p:Entity)
+    WHERE e:Country AND p.country = e.iso3 AND (p:Person OR p:Organization)
+    MATCH (ev:Event)-[:PARTICIPANT]->(p)
+    RETURN ev
+    UNION
+    MATCH (ev:Event)-[:PARTICIPANT]->(:Entity)-[r:RELATED]->(e)
+    WHERE r.type = 'OFFICIAL_OF' OR (r.type = 'LOCATED_IN' AND NOT e:Country)
+    RETURN ev
+  }
+  WITH DISTINCT ev, hits
+// candidates:end
+// filter:begin  (the same block is in every query with an event filter)
+  WHERE (hits IS NULL OR ev.id IN hits)
+    AND (size($types) = 0 OR ev.type IN $types)
+    AND (size($modalities) = 0 OR ev.modality IN $modalities)
+    AND (size($cameoRoots) = 0 OR ev.cameoRoot IN $cameoRoots)
+    AND (size($cameoCodes) = 0 OR any(c IN $cameoCodes WHERE ev.cameo STARTS WITH c))
+    AND (size($quadClasses) = 0 OR ev.quadClass IN $quadClasses)
+    AND ($from IS NULL OR ev.to >= $from)
+    AND ($to IS NULL OR ev.from <= $to)
+    AND (size($actors) = 0 OR EXISTS {
+      MATCH (ev)-[:PARTICIPANT]->(p:Entity)
+      WHERE p.id IN $actors
+    })
+    AND (size($countries) = 0 OR EXISTS {
+      MATCH (ev)-[:PARTICIPANT]->(p:Entity)
+      WHERE (p:Country AND p.iso3 IN $countries)
+         OR ((p:Person OR p:Organization) AND p.country IN $countries)
+    })
+    AND (size($organizations) = 0 OR EXISTS {
+      MATCH (ev)-[:PARTICIPANT]->(p:Entity)
+      WHERE p.id IN $organizations
+         OR EXISTS {
+           MATCH (p)-[r:RELATED]->(o:Organization)
+           WHERE r.type = 'OFFICIAL_OF' AND o.id IN $organizations
+         }
+    })
+    AND (size($places) = 0 OR EXISTS {
+      MATCH (ev)-[:PARTICIPANT]->(p:Entity)
+      WHERE p.id IN $places
+         OR EXISTS {
+           MATCH (p)-[r:RELATED]->(o:Entity)
+           WHERE r.type = 'LOCATED_IN' AND o.id IN $places
+         }
+    })
+    AND all(x IN $involving WHERE EXISTS {
+      MATCH (ev)-[:PARTICIPANT]->(p:Entity)
+      WHERE p.id = x
+         OR ((p:Person OR p:Organization) AND EXISTS {
+           MATCH (c:Country {id: x})
+           WHERE c.iso3 = p.country
+         })
+         OR EXISTS {
+           MATCH (p)-[r:RELATED]->(o:Entity {id: x})
+           WHERE r.type = 'OFFICIAL_OF' OR (r.type = 'LOCATED_IN' AND NOT o:Country)
+         }
+    })
+    AND (size($sources) = 0 OR EXISTS {
+      MATCH (ev)-[:EVIDENCE]->(a:Article)
+      WHERE toLower(a.source) IN $sources
+    })
+// filter:end
+  WITH ev, CASE $order
+      WHEN 'confidence' THEN -coalesce(ev.confidence, 0.0)
+      WHEN 'reports' THEN -toFloat(size(COLLECT {
+        MATCH (ev)-[:EVIDENCE]->(a:Article)
+        RETURN DISTINCT a.id
+      }))
+      WHEN 'dateDesc' THEN -toFloat(duration.inDays(date('1970-01-01'), ev.from).days)
+      ELSE toFloat(duration.inDays(date('1970-01-01'), ev.from).days)
+    END AS key
+  ORDER BY key, ev.id
+  WITH collect({ev: ev, key: key}) AS rows
+  WITH size(rows) AS total, [r IN rows
+    WHERE $afterKey IS NULL OR r.key > $afterKey OR (r.key = $afterKey AND r.ev.id > $afterID)][0..$limit] AS page
+  UNWIND CASE WHEN page = [] THEN [null] ELSE page END AS r
+  WITH total, r, r.ev AS ev
+  RETURN total, collect(CASE WHEN ev IS NOT NULL THEN {ev: ev, key: r.key, reports: size(COLLECT {
+    MATCH (ev)-[:EVIDENCE]->(a:Article)
+    RETURN DISTINCT a.id
+  })} END) AS page
+}
+RETURN g.key AS group, total, page
