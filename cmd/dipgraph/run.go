@@ -18,6 +18,7 @@ commands:
   serve                serve the GraphQL API and GraphiQL
   eval events FILE     score the extractor on CAMEO-coded sentences
   eval actors [-v] FILE  score actor resolution (text, date -> country, sector)
+  bench -url URL -mix FILE  load-test GraphQL endpoints with a query mix (deploy/bench)
 
 Neo4j: NEO4J_URI (bolt://127.0.0.1:7687), NEO4J_USER (neo4j),
 NEO4J_PASSWORD (dipgraph-dev), NEO4J_DATABASE (neo4j).
@@ -42,6 +43,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return cmdServe(ctx, cfg, rest, stdout, stderr, nil)
 	case "eval":
 		return cmdEval(rest, stdout, stderr)
+	case "bench":
+		return cmdBench(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
