@@ -465,3 +465,86 @@ func TestIngestArticles(t *testing.T) {
 		t.Errorf("101 articles: %s", r.Data)
 	}
 }
+
+func TestCuration(t *testing.T) {
+	s := newAnalystFake(2)
+	s.deleted = graph.DeleteSummary{DeletedEvents: []string{"event:gone"}, KeptEvents: []string{"event:visit-01"},
+		DeletedEntities: []string{"person:gone"}, DeletedRelations: 2}
+	h := newHarness(t, s)
+	for _, tc := range []struct {
+		name, query string
+		vars        map[string]any
+		want        string
+		wantArgs    []any
+	}{
+		{"delete", `mutation($id: ID!) { deleteArticle(input: {id: $id}) { articleId deletedEvents keptEvents { id reports }
+			deletedEntities deletedRelations userErrors { field } } }`, map[string]any{"id": article.ID},
+			`{"deleteArticle":{"articleId":"trend-2017-11-16","deletedEvents":["event:gone"],"keptEvents":[{"id":"event:visit-01","reports":1}],` +
+				`"deletedEntities":["person:gone"],"deletedRelations":2,"userErrors":[]}}`, []any{article.ID}},
+		{"merge", `{ x: mergeEntities(input: {keep: "country:RUS", drop: "country:SUN"}) { entity { id name } userErrors { field } } }`, nil,
+			`{"x":{"entity":{"id":"country:RUS","name":"Russia"},"userErrors":[]}}`, []any{russia.ID, "country:SUN"}},
+		{"split", `mutation { splitEntity(input: {id: "person:sergey-lavrov", newId: "person:sergey-lavrov.2", newName: "Sergey Lavrov Jr", articles: ["a1"]}) {
+			entity { __typename id name } original { id } userErrors { field } } }`, nil,
+			`{"splitEntity":{"entity":{"__typename":"Person","id":"person:sergey-lavrov.2","name":"Sergey Lavrov Jr"},"original":{"id":"person:sergey-lavrov"},"userErrors":[]}}`,
+			[]any{lavrov.ID, "person:sergey-lavrov.2", "Sergey Lavrov Jr", []string{"a1"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			q := tc.query
+			if !strings.HasPrefix(strings.TrimSpace(q), "mutation") {
+				q = "mutation " + q
+			}
+			r, _ := h.post(t, q, tc.vars)
+			if r.Errors != nil {
+				t.Fatalf("errors: %+v", r.Errors)
+			}
+			if got := string(r.Data); got != tc.want {
+				t.Errorf("data:\ngot  %s\nwant %s", got, tc.want)
+			}
+			s.mu.Lock()
+			defer s.mu.Unlock()
+			if diff := cmp.Diff(tc.wantArgs, s.gotCuration); diff != "" {
+				t.Errorf("store arguments (-want +got):\n%s", diff)
+			}
+		})
+	}
+
+	// Input the caller can fix never reaches the store.
+	s2 := newAnalystFake(0)
+	h = newHarness(t, s2)
+	for _, tc := range []struct{ query, want string }{
+		{`mutation { deleteArticle(input: {id: " "}) { userErrors { field message } } }`,
+			`{"deleteArticle":{"userErrors":[{"field":["input","id"],"message":"Give the id of an article."}]}}`},
+		{`mutation { mergeEntities(input: {keep: "country:RUS", drop: "country:RUS"}) { entity { id } userErrors { field } } }`,
+			`{"mergeEntities":{"entity":null,"userErrors":[{"field":["input","drop"]}]}}`},
+		{`mutation { splitEntity(input: {id: "x", newId: "x", newName: "", articles: []}) { entity { id } userErrors { field } } }`,
+			`{"splitEntity":{"entity":null,"userErrors":[{"field":["input","newId"]},{"field":["input","newName"]},{"field":["input","articles"]}]}}`},
+	} {
+		r, _ := h.post(t, tc.query, nil)
+		if got := string(r.Data); got != tc.want || r.Errors != nil {
+			t.Errorf("%s:\ngot  %s %+v\nwant %s", tc.query, got, r.Errors, tc.want)
+		}
+	}
+	s2.mu.Lock()
+	if len(s2.calls) != 0 {
+		t.Errorf("the store was asked %v", s2.calls)
+	}
+	s2.mu.Unlock()
+
+	// The store's verdicts are error codes.
+	for _, tc := range []struct {
+		err  error
+		code string
+	}{
+		{fmt.Errorf("neo4jstore: merge: %w", graph.ErrNotFound), "NOT_FOUND"},
+		{fmt.Errorf("neo4jstore: merge: types differ: %w", graph.ErrConflict), "CONFLICT"},
+		{fmt.Errorf("neo4jstore: merge: %w", graph.ErrInvalid), "BAD_USER_INPUT"},
+	} {
+		s3 := newAnalystFake(0)
+		s3.curationErr = tc.err
+		h := newHarness(t, s3)
+		r, _ := h.post(t, `mutation { mergeEntities(input: {keep: "a", drop: "b"}) { entity { id } } }`, nil)
+		if diff := cmp.Diff([]string{tc.code}, r.codes()); diff != "" {
+			t.Errorf("%v: codes (-want +got):\n%s", tc.err, diff)
+		}
+	}
+}

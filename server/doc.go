@@ -13,13 +13,22 @@
 // Invariants:
 //   - errors.go is the single exit for errors: graph.ErrNotFound,
 //     graph.ErrInvalid and graph.ErrConflict become the extensions.code
-//     NOT_FOUND, BAD_USER_INPUT and CONFLICT; anything else is logged and
-//     the client sees only "internal error". Panics are recovered, logged
-//     and reported the same way.
+//     NOT_FOUND, BAD_USER_INPUT and CONFLICT, running out of time TIMEOUT;
+//     anything else is logged and the client sees only "internal error".
+//     Panics are recovered, logged and reported the same way. Only our own
+//     stable ids reach the client, never a database's.
 //   - Every operation gets fresh dataloaders, so one request batches and
-//     caches what it loads and no other request sees it.
-//   - Query cost is bounded by a complexity limit in which a connection
-//     costs its selection once per item it may return.
+//     caches what it loads and no other request sees it, and the store
+//     calls of a request follow the shape of the query, not its rows.
+//   - Every request is bounded before it runs: the parser reads at most
+//     TokenLimit tokens, selections nest at most DepthLimit deep
+//     (limits.go), and the complexity limit counts a list's selection once
+//     per item it may return, times the fan-out of lists without a size
+//     (resolver.Complexity); pages hold at most graph.MaxPageSize items.
+//     While it runs, Timeout bounds it, and the store stops its
+//     transaction then too. Each refusal has its code:
+//     GRAPHQL_PARSE_FAILED or TOKEN_LIMIT_EXCEEDED, DEPTH_LIMIT_EXCEEDED,
+//     COMPLEXITY_LIMIT_EXCEEDED, TIMEOUT.
 //
 // It imports graph, extract and gqlgen; never graph/neo4jstore, the neo4j
 // driver or cmd, so the driver cannot reach the API.

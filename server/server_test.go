@@ -62,6 +62,10 @@ type fakeStore struct {
 	gotSubgraph  graph.SubgraphQuery
 	gotPathsArgs []any
 	ingested     []graph.Batch
+
+	deleted     graph.DeleteSummary // what DeleteArticle returns
+	curationErr error               // or this, from every curation method
+	gotCuration []any
 }
 
 func (s *fakeStore) record(method string, keys []string) {
@@ -269,6 +273,34 @@ func (s *fakeStore) Search(_ context.Context, text string, first int) ([]graph.S
 func (s *fakeStore) Stats(context.Context) (graph.Stats, error) {
 	s.record("Stats", nil)
 	return s.stats, nil
+}
+
+func (s *fakeStore) DeleteArticle(_ context.Context, id string) (graph.DeleteSummary, error) {
+	s.record("DeleteArticle", nil)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.gotCuration = []any{id}
+	d := s.deleted
+	d.ArticleID = id
+	return d, s.curationErr
+}
+
+// MergeEntities returns keep as stored.
+func (s *fakeStore) MergeEntities(_ context.Context, keep, drop string) (graph.Entity, error) {
+	s.record("MergeEntities", nil)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.gotCuration = []any{keep, drop}
+	return s.entities[keep], s.curationErr
+}
+
+// SplitEntity returns a new entity of id's type.
+func (s *fakeStore) SplitEntity(_ context.Context, id, newID, newName string, articles []string) (graph.Entity, error) {
+	s.record("SplitEntity", nil)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.gotCuration = []any{id, newID, newName, articles}
+	return graph.Entity{ID: newID, Type: s.entities[id].Type, Name: newName}, s.curationErr
 }
 
 func (s *fakeStore) Ingest(_ context.Context, b graph.Batch) (graph.IngestSummary, error) {

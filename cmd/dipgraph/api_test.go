@@ -1075,3 +1075,126 @@ func TestAPIPagingUnderIngest(t *testing.T) {
 		t.Logf("order %s: %d events before, %d listed while %d articles arrived", order, len(before), len(got), len(got)/3)
 	}
 }
+
+// TestAPICuration runs the curation mutations over Neo4j: a merge that
+// re-ingesting does not undo, a split, a delete that keeps what other
+// articles report, and the store's refusals as error codes.
+func TestAPICuration(t *testing.T) {
+	c := newAPI(t)
+	eventsOf := func(id string) []string {
+		t.Helper()
+		return c.allEvents(map[string]any{"involving": []string{id}}, "DATE", 100)
+	}
+
+	r := c.do(`mutation { mergeEntities(input: {keep: "country:AZE", drop: "region:nagorno-karabakh"}) { entity { id } } }`, nil)
+	if diff := cmp.Diff([]string{"CONFLICT"}, codes(r)); diff != "" {
+		t.Errorf("merging a region into a country: codes (-want +got):\n%s", diff)
+	}
+	r = c.do(`mutation { mergeEntities(input: {keep: "country:AZE", drop: "country:XXX"}) { entity { id } } }`, nil)
+	if diff := cmp.Diff([]string{"NOT_FOUND"}, codes(r)); diff != "" {
+		t.Errorf("merging a missing entity: codes (-want +got):\n%s", diff)
+	}
+
+	// Merge Mammadyarov into Aliyev (a test of the mechanics, not of
+	// history): Aliyev takes part in all their events, and re-ingesting an
+	// article that names Mammadyarov files him under Aliyev.
+	want := eventsOf("person:ilham-aliyev")
+	for _, id := range eventsOf("person:elmar-mammadyarov") {
+		if !slices.Contains(want, id) {
+			want = append(want, id)
+		}
+	}
+	var merged struct {
+		MergeEntities struct {
+			Entity struct {
+				ID      string
+				Aliases []string
+			}
+		}
+	}
+	c.data(&merged, `mutation { mergeEntities(input: {keep: "person:ilham-aliyev", drop: "person:elmar-mammadyarov"}) {
+		entity { id aliases } userErrors { message } } }`, nil)
+	if merged.MergeEntities.Entity.ID != "person:ilham-aliyev" || !slices.Contains(merged.MergeEntities.Entity.Aliases, "Elmar Mammadyarov") {
+		t.Errorf("merged entity %+v", merged.MergeEntities.Entity)
+	}
+	got := eventsOf("person:ilham-aliyev")
+	slices.Sort(want)
+	slices.Sort(got)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Aliyev's events after the merge (-both before +after):\n%s", diff)
+	}
+	reingest := func(id string) {
+		t.Helper()
+		f, err := os.ReadFile(apiArticles)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(f), "\n") {
+			var a map[string]any
+			if json.Unmarshal([]byte(line), &a) != nil || a["id"] != id {
+				continue
+			}
+			var res struct {
+				IngestArticle struct{ UserErrors []any }
+			}
+			c.data(&res, `mutation($in: IngestArticleInput!) { ingestArticle(input: $in) { userErrors { message } } }`,
+				map[string]any{"in": map[string]any{"id": a["id"], "text": a["text"], "title": a["title"], "published": a["published"], "source": a["source"]}})
+			return
+		}
+		t.Fatalf("no article %s in %s", id, apiArticles)
+	}
+	reingest("api-reuters-2018-03-05")
+	r = c.do(`{ person(id: "person:elmar-mammadyarov") { id } }`, nil)
+	if diff := cmp.Diff([]string{"NOT_FOUND"}, codes(r)); diff != "" {
+		t.Errorf("the merged-away person after re-ingest: codes (-want +got):\n%s", diff)
+	}
+
+	// Split what the State Department says of Aliyev off to a new person.
+	var split struct {
+		SplitEntity struct {
+			Entity   struct{ ID, Name string }
+			Original struct{ ID string }
+		}
+	}
+	c.data(&split, `mutation { splitEntity(input: {id: "person:ilham-aliyev", newId: "person:ilham-aliyev.state", newName: "Ilham Aliyev (State)",
+		articles: ["api-state-2022-02-03"]}) { entity { id name } original { id } } }`, nil)
+	if split.SplitEntity.Entity.ID != "person:ilham-aliyev.state" || split.SplitEntity.Original.ID != "person:ilham-aliyev" {
+		t.Errorf("split: %+v", split.SplitEntity)
+	}
+	if len(eventsOf("person:ilham-aliyev.state")) == 0 {
+		t.Errorf("the split-off person takes part in nothing")
+	}
+	reingest("api-state-2022-02-03")
+	if len(eventsOf("person:ilham-aliyev.state")) == 0 {
+		t.Errorf("re-ingesting undid the split")
+	}
+
+	// Delete the Xinhua article: the agreement only it reports goes.
+	before := c.allEvents(nil, "DATE", 100)
+	var del struct {
+		DeleteArticle struct {
+			ArticleID     string
+			DeletedEvents []string
+			KeptEvents    []struct{ ID string }
+		}
+	}
+	c.data(&del, `mutation { deleteArticle(input: {id: "api-xinhua-2019-01-15"}) { articleId deletedEvents keptEvents { id } } }`, nil)
+	after := c.allEvents(nil, "DATE", 100)
+	if len(del.DeleteArticle.DeletedEvents) == 0 || len(after) != len(before)-len(del.DeleteArticle.DeletedEvents) {
+		t.Errorf("deleted %v: %d events before, %d after", del.DeleteArticle.DeletedEvents, len(before), len(after))
+	}
+	for _, id := range del.DeleteArticle.DeletedEvents {
+		if slices.Contains(after, id) {
+			t.Errorf("deleted event %s still listed", id)
+		}
+	}
+	r = c.do(`mutation { deleteArticle(input: {id: "api-xinhua-2019-01-15"}) { articleId } }`, nil)
+	if diff := cmp.Diff([]string{"NOT_FOUND"}, codes(r)); diff != "" {
+		t.Errorf("deleting it again: codes (-want +got):\n%s", diff)
+	}
+	var arts struct{ Articles struct{ TotalCount int } }
+	c.data(&arts, `{ articles { totalCount } }`, nil)
+	if arts.Articles.TotalCount != 3 {
+		t.Errorf("%d articles after the delete, want 3", arts.Articles.TotalCount)
+	}
+}

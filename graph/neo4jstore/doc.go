@@ -114,6 +114,32 @@
 // ingesting two reports of one new event at the same moment may still
 // make two nodes.
 //
+// # Reads
+//
+// The read side serves the API (server/resolver declares what it needs):
+//
+//   - Lists page by keyset: a cursor holds the sort key of the last row
+//     and its id (events in four orders, each a numeric key ascending then
+//     the id; entities by name; articles newest first), so rows ingested
+//     while a client pages neither shift nor repeat what it sees.
+//   - The event filter is one block of Cypher shared by every query that
+//     filters events (TestSharedBlocks). An entity takes part in an event
+//     itself or through others: a country through its people and bodies
+//     (their country), an organization through its officials
+//     (OFFICIAL_OF), a place or region through the places within it
+//     (LOCATED_IN); a country does not take part in what merely happens on
+//     its soil. A list that names entities is answered from their events
+//     (events_involving), not by scanning every event.
+//   - Batch loaders take many keys and make one query (entities, events,
+//     articles, participants, evidence, relations, an entity's events or
+//     articles per entity), so the API's round trips follow the shape of a
+//     request, not its rows.
+//   - Views: Dyad, Partners, Subgraph, Paths, Search (the full-text
+//     indexes entity_names, event_text and article_titles) and Stats; each
+//     is one read transaction of a fixed number of statements (Subgraph:
+//     its depth plus two).
+//   - A read transaction ends at its context's deadline, on the server too.
+//
 // # Imports
 //
 // neo4jstore imports graph, extract and the Neo4j driver. It must never be

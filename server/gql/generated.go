@@ -319,6 +319,15 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	DeleteArticlePayload struct {
+		ArticleID        func(childComplexity int) int
+		DeletedEntities  func(childComplexity int) int
+		DeletedEvents    func(childComplexity int) int
+		DeletedRelations func(childComplexity int) int
+		KeptEvents       func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
+	}
+
 	Dyad struct {
 		A        func(childComplexity int) int
 		B        func(childComplexity int) int
@@ -455,6 +464,11 @@ type ComplexityRoot struct {
 		Type         func(childComplexity int) int
 	}
 
+	MergeEntitiesPayload struct {
+		Entity     func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	MilitaryAction struct {
 		Actors       func(childComplexity int) int
 		Attribution  func(childComplexity int) int
@@ -477,8 +491,11 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
+		DeleteArticle  func(childComplexity int, input DeleteArticleInput) int
 		IngestArticle  func(childComplexity int, input IngestArticleInput) int
 		IngestArticles func(childComplexity int, input IngestArticlesInput) int
+		MergeEntities  func(childComplexity int, input MergeEntitiesInput) int
+		SplitEntity    func(childComplexity int, input SplitEntityInput) int
 	}
 
 	Negotiation struct {
@@ -762,6 +779,12 @@ type ComplexityRoot struct {
 		Name  func(childComplexity int) int
 		Node  func(childComplexity int) int
 		Score func(childComplexity int) int
+	}
+
+	SplitEntityPayload struct {
+		Entity     func(childComplexity int) int
+		Original   func(childComplexity int) int
+		UserErrors func(childComplexity int) int
 	}
 
 	Statement struct {
@@ -1087,6 +1110,9 @@ type MilitaryActionResolver interface {
 type MutationResolver interface {
 	IngestArticle(ctx context.Context, input IngestArticleInput) (*IngestArticlePayload, error)
 	IngestArticles(ctx context.Context, input IngestArticlesInput) (*IngestArticlesPayload, error)
+	DeleteArticle(ctx context.Context, input DeleteArticleInput) (*DeleteArticlePayload, error)
+	MergeEntities(ctx context.Context, input MergeEntitiesInput) (*MergeEntitiesPayload, error)
+	SplitEntity(ctx context.Context, input SplitEntityInput) (*SplitEntityPayload, error)
 }
 type NegotiationResolver interface {
 	Subtype(ctx context.Context, obj *node.Negotiation) (*string, error)
@@ -2464,6 +2490,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CountryEdge.Node(childComplexity), true
 
+	case "DeleteArticlePayload.articleId":
+		if e.ComplexityRoot.DeleteArticlePayload.ArticleID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteArticlePayload.ArticleID(childComplexity), true
+	case "DeleteArticlePayload.deletedEntities":
+		if e.ComplexityRoot.DeleteArticlePayload.DeletedEntities == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteArticlePayload.DeletedEntities(childComplexity), true
+	case "DeleteArticlePayload.deletedEvents":
+		if e.ComplexityRoot.DeleteArticlePayload.DeletedEvents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteArticlePayload.DeletedEvents(childComplexity), true
+	case "DeleteArticlePayload.deletedRelations":
+		if e.ComplexityRoot.DeleteArticlePayload.DeletedRelations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteArticlePayload.DeletedRelations(childComplexity), true
+	case "DeleteArticlePayload.keptEvents":
+		if e.ComplexityRoot.DeleteArticlePayload.KeptEvents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteArticlePayload.KeptEvents(childComplexity), true
+	case "DeleteArticlePayload.userErrors":
+		if e.ComplexityRoot.DeleteArticlePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteArticlePayload.UserErrors(childComplexity), true
+
 	case "Dyad.a":
 		if e.ComplexityRoot.Dyad.A == nil {
 			break
@@ -3047,6 +3110,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Meeting.Type(childComplexity), true
 
+	case "MergeEntitiesPayload.entity":
+		if e.ComplexityRoot.MergeEntitiesPayload.Entity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MergeEntitiesPayload.Entity(childComplexity), true
+	case "MergeEntitiesPayload.userErrors":
+		if e.ComplexityRoot.MergeEntitiesPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MergeEntitiesPayload.UserErrors(childComplexity), true
+
 	case "MilitaryAction.actors":
 		if e.ComplexityRoot.MilitaryAction.Actors == nil {
 			break
@@ -3156,6 +3232,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MilitaryAction.Type(childComplexity), true
 
+	case "Mutation.deleteArticle":
+		if e.ComplexityRoot.Mutation.DeleteArticle == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteArticle_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteArticle(childComplexity, args["input"].(DeleteArticleInput)), true
 	case "Mutation.ingestArticle":
 		if e.ComplexityRoot.Mutation.IngestArticle == nil {
 			break
@@ -3178,6 +3265,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.IngestArticles(childComplexity, args["input"].(IngestArticlesInput)), true
+	case "Mutation.mergeEntities":
+		if e.ComplexityRoot.Mutation.MergeEntities == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_mergeEntities_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MergeEntities(childComplexity, args["input"].(MergeEntitiesInput)), true
+	case "Mutation.splitEntity":
+		if e.ComplexityRoot.Mutation.SplitEntity == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_splitEntity_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SplitEntity(childComplexity, args["input"].(SplitEntityInput)), true
 
 	case "Negotiation.attribution":
 		if e.ComplexityRoot.Negotiation.Attribution == nil {
@@ -4620,6 +4729,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SearchHit.Score(childComplexity), true
 
+	case "SplitEntityPayload.entity":
+		if e.ComplexityRoot.SplitEntityPayload.Entity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SplitEntityPayload.Entity(childComplexity), true
+	case "SplitEntityPayload.original":
+		if e.ComplexityRoot.SplitEntityPayload.Original == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SplitEntityPayload.Original(childComplexity), true
+	case "SplitEntityPayload.userErrors":
+		if e.ComplexityRoot.SplitEntityPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SplitEntityPayload.UserErrors(childComplexity), true
+
 	case "Statement.attribution":
 		if e.ComplexityRoot.Statement.Attribution == nil {
 			break
@@ -5224,10 +5352,13 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("ArticleFilter", ec.unmarshalInputArticleFilter),
+			graphql.NewInputUnmarshaler("DeleteArticleInput", ec.unmarshalInputDeleteArticleInput),
 			graphql.NewInputUnmarshaler("EntityFilter", ec.unmarshalInputEntityFilter),
 			graphql.NewInputUnmarshaler("EventFilter", ec.unmarshalInputEventFilter),
 			graphql.NewInputUnmarshaler("IngestArticleInput", ec.unmarshalInputIngestArticleInput),
 			graphql.NewInputUnmarshaler("IngestArticlesInput", ec.unmarshalInputIngestArticlesInput),
+			graphql.NewInputUnmarshaler("MergeEntitiesInput", ec.unmarshalInputMergeEntitiesInput),
+			graphql.NewInputUnmarshaler("SplitEntityInput", ec.unmarshalInputSplitEntityInput),
 		)
 	}
 	first := true
@@ -5378,6 +5509,97 @@ type ArticleEdge {
   cursor: String!
   "The article."
   node: Article!
+}
+`, BuiltIn: false},
+	{Name: "../../schema/curation.graphqls", Input: `# Curation: an analyst's corrections to the graph. Each is recorded, so
+# that ingesting the same articles again does not undo it.
+
+extend type Mutation {
+  """
+  Removes an article and the facts only it supports: the events no other
+  article reports, the participations and relations only it states, its
+  mentions, and the entities left with nothing. Facts other articles also
+  report stay, without this article's evidence. Fails with NOT_FOUND when
+  there is no such article.
+  """
+  deleteArticle(input: DeleteArticleInput!): DeleteArticlePayload!
+
+  """
+  Merges two entities that are one: everything said of ` + "`" + `drop` + "`" + ` (events,
+  mentions, relations, attributions, names) moves to ` + "`" + `keep` + "`" + `, and ` + "`" + `drop` + "`" + ` is
+  gone. Articles ingested later that name ` + "`" + `drop` + "`" + ` are filed under ` + "`" + `keep` + "`" + `.
+  Fails with NOT_FOUND when either is not in the graph and CONFLICT when
+  they are of different kinds.
+  """
+  mergeEntities(input: MergeEntitiesInput!): MergeEntitiesPayload!
+
+  """
+  Splits an entity that is two: what the given articles say of it moves to
+  a new entity of the same kind. Re-ingesting those articles keeps the
+  split. Fails with NOT_FOUND when the entity or an article is not in the
+  graph and CONFLICT when the new id is taken.
+  """
+  splitEntity(input: SplitEntityInput!): SplitEntityPayload!
+}
+
+"An article to delete."
+input DeleteArticleInput {
+  "The article's id."
+  id: ID!
+}
+
+"What deleting an article removed."
+type DeleteArticlePayload {
+  "The id of the article deleted; null when there are user errors."
+  articleId: ID
+  "The ids of the events only the article reported, now deleted."
+  deletedEvents: [ID!]!
+  "The events other articles report too: they stay, without the article's evidence."
+  keptEvents: [Event!]!
+  "The ids of the entities left without any mention, participation or relation, now deleted."
+  deletedEntities: [ID!]!
+  "How many relations only the article stated, now deleted."
+  deletedRelations: Int!
+  "Problems with the input that the caller can fix; empty on success."
+  userErrors: [UserError!]!
+}
+
+"Two entities to merge."
+input MergeEntitiesInput {
+  "The id of the entity that stays."
+  keep: ID!
+  "The id of the entity merged into it, which goes."
+  drop: ID!
+}
+
+"The result of ` + "`" + `mergeEntities` + "`" + `."
+type MergeEntitiesPayload {
+  "The entity that stayed, with what it took from the other; null when there are user errors."
+  entity: Entity
+  "Problems with the input that the caller can fix; empty on success."
+  userErrors: [UserError!]!
+}
+
+"An entity to split."
+input SplitEntityInput {
+  "The id of the entity to split."
+  id: ID!
+  "The id of the new entity, e.g. ` + "`" + `person:ali-aliyev.party` + "`" + `."
+  newId: ID!
+  "The name of the new entity."
+  newName: String!
+  "The articles whose mentions, participations and relations move to the new entity; at least one."
+  articles: [ID!]!
+}
+
+"The result of ` + "`" + `splitEntity` + "`" + `."
+type SplitEntityPayload {
+  "The new entity; null when there are user errors."
+  entity: Entity
+  "The entity split, with what is left of it; null when there are user errors."
+  original: Entity
+  "Problems with the input that the caller can fix; empty on success."
+  userErrors: [UserError!]!
 }
 `, BuiltIn: false},
 	{Name: "../../schema/entity.graphqls", Input: `# Entities: who and where events involve. One GraphQL type per kind of
@@ -7519,6 +7741,24 @@ func (ec *executionContext) childFields_CountryEdge(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type CountryEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_DeleteArticlePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "articleId":
+		return ec.fieldContext_DeleteArticlePayload_articleId(ctx, field)
+	case "deletedEvents":
+		return ec.fieldContext_DeleteArticlePayload_deletedEvents(ctx, field)
+	case "keptEvents":
+		return ec.fieldContext_DeleteArticlePayload_keptEvents(ctx, field)
+	case "deletedEntities":
+		return ec.fieldContext_DeleteArticlePayload_deletedEntities(ctx, field)
+	case "deletedRelations":
+		return ec.fieldContext_DeleteArticlePayload_deletedRelations(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_DeleteArticlePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeleteArticlePayload", field.Name)
+}
+
 func (ec *executionContext) childFields_Dyad(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "a":
@@ -7669,6 +7909,16 @@ func (ec *executionContext) childFields_IngestSummary(ctx context.Context, field
 		return ec.fieldContext_IngestSummary_changed(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type IngestSummary", field.Name)
+}
+
+func (ec *executionContext) childFields_MergeEntitiesPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "entity":
+		return ec.fieldContext_MergeEntitiesPayload_entity(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_MergeEntitiesPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MergeEntitiesPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_Organization(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7871,6 +8121,18 @@ func (ec *executionContext) childFields_SearchHit(ctx context.Context, field gra
 		return ec.fieldContext_SearchHit_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SearchHit", field.Name)
+}
+
+func (ec *executionContext) childFields_SplitEntityPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "entity":
+		return ec.fieldContext_SplitEntityPayload_entity(ctx, field)
+	case "original":
+		return ec.fieldContext_SplitEntityPayload_original(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_SplitEntityPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SplitEntityPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_Stats(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8209,6 +8471,20 @@ func (ec *executionContext) field_Dyad_events_args(ctx context.Context, rawArgs 
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_deleteArticle_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (DeleteArticleInput, error) {
+			return ec.unmarshalNDeleteArticleInput2githubᚗcomᚋdipgraphᚋdipgraphᚋserverᚋgqlᚐDeleteArticleInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_ingestArticle_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8229,6 +8505,34 @@ func (ec *executionContext) field_Mutation_ingestArticles_args(ctx context.Conte
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (IngestArticlesInput, error) {
 			return ec.unmarshalNIngestArticlesInput2githubᚗcomᚋdipgraphᚋdipgraphᚋserverᚋgqlᚐIngestArticlesInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_mergeEntities_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (MergeEntitiesInput, error) {
+			return ec.unmarshalNMergeEntitiesInput2githubᚗcomᚋdipgraphᚋdipgraphᚋserverᚋgqlᚐMergeEntitiesInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_splitEntity_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (SplitEntityInput, error) {
+			return ec.unmarshalNSplitEntityInput2githubᚗcomᚋdipgraphᚋdipgraphᚋserverᚋgqlᚐSplitEntityInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -14108,6 +14412,162 @@ func (ec *executionContext) fieldContext_CountryEdge_node(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _DeleteArticlePayload_articleId(ctx context.Context, field graphql.CollectedField, obj *DeleteArticlePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteArticlePayload_articleId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ArticleID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteArticlePayload_articleId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeleteArticlePayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DeleteArticlePayload_deletedEvents(ctx context.Context, field graphql.CollectedField, obj *DeleteArticlePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteArticlePayload_deletedEvents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeletedEvents, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteArticlePayload_deletedEvents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeleteArticlePayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DeleteArticlePayload_keptEvents(ctx context.Context, field graphql.CollectedField, obj *DeleteArticlePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteArticlePayload_keptEvents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KeptEvents, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []node.Event) graphql.Marshaler {
+			return ec.marshalNEvent2ᚕgithubᚗcomᚋdipgraphᚋdipgraphᚋserverᚋnodeᚐEventᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteArticlePayload_keptEvents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DeleteArticlePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DeleteArticlePayload_deletedEntities(ctx context.Context, field graphql.CollectedField, obj *DeleteArticlePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteArticlePayload_deletedEntities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeletedEntities, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteArticlePayload_deletedEntities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeleteArticlePayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DeleteArticlePayload_deletedRelations(ctx context.Context, field graphql.CollectedField, obj *DeleteArticlePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteArticlePayload_deletedRelations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeletedRelations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteArticlePayload_deletedRelations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeleteArticlePayload", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DeleteArticlePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *DeleteArticlePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteArticlePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕgithubᚗcomᚋdipgraphᚋdipgraphᚋserverᚋgqlᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteArticlePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DeleteArticlePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Dyad_a(ctx context.Context, field graphql.CollectedField, obj *graph.Dyad) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16597,6 +17057,70 @@ func (ec *executionContext) fieldContext_Meeting_topic(_ context.Context, field 
 	return graphql.NewScalarFieldContext("Meeting", field, true, true, "String")
 }
 
+func (ec *executionContext) _MergeEntitiesPayload_entity(ctx context.Context, field graphql.CollectedField, obj *MergeEntitiesPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MergeEntitiesPayload_entity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v node.Entity) graphql.Marshaler {
+			return ec.marshalOEntity2githubᚗcomᚋdipgraphᚋdipgraphᚋserverᚋnodeᚐEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MergeEntitiesPayload_entity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MergeEntitiesPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MergeEntitiesPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *MergeEntitiesPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MergeEntitiesPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕgithubᚗcomᚋdipgraphᚋdipgraphᚋserverᚋgqlᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MergeEntitiesPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MergeEntitiesPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _MilitaryAction_id(ctx context.Context, field graphql.CollectedField, obj *node.MilitaryAction) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17165,6 +17689,138 @@ func (ec *executionContext) fieldContext_Mutation_ingestArticles(ctx context.Con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_ingestArticles_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteArticle(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteArticle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteArticle(ctx, fc.Args["input"].(DeleteArticleInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *DeleteArticlePayload) graphql.Marshaler {
+			return ec.marshalNDeleteArticlePayload2ᚖgithubᚗcomᚋdipgraphᚋdipgraphᚋserverᚋgqlᚐDeleteArticlePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteArticle(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeleteArticlePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteArticle_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_mergeEntities(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_mergeEntities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MergeEntities(ctx, fc.Args["input"].(MergeEntitiesInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *MergeEntitiesPayload) graphql.Marshaler {
+			return ec.marshalNMergeEntitiesPayload2ᚖgithubᚗcomᚋdipgraphᚋdipgraphᚋserverᚋgqlᚐMergeEntitiesPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_mergeEntities(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MergeEntitiesPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_mergeEntities_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_splitEntity(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_splitEntity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SplitEntity(ctx, fc.Args["input"].(SplitEntityInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *SplitEntityPayload) graphql.Marshaler {
+			return ec.marshalNSplitEntityPayload2ᚖgithubᚗcomᚋdipgraphᚋdipgraphᚋserverᚋgqlᚐSplitEntityPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_splitEntity(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SplitEntityPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_splitEntity_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -23333,6 +23989,102 @@ func (ec *executionContext) fieldContext_SearchHit_node(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _SplitEntityPayload_entity(ctx context.Context, field graphql.CollectedField, obj *SplitEntityPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SplitEntityPayload_entity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v node.Entity) graphql.Marshaler {
+			return ec.marshalOEntity2githubᚗcomᚋdipgraphᚋdipgraphᚋserverᚋnodeᚐEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SplitEntityPayload_entity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SplitEntityPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SplitEntityPayload_original(ctx context.Context, field graphql.CollectedField, obj *SplitEntityPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SplitEntityPayload_original(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Original, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v node.Entity) graphql.Marshaler {
+			return ec.marshalOEntity2githubᚗcomᚋdipgraphᚋdipgraphᚋserverᚋnodeᚐEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SplitEntityPayload_original(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SplitEntityPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SplitEntityPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *SplitEntityPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SplitEntityPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕgithubᚗcomᚋdipgraphᚋdipgraphᚋserverᚋgqlᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SplitEntityPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SplitEntityPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Statement_id(ctx context.Context, field graphql.CollectedField, obj *node.Statement) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -27031,6 +27783,48 @@ func UnmarshalArticleFilter(ctx context.Context, raw any) (graph.ArticleFilter, 
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputDeleteArticleInput(ctx context.Context, obj any) (DeleteArticleInput, error) {
+	var it DeleteArticleInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDeleteArticleInput unmarshals raw into the DeleteArticleInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDeleteArticleInput(ctx context.Context, raw any) (DeleteArticleInput, error) {
+	var out DeleteArticleInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeleteArticleInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputEntityFilter(ctx context.Context, obj any) (graph.EntityFilter, error) {
 	var it graph.EntityFilter
 	if obj == nil {
@@ -27338,6 +28132,118 @@ func (ec *executionContext) unmarshalInputIngestArticlesInput(ctx context.Contex
 func UnmarshalIngestArticlesInput(ctx context.Context, raw any) (IngestArticlesInput, error) {
 	var out IngestArticlesInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "IngestArticlesInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMergeEntitiesInput(ctx context.Context, obj any) (MergeEntitiesInput, error) {
+	var it MergeEntitiesInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"keep", "drop"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "keep":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("keep"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Keep = data
+		case "drop":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("drop"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Drop = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMergeEntitiesInput unmarshals raw into the MergeEntitiesInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMergeEntitiesInput(ctx context.Context, raw any) (MergeEntitiesInput, error) {
+	var out MergeEntitiesInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MergeEntitiesInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSplitEntityInput(ctx context.Context, obj any) (SplitEntityInput, error) {
+	var it SplitEntityInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "newId", "newName", "articles"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "newId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("newId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NewID = data
+		case "newName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("newName"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NewName = data
+		case "articles":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("articles"))
+			data, err := ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Articles = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSplitEntityInput unmarshals raw into the SplitEntityInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSplitEntityInput(ctx context.Context, raw any) (SplitEntityInput, error) {
+	var out SplitEntityInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SplitEntityInput", raw, &out)
 	return out, err
 }
 
@@ -29214,6 +30120,64 @@ func (ec *executionContext) _CountryEdge(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var deleteArticlePayloadImplementors = []string{"DeleteArticlePayload"}
+
+func (ec *executionContext) _DeleteArticlePayload(ctx context.Context, sel ast.SelectionSet, obj *DeleteArticlePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deleteArticlePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeleteArticlePayload")
+		case "articleId":
+			out.Values[i] = ec._DeleteArticlePayload_articleId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "deletedEvents":
+			out.Values[i] = ec._DeleteArticlePayload_deletedEvents(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "keptEvents":
+			out.Values[i] = ec._DeleteArticlePayload_keptEvents(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deletedEntities":
+			out.Values[i] = ec._DeleteArticlePayload_deletedEntities(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deletedRelations":
+			out.Values[i] = ec._DeleteArticlePayload_deletedRelations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._DeleteArticlePayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var dyadImplementors = []string{"Dyad"}
 
 func (ec *executionContext) _Dyad(ctx context.Context, sel ast.SelectionSet, obj *graph.Dyad) graphql.Marshaler {
@@ -30111,6 +31075,44 @@ func (ec *executionContext) _Meeting(ctx context.Context, sel ast.SelectionSet, 
 	return out
 }
 
+var mergeEntitiesPayloadImplementors = []string{"MergeEntitiesPayload"}
+
+func (ec *executionContext) _MergeEntitiesPayload(ctx context.Context, sel ast.SelectionSet, obj *MergeEntitiesPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mergeEntitiesPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MergeEntitiesPayload")
+		case "entity":
+			out.Values[i] = ec._MergeEntitiesPayload_entity(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._MergeEntitiesPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var militaryActionImplementors = []string{"MilitaryAction", "Node", "Event"}
 
 func (ec *executionContext) _MilitaryAction(ctx context.Context, sel ast.SelectionSet, obj *node.MilitaryAction) graphql.Marshaler {
@@ -30267,6 +31269,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "ingestArticles":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_ingestArticles(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteArticle":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteArticle(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "mergeEntities":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_mergeEntities(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "splitEntity":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_splitEntity(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -32139,6 +33162,49 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var splitEntityPayloadImplementors = []string{"SplitEntityPayload"}
+
+func (ec *executionContext) _SplitEntityPayload(ctx context.Context, sel ast.SelectionSet, obj *SplitEntityPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, splitEntityPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SplitEntityPayload")
+		case "entity":
+			out.Values[i] = ec._SplitEntityPayload_entity(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "original":
+			out.Values[i] = ec._SplitEntityPayload_original(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._SplitEntityPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var statementImplementors = []string{"Statement", "Node", "Event"}
 
 func (ec *executionContext) _Statement(ctx context.Context, sel ast.SelectionSet, obj *node.Statement) graphql.Marshaler {
@@ -33527,6 +34593,19 @@ var (
 	}
 )
 
+func (ec *executionContext) unmarshalNDeleteArticleInput2githubᚗcomᚋdipgraphᚋdipgraphᚋserverᚋgqlᚐDeleteArticleInput(ctx context.Context, v any) (DeleteArticleInput, error) {
+	res, err := ec.unmarshalInputDeleteArticleInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDeleteArticlePayload2ᚖgithubᚗcomᚋdipgraphᚋdipgraphᚋserverᚋgqlᚐDeleteArticlePayload(ctx context.Context, sel ast.SelectionSet, v *DeleteArticlePayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DeleteArticlePayload!")
+		return graphql.Null
+	}
+	return ec._DeleteArticlePayload(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNDyad2ᚖgithubᚗcomᚋdipgraphᚋdipgraphᚋgraphᚐDyad(ctx context.Context, sel ast.SelectionSet, v *graph.Dyad) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Dyad!")
@@ -33851,6 +34930,35 @@ func (ec *executionContext) marshalNID2string(ctx context.Context, sel ast.Selec
 	return res
 }
 
+func (ec *executionContext) unmarshalNID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNID2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNIngestArticleInput2githubᚗcomᚋdipgraphᚋdipgraphᚋserverᚋgqlᚐIngestArticleInput(ctx context.Context, v any) (IngestArticleInput, error) {
 	res, err := ec.unmarshalInputIngestArticleInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -33952,6 +35060,19 @@ var (
 		graph.IntervalYear:    "YEAR",
 	}
 )
+
+func (ec *executionContext) unmarshalNMergeEntitiesInput2githubᚗcomᚋdipgraphᚋdipgraphᚋserverᚋgqlᚐMergeEntitiesInput(ctx context.Context, v any) (MergeEntitiesInput, error) {
+	res, err := ec.unmarshalInputMergeEntitiesInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMergeEntitiesPayload2ᚖgithubᚗcomᚋdipgraphᚋdipgraphᚋserverᚋgqlᚐMergeEntitiesPayload(ctx context.Context, sel ast.SelectionSet, v *MergeEntitiesPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MergeEntitiesPayload!")
+		return graphql.Null
+	}
+	return ec._MergeEntitiesPayload(ctx, sel, v)
+}
 
 func (ec *executionContext) unmarshalNModality2string(ctx context.Context, v any) (string, error) {
 	tmp, err := graphql.UnmarshalString(v)
@@ -34285,6 +35406,19 @@ func (ec *executionContext) marshalNSearchHit2ᚕgithubᚗcomᚋdipgraphᚋdipgr
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNSplitEntityInput2githubᚗcomᚋdipgraphᚋdipgraphᚋserverᚋgqlᚐSplitEntityInput(ctx context.Context, v any) (SplitEntityInput, error) {
+	res, err := ec.unmarshalInputSplitEntityInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSplitEntityPayload2ᚖgithubᚗcomᚋdipgraphᚋdipgraphᚋserverᚋgqlᚐSplitEntityPayload(ctx context.Context, sel ast.SelectionSet, v *SplitEntityPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SplitEntityPayload!")
+		return graphql.Null
+	}
+	return ec._SplitEntityPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNStats2ᚖgithubᚗcomᚋdipgraphᚋdipgraphᚋgraphᚐStats(ctx context.Context, sel ast.SelectionSet, v *graph.Stats) graphql.Marshaler {

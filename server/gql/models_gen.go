@@ -66,6 +66,28 @@ type CountryEdge struct {
 	Node *node.Country `json:"node"`
 }
 
+// An article to delete.
+type DeleteArticleInput struct {
+	// The article's id.
+	ID string `json:"id"`
+}
+
+// What deleting an article removed.
+type DeleteArticlePayload struct {
+	// The id of the article deleted; null when there are user errors.
+	ArticleID *string `json:"articleId,omitempty"`
+	// The ids of the events only the article reported, now deleted.
+	DeletedEvents []string `json:"deletedEvents"`
+	// The events other articles report too: they stay, without the article's evidence.
+	KeptEvents []node.Event `json:"keptEvents"`
+	// The ids of the entities left without any mention, participation or relation, now deleted.
+	DeletedEntities []string `json:"deletedEntities"`
+	// How many relations only the article stated, now deleted.
+	DeletedRelations int `json:"deletedRelations"`
+	// Problems with the input that the caller can fix; empty on success.
+	UserErrors []UserError `json:"userErrors"`
+}
+
 // A page of events.
 type EventConnection struct {
 	// The events on this page, each with its cursor.
@@ -134,6 +156,22 @@ type IngestArticlesPayload struct {
 	UserErrors []UserError `json:"userErrors"`
 }
 
+// Two entities to merge.
+type MergeEntitiesInput struct {
+	// The id of the entity that stays.
+	Keep string `json:"keep"`
+	// The id of the entity merged into it, which goes.
+	Drop string `json:"drop"`
+}
+
+// The result of `mergeEntities`.
+type MergeEntitiesPayload struct {
+	// The entity that stayed, with what it took from the other; null when there are user errors.
+	Entity node.Entity `json:"entity,omitempty"`
+	// Problems with the input that the caller can fix; empty on success.
+	UserErrors []UserError `json:"userErrors"`
+}
+
 // Actions that change the knowledge graph.
 type Mutation struct {
 }
@@ -194,6 +232,28 @@ type PersonEdge struct {
 // The entry points for reading the knowledge graph of diplomatic events
 // extracted from news articles.
 type Query struct {
+}
+
+// An entity to split.
+type SplitEntityInput struct {
+	// The id of the entity to split.
+	ID string `json:"id"`
+	// The id of the new entity, e.g. `person:ali-aliyev.party`.
+	NewID string `json:"newId"`
+	// The name of the new entity.
+	NewName string `json:"newName"`
+	// The articles whose mentions, participations and relations move to the new entity; at least one.
+	Articles []string `json:"articles"`
+}
+
+// The result of `splitEntity`.
+type SplitEntityPayload struct {
+	// The new entity; null when there are user errors.
+	Entity node.Entity `json:"entity,omitempty"`
+	// The entity split, with what is left of it; null when there are user errors.
+	Original node.Entity `json:"original,omitempty"`
+	// Problems with the input that the caller can fix; empty on success.
+	UserErrors []UserError `json:"userErrors"`
 }
 
 // A page of a timeline.

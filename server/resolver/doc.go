@@ -9,17 +9,25 @@
 //     optional values, pages, arguments) live in convert.go; batching in
 //     loaders.go; the query cost model in complexity.go.
 //   - Storage is reached only through the small interfaces of resolver.go
-//     (Reader, BatchReader, Ingester), declared here at the consumer.
-//   - Fields that cost a query (Event.participants, Event.evidence,
-//     Participant.entity) load through per-request dataloaders whose batch
-//     functions make one BatchReader call each, so a page of events costs a
-//     fixed number of queries, not one per event.
+//     (Reader, Analyst, BatchReader, Ingester, Curator), declared here at
+//     the consumer.
+//   - Fields that cost a query (an event's participants, evidence and
+//     role fields, an entity's relations, events and articles, an
+//     evidence's article, ...) load through per-request dataloaders
+//     (loaders.go) whose batch functions make one BatchReader call each
+//     (the page loaders one per distinct set of arguments), so a request
+//     costs a number of queries that grows with the depth of its
+//     selection, not with the rows it returns.
+//   - The kinds of event are many and alike: their resolvers in
+//     event_types.resolvers.go each call one helper of loaders.go or
+//     convert.go, and complexity.go sets their lists' cost by field name.
 //   - Errors are returned as they come, wrapping graph's sentinels where
 //     they apply; server/errors.go alone decides what the client sees.
 //     Problems with a mutation's input that the caller can fix are data:
 //     the payload's userErrors.
 //   - GraphQL enum values are extract's vocabularies in SCREAMING_SNAKE
-//     case (MilitaryAction is MILITARY_ACTION); convert.go maps them.
+//     case (MilitaryAction is MILITARY_ACTION), bound in gqlgen.yml to the
+//     stored strings, so no resolver converts them.
 //
 // It imports graph, extract, gqlgen and server/gql, server/node and
 // server/scalar; never graph/neo4jstore, the neo4j driver or cmd.

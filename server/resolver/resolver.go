@@ -59,6 +59,17 @@ type Ingester interface {
 	Ingest(ctx context.Context, b graph.Batch) (graph.IngestSummary, error)
 }
 
+// Curator applies an analyst's corrections, each in one transaction and
+// recorded so that re-ingesting does not undo it. The methods return
+// errors wrapping graph.ErrNotFound for an id not stored, graph.ErrInvalid
+// for unusable arguments and graph.ErrConflict for a clash (entities of
+// different kinds, a new id that is taken).
+type Curator interface {
+	DeleteArticle(ctx context.Context, id string) (graph.DeleteSummary, error)
+	MergeEntities(ctx context.Context, keep, drop string) (graph.Entity, error)
+	SplitEntity(ctx context.Context, id, newID, newName string, articleIDs []string) (graph.Entity, error)
+}
+
 // Store is everything the resolvers need from storage.
 // graph/neo4jstore.Store implements it; cmd asserts that.
 type Store interface {
@@ -66,6 +77,7 @@ type Store interface {
 	Analyst
 	BatchReader
 	Ingester
+	Curator
 }
 
 // Resolver is the root resolver: it holds the dependencies every field
