@@ -438,6 +438,19 @@ func (x *extraction) findEvents(si int) {
 			break
 		}
 	}
+	// "pledged to expel", "prepared to resume shelling": an intent whose
+	// complement is a hostile act is coded by that act
+	for k := 0; k+1 < len(hits); k++ {
+		a, b := hits[k], hits[k+1]
+		if cameoRoot(a.tr.cameo) == "03" && cameoRoot(b.tr.cameo) >= "10" && isVerbal(b.tr, toks[b.i].lower) &&
+			!clauseBetween(toks, a.i, b.i) && b.i-a.i <= 4 {
+			hits = append(hits[:k], hits[k+1:]...)
+			if firstVerb == a.i {
+				firstVerb = b.i
+			}
+			k--
+		}
+	}
 	lastVerb := firstVerb
 	for _, h := range hits {
 		special := h.tr.frame == "conflict" || h.tr.frame == "anniversary" || h.tr.frame == "resolution"
@@ -883,7 +896,7 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 		}
 		var srcs []mention
 		var dst *mention
-		if cameoRoot(ev.cameo) == "18" && military(ms, from, i) {
+		if (toks[i].lower == "killed" || strings.HasPrefix(toks[i].lower, "kill")) && military(ms, from, i) {
 			ev.cameo, ev.typ, ev.subtype = "190", TypeMilitaryAction, "" // killing by armed forces is fighting
 		}
 		if isPassive(toks, i) {
