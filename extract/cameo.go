@@ -75,3 +75,109 @@ func cameoName(code string) string {
 	}
 	return strings.TrimSpace(code)
 }
+
+// plover maps a CAMEO code to the PLOVER event type and, where the code
+// says it, the mode, following the crosswalk of the PLOVER codebook. Public
+// statements (01) have no PLOVER type.
+func plover(code string) (typ, mode string) {
+	switch code {
+	case "041":
+		return "CONSULT", "phone"
+	case "042":
+		return "CONSULT", "visit"
+	case "043":
+		return "CONSULT", "host"
+	case "044":
+		return "CONSULT", "third-party"
+	case "045":
+		return "CONSULT", "mediate"
+	case "046":
+		return "CONSULT", "negotiate"
+	case "051", "052", "053":
+		return "SUPPORT", "praise"
+	case "054":
+		return "SUPPORT", "recognize"
+	case "055":
+		return "SUPPORT", "apologize"
+	case "057":
+		return "AGREE", "sign"
+	case "0871":
+		return "RETREAT", "ceasefire"
+	case "0874":
+		return "RETREAT", "withdraw"
+	case "0841":
+		return "CONCEDE", "release"
+	case "085", "081":
+		return "CONCEDE", "ease-sanctions"
+	case "163":
+		return "SANCTION", "embargo"
+	case "161":
+		return "SANCTION", "break-relations"
+	case "166":
+		return "SANCTION", "expel"
+	case "173":
+		return "COERCE", "arrest"
+	case "174":
+		return "COERCE", "deport"
+	case "171":
+		return "COERCE", "seize"
+	case "176":
+		return "COERCE", "cyber"
+	case "181":
+		return "ASSAULT", "abduct"
+	case "182":
+		return "ASSAULT", "beat"
+	case "183":
+		return "ASSAULT", "bombing"
+	case "186":
+		return "ASSAULT", "assassinate"
+	case "192":
+		return "ASSAULT", "occupy"
+	case "193":
+		return "ASSAULT", "firearms"
+	case "194":
+		return "ASSAULT", "artillery"
+	case "195":
+		return "ASSAULT", "aerial"
+	case "204":
+		return "ASSAULT", "wmd"
+	}
+	switch cameoRoot(code) {
+	case "02", "10":
+		if cameoRoot(code) == "10" {
+			return "REQUEST", "demand"
+		}
+		return "REQUEST", ""
+	case "03":
+		return "AGREE", "promise"
+	case "04":
+		return "CONSULT", ""
+	case "05":
+		return "SUPPORT", ""
+	case "06":
+		return "COOPERATE", ""
+	case "07":
+		return "AID", ""
+	case "08":
+		return "CONCEDE", ""
+	case "09":
+		return "ACCUSE", "investigate"
+	case "11":
+		return "ACCUSE", ""
+	case "12":
+		return "REJECT", ""
+	case "13":
+		return "THREATEN", ""
+	case "14":
+		return "PROTEST", ""
+	case "15":
+		return "MOBILIZE", ""
+	case "16":
+		return "SANCTION", ""
+	case "17":
+		return "COERCE", ""
+	case "18", "19", "20":
+		return "ASSAULT", ""
+	}
+	return "", ""
+}

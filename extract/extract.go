@@ -287,6 +287,12 @@ func (x *extraction) result(art Article) Result {
 			props[PropCAMEORoot] = cameoRoot(ev.cameo)
 			props[PropQuadClass] = quadClass(ev.cameo)
 			props[PropGoldstein] = goldstein(ev.cameo)
+			if t, m := plover(ev.cameo); t != "" {
+				props[PropPLOVER] = t
+				if m != "" {
+					props[PropPLOVERMode] = m
+				}
+			}
 		}
 		if ev.subtype != "" {
 			props[PropSubtype] = ev.subtype

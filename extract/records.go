@@ -23,6 +23,8 @@ type Record struct {
 	CAMEORoot string  `json:"cameo_root"`
 	QuadClass int     `json:"quad_class"`
 	Goldstein float64 `json:"goldstein"`
+	PLOVER    string  `json:"plover,omitempty"`
+	Mode      string  `json:"plover_mode,omitempty"`
 	Source    Actor   `json:"source"`
 	Target    Actor   `json:"target"`
 	Evidence  Span    `json:"evidence"`
@@ -110,6 +112,7 @@ func Records(r Result) []Record {
 			rec := base
 			rec.CAMEO, rec.CAMEORoot = code, cameoRoot(code)
 			rec.QuadClass, rec.Goldstein = quadClass(code), goldstein(code)
+			rec.PLOVER, rec.Mode = plover(code)
 			rec.Source, rec.Target = s, t
 			out = append(out, rec)
 		}

@@ -171,6 +171,8 @@ const (
 	PropCAMEORoot   = "cameoRoot"
 	PropQuadClass   = "quadClass"
 	PropGoldstein   = "goldstein"
+	PropPLOVER      = "plover"     // PLOVER event type, where the CAMEO code maps
+	PropPLOVERMode  = "ploverMode" // PLOVER mode, where the code says it
 	PropConfidence  = "confidence"
 	PropEvidence    = "evidence"    // []Span
 	PropAttribution = "attribution" // node id of who asserted it, or "narrative"
