@@ -458,11 +458,14 @@ func (d *doc) findMentions(si int) []mention {
 					title = spanText(d.text, toks[start].start, toks[i+n-1].end)
 				}
 				name := spanText(d.text, toks[k].start, toks[k+nn-1].end)
-				p := d.personEntity(name)
+				var p *entity
 				if kp, kn := d.knownPerson(toks, k); kp != nil && kn == nn {
 					p = kp // "Secretary Blinken" after "Antony J. Blinken"
 				} else if f := d.figureAt(toks, k, nn, es[0].title); f != nil {
+					d.asTitled = es[0].title
 					p = d.figurePerson(f) // "FM Sergei Lavrov" is Sergey Lavrov; "President Bush" in 1990
+				} else {
+					p = d.personEntity(name)
 				}
 				if p.title == "" {
 					p.title = title
@@ -798,14 +801,16 @@ func (d *doc) figurePerson(f *figure) *entity {
 		return p
 	}
 	if d.day == openEnd && d.asTitled != "" {
-		// an undated text that calls them by an office: that office
+		// an undated text that calls them by an office: that office, and
+		// never "former" on no evidence
+		former = false
 		for _, x := range f.terms {
 			if x.office == d.asTitled {
-				t, former = x, false
+				t = x
 			}
 		}
-		d.asTitled = ""
 	}
+	d.asTitled = ""
 	if p.country == "" && t.iso3 != "" && t.iso3 != "IGO" {
 		p.country = t.iso3
 	}
