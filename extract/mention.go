@@ -466,6 +466,10 @@ func (d *doc) findMentions(si int) []mention {
 					p = d.figurePerson(f) // "FM Sergei Lavrov" is Sergey Lavrov; "President Bush" in 1990
 				} else {
 					p = d.personEntity(name)
+					if p.country == "" && nn == 1 {
+						// "President Bush": one of several, all of one country
+						p.country = d.leaderCountry(toks[k].lower)
+					}
 				}
 				if p.title == "" {
 					p.title = title
