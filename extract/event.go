@@ -943,6 +943,11 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 				ev.addPart("location", place.ent)
 				dst = place
 			}
+			if len(srcs) == 0 && place != nil && cameoRoot(tr.cameo) == "14" && place.ent.typ != TypeOrganization {
+				// "thousands of people blocked streets in Hong Kong": the
+				// protesters are people of the place
+				srcs = []mention{*place}
+			}
 		}
 		if len(srcs) > 0 {
 			x.lastSubj = srcs

@@ -261,7 +261,7 @@ func (g *gazetteer) lookup(toks []token) ([]entry, int) {
 	keys := make([]string, 0, max)
 	for i := 0; i < max; i++ {
 		if i > 0 {
-			if toks[i].start-toks[i-1].end > 1 || !toks[i].isWord() && toks[i].text != "'s" && toks[i].text != "’s" && toks[i].text != "&" && toks[i].text != "," {
+			if toks[i].start-toks[i-1].end > 1 || !toks[i].isWord() && toks[i].text != "'s" && toks[i].text != "’s" && toks[i].text != "&" && toks[i].text != "," && toks[i].text != "'" && toks[i].text != "’" {
 				break
 			}
 			b.WriteByte(' ')
