@@ -400,6 +400,20 @@ func (x *extraction) findEvents(si int) {
 	// Relations stated in the sentence.
 	x.relations(si, ms, cl)
 
+	// "X issued a reminder to Iraq that it must cooperate": outside reported
+	// speech, the subject of the sentence demands of the one who must.
+	if cl.verb < 0 {
+		for k, t := range toks {
+			if t.lower != "that" {
+				continue
+			}
+			if x0 := subjectBefore(toks, ms, 0, k); x0 != nil {
+				x.demand(si, clause{speaker: x0.ent, from: k + 1, to: len(toks), verb: k}, ms, dates)
+			}
+			break
+		}
+	}
+
 	type hit struct {
 		tr   trigger
 		i, n int
