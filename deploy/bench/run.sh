@@ -9,7 +9,9 @@
 #   DIPGRAPH_CORPUS        ../shared/corpus (from the repository root); dev.jsonl is ingested
 #   BENCH_NEO4J_HOME       $HOME/.cache/dipgraph/neo4j-bench
 #   BENCH_BOLT_PORT        7689          (7687 and 7688 are refused)
-#   BENCH_DIPGRAPH_PORT    8089          BENCH_NEO4JGRAPHQL_PORT 4089
+#   BENCH_DIPGRAPH_PORT    8089          BENCH_NEO4JGRAPHQL_PORT 4089 (and +1 for the flat variant)
+#   BENCH_FLAT             1: also run @neo4j/graphql with entities as one type
+#                          (typedefs-flat.graphql), its faster mapping; 0: only the interface one
 #   BENCH_INGEST           auto: ingest unless the database already holds as many
 #                          articles as dev.jsonl has lines; always; never
 #   BENCH_DURATION 20s  BENCH_WARMUP 5s  BENCH_CONCURRENCY 4  BENCH_RUNS 3
@@ -90,6 +92,14 @@ log "starting dipgraph serve on 127.0.0.1:$DG_PORT and @neo4j/graphql on 127.0.0
 PIDS+=($!)
 (cd "$BENCH/neo4j-graphql" && PORT=$NG_PORT exec node server.js) >"$TMP/neo4j-graphql.log" 2>&1 &
 PIDS+=($!)
+URLS="http://127.0.0.1:$DG_PORT/graphql,http://127.0.0.1:$NG_PORT/"
+MIXES="$BENCH/mix-dipgraph.json,$BENCH/mix-neo4jgraphql.json"
+if [[ ${BENCH_FLAT:-1} == 1 ]]; then
+  (cd "$BENCH/neo4j-graphql" && TYPEDEFS=typedefs-flat.graphql PORT=$((NG_PORT + 1)) exec node server.js) >"$TMP/neo4j-graphql-flat.log" 2>&1 &
+  PIDS+=($!)
+  URLS+=",http://127.0.0.1:$((NG_PORT + 1))/"
+  MIXES+=",$BENCH/mix-neo4jgraphql-flat.json"
+fi
 
 ready() { # url -> true once the endpoint answers a GraphQL request
   local i
@@ -101,14 +111,26 @@ ready() { # url -> true once the endpoint answers a GraphQL request
 }
 ready "http://127.0.0.1:$DG_PORT/graphql" || { cat "$TMP/dipgraph.log" >&2; die "dipgraph serve did not start"; }
 ready "http://127.0.0.1:$NG_PORT/" || { cat "$TMP/neo4j-graphql.log" >&2; die "the @neo4j/graphql server did not start"; }
+if [[ ${BENCH_FLAT:-1} == 1 ]]; then
+  ready "http://127.0.0.1:$((NG_PORT + 1))/" || { cat "$TMP/neo4j-graphql-flat.log" >&2; die "the flat @neo4j/graphql server did not start"; }
+fi
+
+# The comparison holds only if both sides answer alike.
+if command -v python3 >/dev/null; then
+  log "checking that the APIs give the same answers"
+  "$BENCH/same_answers.py" "http://127.0.0.1:$DG_PORT/graphql" "http://127.0.0.1:$NG_PORT/" "$BENCH/mix-neo4jgraphql.json" >&2
+  if [[ ${BENCH_FLAT:-1} == 1 ]]; then
+    "$BENCH/same_answers.py" "http://127.0.0.1:$DG_PORT/graphql" "http://127.0.0.1:$((NG_PORT + 1))/" "$BENCH/mix-neo4jgraphql-flat.json" >&2
+  fi
+else
+  log "no python3: not checking that the answers agree"
+fi
 
 {
   echo "# dipgraph $(git describe --always --dirty) vs @neo4j/graphql $(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1])).version' "$BENCH/neo4j-graphql/node_modules/@neo4j/graphql/package.json"), $(date -u +%FT%TZ)"
   echo "# $(uname -srm); $(nproc) cores; $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); load $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "# $(go version | cut -d' ' -f3-4); node $(node --version); Neo4j on $NEO4J_URI, $have articles"
-  "$TMP/dipgraph" bench \
-    -url "http://127.0.0.1:$DG_PORT/graphql,http://127.0.0.1:$NG_PORT/" \
-    -mix "$BENCH/mix-dipgraph.json,$BENCH/mix-neo4jgraphql.json" \
+  "$TMP/dipgraph" bench -url "$URLS" -mix "$MIXES" \
     -duration "${BENCH_DURATION:-20s}" -warmup "${BENCH_WARMUP:-5s}" \
     -concurrency "${BENCH_CONCURRENCY:-4}" -runs "${BENCH_RUNS:-3}"
 } | if [[ -n ${BENCH_OUT:-} ]]; then tee "$BENCH_OUT"; else cat; fi

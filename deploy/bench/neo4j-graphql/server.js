@@ -4,8 +4,9 @@
 //
 // Environment: NEO4J_URI (bolt://127.0.0.1:7689), NEO4J_USER (neo4j),
 // NEO4J_PASSWORD (dipgraph-dev), NEO4J_DATABASE (neo4j),
-// PORT (4000; the host is always 127.0.0.1), DEBUG_CYPHER=1 to print the
-// generated Cypher (via the library's `debug` switch: DEBUG=@neo4j/graphql:*).
+// PORT (4000; the host is always 127.0.0.1), TYPEDEFS (typedefs.graphql:
+// entities as an interface; typedefs-flat.graphql: entities as one type).
+// DEBUG=@neo4j/graphql:* prints the generated Cypher.
 import { readFileSync } from "node:fs";
 import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
@@ -16,7 +17,7 @@ const env = (k, d) => process.env[k] || d;
 const database = env("NEO4J_DATABASE", "neo4j");
 const port = Number(env("PORT", "4000"));
 
-const typeDefs = readFileSync(new URL("./typedefs.graphql", import.meta.url), "utf8");
+const typeDefs = readFileSync(new URL(env("TYPEDEFS", "typedefs.graphql"), import.meta.url), "utf8");
 
 // One driver per process, as the driver manual says; the pool is the
 // driver's default (100), more than the benchmark's concurrency.
