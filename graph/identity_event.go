@@ -168,7 +168,10 @@ func datesOverlap(a, b EventKey) bool {
 //
 //   - the same type;
 //   - the same modality class (ModalityClass);
-//   - overlapping date windows (DatesMeet);
+//   - overlapping date windows (DatesMeet), at precisions at most one
+//     level apart (day or derived, month, year, decade): a month may be
+//     a day's, a year a month's, but a year is too coarse to say which
+//     of a year's visits a dated report is;
 //   - no conflicting ordinal (the 25th and the 26th anniversary), and for
 //     anniversaries and resolutions no conflicting topic (neither contains
 //     the other); for agreements and military actions no conflicting
@@ -180,9 +183,16 @@ func datesOverlap(a, b EventKey) bool {
 //     other's: a summit reported with fewer members), and persons of
 //     which one side's are among the other's (Lavrov's visit is not
 //     Putin's, the Lavrov-Mammadyarov talks not the Lavrov-Aliyev ones);
-//   - at least one country or named actor in common in some role class.
+//   - enough in common to pin the event down: two countries or named
+//     actors (a person counts with his country), or, on the same day
+//     without slack, one named actor (a body's two reports of its
+//     statement). One shared country alone ("cooperation with the United
+//     States in 2021") would make a magnet of every sparse report.
 func SameEvent(a, b EventKey) bool {
 	if a.Type != b.Type || ModalityClass(a.Modality) != ModalityClass(b.Modality) || !DatesMeet(a, b) {
+		return false
+	}
+	if d := precisionLevel(a) - precisionLevel(b); d > 1 || d < -1 {
 		return false
 	}
 	if a.Ordinal != 0 && b.Ordinal != 0 && a.Ordinal != b.Ordinal {
@@ -200,7 +210,6 @@ func SameEvent(a, b EventKey) bool {
 			return false
 		}
 	}
-	shared := false
 	for _, class := range []string{"source", "target", "party"} {
 		x, y := a.Actors[class], b.Actors[class]
 		if x.empty() || y.empty() {
@@ -217,11 +226,50 @@ func SameEvent(a, b EventKey) bool {
 				return false
 			}
 		}
-		if intersect(x.Countries, y.Countries) || intersect(x.Named, y.Named) {
-			shared = true
+	}
+	countries, named := sharedActors(a, b)
+	return countries+named >= 2 ||
+		(named >= 1 && precisionLevel(a) == 3 && precisionLevel(b) == 3 && datesOverlap(a, b))
+}
+
+// precisionLevel places a key's precision on the scale SameEvent
+// compares: 3 for a day (or a date derived from the publication day), 2
+// for a month, 1 for a year, 0 for a decade.
+func precisionLevel(k EventKey) int {
+	switch k.Precision {
+	case extract.PrecisionMonth:
+		return 2
+	case extract.PrecisionYear:
+		return 1
+	case extract.PrecisionDecade:
+		return 0
+	}
+	return 3
+}
+
+// sharedActors counts the distinct countries and named actors a and b
+// have in common, over all role classes.
+func sharedActors(a, b EventKey) (countries, named int) {
+	seenC, seenN := map[string]bool{}, map[string]bool{}
+	for class, x := range a.Actors {
+		y := b.Actors[class]
+		for _, c := range x.Countries {
+			if contains(y.Countries, c) {
+				seenC[c] = true
+			}
+		}
+		for _, n := range x.Named {
+			if contains(y.Named, n) {
+				seenN[n] = true
+			}
 		}
 	}
-	return shared
+	return len(seenC), len(seenN)
+}
+
+func contains(sorted []string, s string) bool {
+	i := sort.SearchStrings(sorted, s)
+	return i < len(sorted) && sorted[i] == s
 }
 
 func equal(a, b []string) bool {
@@ -248,16 +296,6 @@ func nested(a, b []string) bool {
 		}
 	}
 	return true
-}
-
-func intersect(a, b []string) bool {
-	for _, x := range a {
-		i := sort.SearchStrings(b, x)
-		if i < len(b) && b[i] == x {
-			return true
-		}
-	}
-	return false
 }
 
 func shared(a, b EventKey) int {
@@ -289,20 +327,47 @@ type EventCandidate struct {
 // given the stored events it may be of, and whether that is another
 // event than in.ID.
 //
-//   - A stored event with the report's own id takes it when their
-//     modality classes agree, or when their types differ (that clash is
-//     the store's conflict to report). Otherwise the report is another
-//     claim about the same occasion (a visit denied after it was
-//     announced) and is filed apart, under the id qualified by its
-//     modality (QualifiedEventID) unless a candidate matches.
+//   - An anchored candidate of its type takes it: the article was
+//     ingested before and this report filed there. That decision stands,
+//     even when the stored event has since moved (a finer date from
+//     another report) or another article has since stored an event under
+//     the report's own id, so re-ingesting an article changes nothing.
+//     Among several anchored ones: the one with the report's id, then
+//     those for which SameEvent holds, then the smaller id.
+//   - Otherwise a stored event with the report's own id takes it when
+//     their modality classes agree, or when their types differ (that
+//     clash is the store's conflict to report). Otherwise the report is
+//     another claim about the same occasion (a visit denied after it was
+//     announced) and is filed apart: with a matching candidate, or under
+//     the id qualified by its modality (QualifiedEventID).
 //   - Otherwise the candidates for which SameEvent holds are ranked:
-//     anchored first (so a re-ingest finds what the first ingest chose),
-//     then those whose dates overlap without slack, then the finer
+//     those whose dates overlap without slack first, then the finer
 //     precision, then the more shared actors, then the smaller id.
 //   - A report dated coarser than a day (month, year, derived) that
-//     matches more than one unanchored candidate is ambiguous ("in
-//     November" when two November visits are stored) and stays apart.
+//     matches more than one candidate is ambiguous ("in November" when
+//     two November visits are stored) and stays apart.
 func PickEvent(in EventKey, cands []EventCandidate) (id string, merged bool) {
+	var anchored []EventCandidate
+	for _, c := range cands {
+		if c.Anchored && c.Key.Type == in.Type {
+			anchored = append(anchored, c)
+		}
+	}
+	if len(anchored) > 0 {
+		sort.SliceStable(anchored, func(i, j int) bool {
+			a, b := anchored[i], anchored[j]
+			if oa, ob := a.Key.ID == in.ID, b.Key.ID == in.ID; oa != ob {
+				return oa
+			}
+			if sa, sb := SameEvent(in, a.Key), SameEvent(in, b.Key); sa != sb {
+				return sa
+			}
+			return a.Key.ID < b.Key.ID
+		})
+		id := anchored[0].Key.ID
+		return id, id != in.ID
+	}
+
 	own := in.ID
 	var matches []EventCandidate
 	for _, c := range cands {
@@ -322,9 +387,6 @@ func PickEvent(in EventKey, cands []EventCandidate) (id string, merged bool) {
 	}
 	sort.SliceStable(matches, func(i, j int) bool {
 		a, b := matches[i], matches[j]
-		if a.Anchored != b.Anchored {
-			return a.Anchored
-		}
 		if oa, ob := datesOverlap(in, a.Key), datesOverlap(in, b.Key); oa != ob {
 			return oa
 		}
@@ -336,7 +398,7 @@ func PickEvent(in EventKey, cands []EventCandidate) (id string, merged bool) {
 		}
 		return a.Key.ID < b.Key.ID
 	})
-	if !matches[0].Anchored && len(matches) > 1 && precisionRank(in.Precision) < precisionRank(extract.PrecisionDay) {
+	if len(matches) > 1 && precisionRank(in.Precision) < precisionRank(extract.PrecisionDay) {
 		return own, own != in.ID
 	}
 	return matches[0].Key.ID, true
@@ -419,12 +481,12 @@ func betterDate(a, b Event) bool {
 }
 
 // Reconcile returns the report ev as it is to be written onto the
-// stored event of the same id: its values as given (the latest report
-// describes the event; empty values never erase), except that the date
-// is the better of the two (betterDate), the modality never falls back
-// (planned -> historical -> asserted) and the confidence is the higher.
-// Participants and evidence are ev's; the store adds them to the
-// stored ones.
+// stored event of the same id: ev's values, except that the date is the
+// better of the two (betterDate), the modality never falls back (planned
+// -> historical -> asserted) and the confidence is the higher. These three
+// only ever move one way, so a store may let them replace what it holds;
+// of the other values it keeps its own. Participants and evidence are
+// ev's; the store adds them to the stored ones.
 func Reconcile(stored, ev Event) Event {
 	out := ev
 	if ev.Date == "" || betterDate(stored, ev) {

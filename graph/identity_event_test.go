@@ -74,6 +74,11 @@ func TestSameEvent(t *testing.T) {
 		{"only a location in common",
 			ev(t, "v1", "Visit", "2017-11-20", "", "day", "asserted", "location", "place:baku"),
 			ev(t, "v2", "Visit", "2017-11-20", "", "day", "asserted", "location", "place:baku"), false},
+		{"a year is too coarse for a day",
+			base, lavrovVisit("2017", "", "year", "asserted"), false},
+		{"one shared country is not enough",
+			ev(t, "c1", "Cooperation", "2021-03-04", "", "day", "asserted", "actor", "person:vladimir-putin", "target", "country:AZE"),
+			ev(t, "c2", "Cooperation", "2021-03-04", "", "day", "asserted", "target", "country:AZE"), false},
 		{"another type",
 			base, ev(t, "m", "Meeting", "2017-11-20", "", "day", "asserted", "participant", "person:sergey-lavrov", "participant", "country:AZE"), false},
 		{"talks reported with the counterpart's country",
@@ -196,6 +201,26 @@ func TestPickEvent(t *testing.T) {
 			[]EventCandidate{
 				{Key: visit("event:visit:a", "2017-11-20", "day", "asserted")},
 				{Key: visit("event:visit:b", "2017-11", "month", "asserted"), Anchored: true},
+			}, "event:visit:b", true},
+		{"anchored even when it moved away", in,
+			[]EventCandidate{
+				{Key: visit("event:visit:a", "2017-11-20", "day", "asserted")},
+				{Key: visit("event:visit:b", "2017-10-01", "day", "asserted"), Anchored: true},
+			}, "event:visit:b", true},
+		{"anchored before its own id, stored since by another article", in,
+			[]EventCandidate{
+				{Key: visit("event:visit:new", "2017-11-20", "day", "asserted")},
+				{Key: visit("event:visit:b", "2017-11-18", "derived", "asserted"), Anchored: true},
+			}, "event:visit:b", true},
+		{"its own id anchored", in,
+			[]EventCandidate{
+				{Key: visit("event:visit:b", "2017-11-20", "day", "asserted"), Anchored: true},
+				{Key: visit("event:visit:new", "2017-11-20", "day", "asserted"), Anchored: true},
+			}, "event:visit:new", false},
+		{"of two anchored the matching one", in,
+			[]EventCandidate{
+				{Key: visit("event:visit:a", "2017-10-01", "day", "asserted"), Anchored: true},
+				{Key: visit("event:visit:b", "2017-11-20", "day", "asserted"), Anchored: true},
 			}, "event:visit:b", true},
 		{"a coarse report of two stored visits is ambiguous", visit("event:visit:new", "2017-11", "month", "asserted"),
 			[]EventCandidate{

@@ -432,17 +432,30 @@ func foldRune(r rune) string {
 }
 
 // PickPerson decides under which id an incoming person is filed, given
-// the stored entity with its own id (nil when there is none) and the
-// stored persons that may be the same (same country and name key), and
-// whether that is another id than in.ID:
+// the stored entity with its own id (nil when there is none), the stored
+// persons that may be the same (same country and name key) and the ids
+// of the stored persons already holding its mentions in its article
+// (anchored), and whether that is another id than in.ID:
 //
+//   - an anchored id: the article was ingested before and the person
+//     filed there, and that decision stands (its own id first, then the
+//     smaller), so re-ingesting an article changes nothing;
 //   - its own id, when the stored entity with that id agrees
 //     (SameIDAgrees) or there is none and no candidate matches;
 //   - else the best candidate for which SamePerson holds: the stronger
 //     name match, then the same title, then the smaller id;
 //   - else, when its own id is taken by someone of another country,
 //     QualifiedPersonID.
-func PickPerson(in Entity, same *Entity, cands []Entity) (id string, renamed bool) {
+func PickPerson(in Entity, same *Entity, cands []Entity, anchored []string) (id string, renamed bool) {
+	if len(anchored) > 0 {
+		best := anchored[0]
+		for _, a := range anchored {
+			if a == in.ID || (best != in.ID && a < best) {
+				best = a
+			}
+		}
+		return best, best != in.ID
+	}
 	if same != nil && SameIDAgrees(*same, in) {
 		return in.ID, false
 	}

@@ -151,23 +151,28 @@ func TestPickPerson(t *testing.T) {
 		in          Entity
 		same        *Entity
 		cands       []Entity
+		anchored    []string
 		want        string
 		wantRenamed bool
 	}{
-		{"new", in, nil, nil, in.ID, false},
-		{"a variant of a stored person", in, nil, []Entity{stored}, stored.ID, true},
-		{"its own id stored", in, &in, []Entity{stored}, in.ID, false},
+		{"new", in, nil, nil, nil, in.ID, false},
+		{"a variant of a stored person", in, nil, []Entity{stored}, nil, stored.ID, true},
+		{"its own id stored", in, &in, []Entity{stored}, nil, in.ID, false},
 		{"the best of two", in, nil, []Entity{
 			{ID: "person:a", Type: "Person", Name: "S. Lavrov", Country: "RUS", Title: "Foreign Minister"},
 			{ID: "person:z", Type: "Person", Name: "Sergey Lavrov", Country: "RUS"},
-		}, "person:z", true},
-		{"its id taken by someone of another country", aliyevRUS, &aliyevAZE, nil, "person:ali-aliyev.rus", true},
-		{"its id taken, its qualified id stored", aliyevRUS, &aliyevAZE, []Entity{aliyevRUSStored}, "person:ali-aliyev.rus", true},
+		}, nil, "person:z", true},
+		{"its id taken by someone of another country", aliyevRUS, &aliyevAZE, nil, nil, "person:ali-aliyev.rus", true},
+		{"its id taken, its qualified id stored", aliyevRUS, &aliyevAZE, []Entity{aliyevRUSStored}, nil, "person:ali-aliyev.rus", true},
 		{"another person of the same surname", Entity{ID: "person:ilham-aliyev", Type: "Person", Name: "Ilham Aliyev", Country: "AZE"},
-			nil, []Entity{aliyevAZE}, "person:ilham-aliyev", false},
+			nil, []Entity{aliyevAZE}, nil, "person:ilham-aliyev", false},
+		{"filed before under another id, its own id stored since", in, &in, []Entity{stored},
+			[]string{stored.ID}, stored.ID, true},
+		{"filed before under its own id", in, &in, []Entity{stored},
+			[]string{stored.ID, in.ID}, in.ID, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			id, renamed := PickPerson(tc.in, tc.same, tc.cands)
+			id, renamed := PickPerson(tc.in, tc.same, tc.cands, tc.anchored)
 			if id != tc.want || renamed != tc.wantRenamed {
 				t.Errorf("PickPerson = %q, %v; want %q, %v", id, renamed, tc.want, tc.wantRenamed)
 			}

@@ -28,6 +28,15 @@ type resolved struct {
 	// unset lists, by event id, the properties to remove from the stored
 	// event: its end, when a report's better date has none.
 	unset map[string][]string
+	// origins lists, by evidence span, the extractor ids of the reports
+	// filed with it, when resolution filed some under another id.
+	origins map[evidenceKey][]string
+}
+
+// evidenceKey is an evidence span of an event.
+type evidenceKey struct {
+	event, article string
+	start, end     int
 }
 
 // resolve rewrites b's ids in tx, before Ingest writes it (see doc.go,
@@ -64,18 +73,24 @@ func resolveEntities(ctx context.Context, tx neo4j.ManagedTransaction, b graph.B
 	}
 	curated := graph.CurationMap(b.Article.ID, rules, ids)
 
+	spans := map[string][]any{}
+	for _, m := range b.Mentions {
+		if m.ArticleID == "" || m.ArticleID == b.Article.ID {
+			spans[m.EntityID] = append(spans[m.EntityID], []int{m.Start, m.End})
+		}
+	}
 	var rows []any
 	for _, e := range b.Entities {
 		if curated[e.ID] != "" || e.Type != extract.TypePerson {
 			continue
 		}
-		r := map[string]any{"id": e.ID, "key": nil, "country": nil}
+		r := map[string]any{"id": e.ID, "key": nil, "country": nil, "spans": nonNilAny(spans[e.ID])}
 		if k := graph.NameKey(e.Name); k != "" && e.Country != "" {
 			r["key"], r["country"] = k, e.Country
 		}
 		rows = append(rows, r)
 	}
-	found, err := findPersons(ctx, tx, rows)
+	found, err := findPersons(ctx, tx, b.Article.ID, rows)
 	if err != nil {
 		return b, err
 	}
@@ -97,7 +112,7 @@ func resolveEntities(ctx context.Context, tx neo4j.ManagedTransaction, b graph.B
 		}
 		f := found[e.ID]
 		cands := append(append([]graph.Entity(nil), f.candidates...), filed...)
-		to, renamed := graph.PickPerson(e, f.same, cands)
+		to, renamed := graph.PickPerson(e, f.same, cands, f.anchored)
 		if !renamed {
 			filed = append(filed, e)
 			continue
@@ -154,15 +169,16 @@ func resolveEntities(ctx context.Context, tx neo4j.ManagedTransaction, b graph.B
 type personMatches struct {
 	same       *graph.Entity
 	candidates []graph.Entity
+	anchored   []string
 }
 
 // findPersons runs person_candidates on rows, keyed by the rows' ids.
-func findPersons(ctx context.Context, tx neo4j.ManagedTransaction, rows []any) (map[string]personMatches, error) {
+func findPersons(ctx context.Context, tx neo4j.ManagedTransaction, article string, rows []any) (map[string]personMatches, error) {
 	out := map[string]personMatches{}
 	if len(rows) == 0 {
 		return out, nil
 	}
-	res, err := run(ctx, tx, personCandidates, map[string]any{"rows": rows})
+	res, err := run(ctx, tx, personCandidates, map[string]any{"article": article, "rows": rows})
 	if err != nil {
 		return nil, fmt.Errorf("person candidates: %w", err)
 	}
@@ -187,6 +203,15 @@ func findPersons(ctx context.Context, tx neo4j.ManagedTransaction, rows []any) (
 		for _, c := range cands {
 			if n, ok := c.(neo4j.Node); ok {
 				f.candidates = append(f.candidates, entityFromNode(n))
+			}
+		}
+		anchored, _, err := neo4j.GetRecordValue[[]any](r, "anchored")
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range anchored {
+			if n, ok := c.(neo4j.Node); ok {
+				f.anchored = append(f.anchored, str(n.Props, "id"))
 			}
 		}
 		out[id] = f
@@ -265,16 +290,19 @@ func curationFromRecord(r *neo4j.Record) (graph.Curation, error) {
 }
 
 // storedEvent is a candidate of event_candidates: the stored event, its
-// participants' entities, and its evidence spans in the batch's article.
+// participants' entities, the extractor ids of the batch article's
+// reports filed under it and, for evidence stored before those were
+// recorded, its spans in the article.
 type storedEvent struct {
 	event    graph.Event
 	entities map[string]graph.Entity
+	reports  map[string]bool
 	spans    map[[2]int]bool
 }
 
 // resolveEvents files each event of b under the stored event it reports.
 func resolveEvents(ctx context.Context, tx neo4j.ManagedTransaction, b graph.Batch) (resolved, error) {
-	out := resolved{batch: b, unset: map[string][]string{}}
+	out := resolved{batch: b, unset: map[string][]string{}, origins: map[evidenceKey][]string{}}
 	if len(b.Events) == 0 {
 		return out, nil
 	}
@@ -325,7 +353,13 @@ func resolveEvents(ctx context.Context, tx neo4j.ManagedTransaction, b graph.Bat
 	copy(events, b.Events)
 	for i, ev := range events {
 		if ev.Date == "" {
-			continue // undated: only its own id can meet it, and MERGE does that
+			// Undated: only its own id can meet it.
+			for _, c := range cands[ev.ID] {
+				if c.event.ID == ev.ID {
+					events[i] = graph.Reconcile(c.event, ev)
+				}
+			}
+			continue
 		}
 		in := graph.KeyOf(ev, entities)
 		var options []graph.EventCandidate
@@ -337,7 +371,7 @@ func resolveEvents(ctx context.Context, tx neo4j.ManagedTransaction, b graph.Bat
 			byID[c.event.ID] = c
 			options = append(options, graph.EventCandidate{
 				Key:      graph.KeyOf(c.event, c.entities),
-				Anchored: anchored(ev, b.Article.ID, c.spans),
+				Anchored: c.reports[ev.ID] || anchored(ev, b.Article.ID, c.spans),
 			})
 		}
 		to, renamed := graph.PickEvent(in, options)
@@ -358,6 +392,20 @@ func resolveEvents(ctx context.Context, tx neo4j.ManagedTransaction, b graph.Bat
 		}
 	}
 	b.Events = events
+	for _, ev := range b.Events {
+		to := ev.ID
+		if r := renames[ev.ID]; r != "" {
+			to = r
+		}
+		for _, x := range ev.Evidence {
+			art := x.ArticleID
+			if art == "" {
+				art = b.Article.ID
+			}
+			k := evidenceKey{to, art, x.Start, x.End}
+			out.origins[k] = append(out.origins[k], ev.ID)
+		}
+	}
 	out.batch = b.Rename(nil, renames)
 	return out, nil
 }
@@ -386,7 +434,7 @@ func seeds(ev graph.Event, entities map[string]graph.Entity) []string {
 }
 
 // anchored reports whether one of ev's evidence spans in article is
-// among spans, the stored event's spans there.
+// among spans, the stored event's spans there that record no reports.
 func anchored(ev graph.Event, article string, spans map[[2]int]bool) bool {
 	for _, x := range ev.Evidence {
 		if (x.ArticleID == "" || x.ArticleID == article) && spans[[2]int{x.Start, x.End}] {
@@ -405,7 +453,8 @@ func storedEventRecord(r *neo4j.Record) (string, storedEvent, error) {
 	if err != nil {
 		return "", storedEvent{}, err
 	}
-	se := storedEvent{event: eventFromNode(n), entities: map[string]graph.Entity{}, spans: map[[2]int]bool{}}
+	se := storedEvent{event: eventFromNode(n), entities: map[string]graph.Entity{},
+		reports: map[string]bool{}, spans: map[[2]int]bool{}}
 	parts, _, err := neo4j.GetRecordValue[[]any](r, "participants")
 	if err != nil {
 		return "", storedEvent{}, err
@@ -425,15 +474,32 @@ func storedEventRecord(r *neo4j.Record) (string, storedEvent, error) {
 		}
 		se.entities[id] = e
 	}
-	spans, _, err := neo4j.GetRecordValue[[]any](r, "spans")
+	evidence, _, err := neo4j.GetRecordValue[[]any](r, "evidence")
 	if err != nil {
 		return "", storedEvent{}, err
 	}
-	for _, v := range spans {
-		if l, ok := v.([]any); ok && len(l) == 2 {
-			s, e := ints(l)[0], ints(l)[1]
-			se.spans[[2]int{s, e}] = true
+	for _, v := range evidence {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return "", storedEvent{}, fmt.Errorf("evidence %v is %T", v, v)
+		}
+		reports, _ := m["reports"].([]any)
+		if len(reports) == 0 {
+			se.spans[[2]int{integer(m, "start"), integer(m, "end")}] = true
+			continue
+		}
+		for _, id := range stringsOf(reports) {
+			se.reports[id] = true
 		}
 	}
 	return key, se, nil
+}
+
+// nonNilAny returns l, or an empty list for nil, so that a query never
+// gets null for a list.
+func nonNilAny(l []any) []any {
+	if l == nil {
+		return []any{}
+	}
+	return l
 }

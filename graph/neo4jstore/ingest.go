@@ -59,6 +59,7 @@ func (s *Store) Ingest(ctx context.Context, b graph.Batch) (graph.IngestSummary,
 			return written{}, err
 		}
 		p.unset(r.unset)
+		p.reports(r.origins)
 		changed, err := p.write(ctx, tx)
 		return written{p, r.batch, changed}, err
 	})
@@ -72,6 +73,11 @@ func (s *Store) Ingest(ctx context.Context, b graph.Batch) (graph.IngestSummary,
 		Changed:   w.changed,
 	}, nil
 }
+
+// reconciled are the event properties event_merge lets a differing value
+// replace: resolve sets them with graph.Reconcile or graph.Absorb, which
+// only ever make a date finer, a modality firmer and a confidence higher.
+var reconciled = []string{"date", "end", "from", "to", "precision", "modality", "confidence"}
 
 // ingest is a batch turned into query parameters.
 type ingest struct {
@@ -175,7 +181,8 @@ func prepare(b graph.Batch) (*ingest, error) {
 				row[k] = v
 			}
 		}
-		p.events = append(p.events, map[string]any{"id": ev.ID, "type": ev.Type, "props": row})
+		p.events = append(p.events, map[string]any{"id": ev.ID, "type": ev.Type, "props": row,
+			"override": reconciled})
 
 		for _, pt := range ev.Participants {
 			if pt.EntityID == "" || pt.Role == "" {
@@ -231,6 +238,21 @@ func (p *ingest) unset(byEvent map[string][]string) {
 		if u := byEvent[row["id"].(string)]; len(u) > 0 {
 			row["unset"] = u
 		}
+	}
+}
+
+// reports adds to the evidence rows the extractor ids of the reports each
+// span supports (evidence_merge keeps them as anchors for re-ingest): the
+// ones resolution recorded, else the event's own id.
+func (p *ingest) reports(origins map[evidenceKey][]string) {
+	for _, r := range p.evidence {
+		row := r.(map[string]any)
+		k := evidenceKey{row["event"].(string), row["article"].(string), row["start"].(int), row["end"].(int)}
+		ids := unique(origins[k])
+		if len(ids) == 0 {
+			ids = []string{k.event}
+		}
+		row["reports"] = ids
 	}
 }
 

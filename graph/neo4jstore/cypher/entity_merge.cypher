@@ -8,15 +8,16 @@
 //                                     values are left out, so they never erase
 //               aliases LIST<STRING>  merged into the stored aliases
 // Returns:    conflicts LIST<STRING>  ids already stored with another type
-// Idempotent: yes. Every property is set ON CREATE; on a match only the
-//             properties whose value differs are SET (Neo4j counts a SET of
-//             an equal value as an update). Aliases are the sorted union of
+// Idempotent: yes, also across articles: every property is set ON CREATE;
+//             on a match only properties the node lacks are SET (the first
+//             report names an entity; later ones fill gaps, so re-ingesting
+//             any article changes nothing). Aliases are the sorted union of
 //             stored and new ones. type never changes.
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
   ON CREATE SET n += row.props, n.type = row.type
 WITH n, row
-FOREACH (k IN [k IN keys(row.props) WHERE n[k] IS NULL OR n[k] <> row.props[k]] |
+FOREACH (k IN [k IN keys(row.props) WHERE n[k] IS NULL] |
   SET n[k] = row.props[k])
 WITH n, row, COLLECT {
   UNWIND coalesce(n.aliases, []) + row.aliases AS alias

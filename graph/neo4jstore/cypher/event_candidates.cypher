@@ -1,8 +1,9 @@
 // event_candidates: for each event of a batch, the stored events it may
-// be a report of: the one with its id, and those of its type whose
-// [from, to] meets the given window and that have one of the seed
-// entities as a participant (its participants and their countries).
-// Ingest decides with graph.PickEvent.
+// be a report of: the one with its id; those of its type that already
+// hold evidence from $article (where an earlier ingest filed it); and
+// those of its type whose [from, to] meets the given window and that have
+// one of the seed entities as a participant (its participants and their
+// countries). Ingest decides with graph.PickEvent.
 //
 // Params:     $article STRING  the batch's article id
 //             $rows LIST<MAP> of
@@ -16,13 +17,18 @@
 // Returns:    key STRING (the row's id), ev NODE,
 //             participants LIST<MAP{role, id, type, country}> where country
 //               is the ISO3 the entity is (countries) or belongs to,
-//             spans LIST<LIST<INTEGER>> [start, end] of ev's evidence in
-//               $article;
+//             evidence LIST<MAP{start, end, reports}> ev's evidence in
+//               $article, with the extractor ids of the reports filed there
+//               (null on evidence stored before reports were recorded);
 //             ordered by key, then ev.id
 // Idempotent: yes (reads only)
 UNWIND $rows AS row
 CALL (row) {
   MATCH (ev:Event {id: row.id})
+  RETURN ev
+  UNION
+  MATCH (:Article {id: $article})<-[:EVIDENCE]-(ev:Event)
+  WHERE ev.type = row.type
   RETURN ev
   UNION
   MATCH (seed:Entity) WHERE seed.id IN row.seeds
@@ -39,6 +45,7 @@ RETURN row.id AS key, ev,
   } AS participants,
   COLLECT {
     MATCH (ev)-[r:EVIDENCE]->(:Article {id: $article})
-    RETURN [r.start, r.end] AS span ORDER BY span
-  } AS spans
+    RETURN {start: r.start, end: r.end, reports: r.reports} AS x
+    ORDER BY x.start, x.end
+  } AS evidence
 ORDER BY key, ev.id

@@ -9,18 +9,26 @@
 //                             quadClass, goldstein, confidence, attribution,
 //                             ordinal, count, topic, origin, partOf; empty and
 //                             zero values are left out, so they never erase
+//               override LIST<STRING>  properties a differing value may
+//                             replace: those Ingest reconciles with the stored
+//                             event (date, end, from, to, precision, modality,
+//                             confidence; graph.Reconcile), which only ever
+//                             move one way
 //               unset LIST<STRING>  properties to remove: end, when a
 //                             report's better date has none
 // Returns:    conflicts LIST<STRING>  ids already stored with another type
-// Idempotent: yes. Every property is set ON CREATE; on a match only the
-//             properties whose value differs are SET (Neo4j counts a SET of
-//             an equal value as an update), and only present ones removed.
-//             type never changes.
+// Idempotent: yes, also across articles: every property is set ON CREATE;
+//             on a match only properties the node lacks, or override ones
+//             whose value differs, are SET (Neo4j counts a SET of an equal
+//             value as an update), and only present ones removed. The first
+//             report names an event; later ones fill gaps. type never
+//             changes.
 UNWIND $rows AS row
 MERGE (ev:Event {id: row.id})
   ON CREATE SET ev += row.props, ev.type = row.type
 WITH ev, row
-FOREACH (k IN [k IN keys(row.props) WHERE ev[k] IS NULL OR ev[k] <> row.props[k]] |
+FOREACH (k IN [k IN keys(row.props)
+                WHERE ev[k] IS NULL OR (k IN coalesce(row.override, []) AND ev[k] <> row.props[k])] |
   SET ev[k] = row.props[k])
 FOREACH (k IN [k IN coalesce(row.unset, []) WHERE ev[k] IS NOT NULL] |
   SET ev[k] = null)

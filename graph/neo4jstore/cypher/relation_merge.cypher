@@ -9,17 +9,17 @@
 //               evidence LIST<STRING>  spans as "<article id>[<start>:<end>]"
 //               article  STRING        the article reporting it
 // Returns:    linked INTEGER  rows whose two ends were found
-// Idempotent: yes. Properties are set ON CREATE and, on a match, only where
-//             they differ; evidence and articles (the reporting articles,
-//             which DeleteArticle reads) are sorted unions of stored and
-//             new values.
+// Idempotent: yes, also across articles: properties are set ON CREATE and,
+//             on a match, only where the relation lacks them; evidence and
+//             articles (the reporting articles, which DeleteArticle reads)
+//             are sorted unions of stored and new values.
 UNWIND $rows AS row
 MATCH (s:Entity {id: row.source})
 MATCH (t:Entity {id: row.target})
 MERGE (s)-[r:RELATED {type: row.type}]->(t)
   ON CREATE SET r += row.props
 WITH r, row
-FOREACH (k IN [k IN keys(row.props) WHERE r[k] IS NULL OR r[k] <> row.props[k]] |
+FOREACH (k IN [k IN keys(row.props) WHERE r[k] IS NULL] |
   SET r[k] = row.props[k])
 WITH r, row, COLLECT {
   UNWIND coalesce(r.evidence, []) + row.evidence AS span
