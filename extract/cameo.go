@@ -39,9 +39,10 @@ func cameoRoot(code string) string {
 	return code[:2]
 }
 
-// quadClass maps a root to the four classes of GDELT: 1 verbal
-// cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
-func quadClass(code string) int {
+// QuadClass maps a CAMEO code (or root) to the four classes of GDELT: 1
+// verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material
+// conflict; 0 for no code.
+func QuadClass(code string) int {
 	r := cameoRoot(code)
 	switch {
 	case r == "":

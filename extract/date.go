@@ -105,67 +105,28 @@ func findDates(s string, base int, ref time.Time, haveRef, future bool) []dateRe
 		out = append(out, dateRef{Span: Span{base + m[0], base + m[1]}, date: dayString(t), precision: PrecisionDay})
 		mark(m[0], m[1])
 	}
-	for _, m := range windowed(reMonthDay, s, wins) {
-		if !free(m[0], m[1]) {
-			continue
-		}
-		mo := monthOf(s[m[2]:m[3]])
-		d, _ := strconv.Atoi(s[m[4]:m[5]])
-		if d < 1 || d > 31 {
-			continue
-		}
-		var t time.Time
-		if m[8] >= 0 {
-			y, _ := strconv.Atoi(s[m[8]:m[9]])
-			t = time.Date(y, mo, d, 0, 0, 0, 0, time.UTC)
-		} else if haveRef {
-			t = nearestYear(mo, d, ref)
-		} else {
-			continue
-		}
-		if t.Day() != d {
-			continue
-		}
-		r := dateRef{Span: Span{base + m[0], base + m[1]}, date: dayString(t), precision: PrecisionDay}
-		if m[6] >= 0 {
-			d2, _ := strconv.Atoi(s[m[6]:m[7]])
-			if d2 > d && d2 <= 31 {
-				r.end = dayString(time.Date(t.Year(), mo, d2, 0, 0, 0, 0, time.UTC))
+	// "Nov. 20-21, 2017" and "20-21 November 2017": the groups of month,
+	// day, end day and year sit at other places in the two expressions
+	for _, form := range []struct {
+		re                   *regexp.Regexp
+		month, day, day2, yr int // submatch numbers
+	}{{reMonthDay, 1, 2, 3, 4}, {reDayMonth, 3, 1, 2, 4}} {
+		for _, m := range windowed(form.re, s, wins) {
+			if !free(m[0], m[1]) {
+				continue
+			}
+			group := func(g int) string {
+				if m[2*g] < 0 {
+					return ""
+				}
+				return s[m[2*g]:m[2*g+1]]
+			}
+			if r, ok := dayDate(group(form.month), group(form.day), group(form.day2), group(form.yr), ref, haveRef); ok {
+				r.Span = Span{base + m[0], base + m[1]}
+				out = append(out, r)
+				mark(m[0], m[1])
 			}
 		}
-		out = append(out, r)
-		mark(m[0], m[1])
-	}
-	for _, m := range windowed(reDayMonth, s, wins) {
-		if !free(m[0], m[1]) {
-			continue
-		}
-		d, _ := strconv.Atoi(s[m[2]:m[3]])
-		mo := monthOf(s[m[6]:m[7]])
-		if d < 1 || d > 31 {
-			continue
-		}
-		var t time.Time
-		if m[8] >= 0 {
-			y, _ := strconv.Atoi(s[m[8]:m[9]])
-			t = time.Date(y, mo, d, 0, 0, 0, 0, time.UTC)
-		} else if haveRef {
-			t = nearestYear(mo, d, ref)
-		} else {
-			continue
-		}
-		if t.Day() != d {
-			continue
-		}
-		r := dateRef{Span: Span{base + m[0], base + m[1]}, date: dayString(t), precision: PrecisionDay}
-		if m[4] >= 0 {
-			d2, _ := strconv.Atoi(s[m[4]:m[5]])
-			if d2 > d && d2 <= 31 {
-				r.end = dayString(time.Date(t.Year(), mo, d2, 0, 0, 0, 0, time.UTC))
-			}
-		}
-		out = append(out, r)
-		mark(m[0], m[1])
 	}
 	for _, m := range windowed(reMonthYear, s, wins) {
 		if !free(m[0], m[1]) {
@@ -415,4 +376,32 @@ func windowed(re *regexp.Regexp, s string, wins [][2]int) [][]int {
 		}
 	}
 	return out
+}
+
+// dayDate resolves a month, a day, an optional end day and an optional
+// year; without a year, the one nearest the publication time.
+func dayDate(month, day, day2, year string, ref time.Time, haveRef bool) (dateRef, bool) {
+	mo := monthOf(month)
+	d, _ := strconv.Atoi(day)
+	if d < 1 || d > 31 {
+		return dateRef{}, false
+	}
+	var t time.Time
+	switch {
+	case year != "":
+		y, _ := strconv.Atoi(year)
+		t = time.Date(y, mo, d, 0, 0, 0, 0, time.UTC)
+	case haveRef:
+		t = nearestYear(mo, d, ref)
+	default:
+		return dateRef{}, false
+	}
+	if t.Day() != d {
+		return dateRef{}, false // February 30
+	}
+	r := dateRef{date: dayString(t), precision: PrecisionDay}
+	if d2, _ := strconv.Atoi(day2); d2 > d && d2 <= 31 {
+		r.end = dayString(time.Date(t.Year(), mo, d2, 0, 0, 0, 0, time.UTC))
+	}
+	return r, true
 }

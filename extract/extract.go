@@ -285,7 +285,7 @@ func (x *extraction) result(art Article) Result {
 		if ev.cameo != "" {
 			props[PropCAMEO] = ev.cameo
 			props[PropCAMEORoot] = cameoRoot(ev.cameo)
-			props[PropQuadClass] = quadClass(ev.cameo)
+			props[PropQuadClass] = QuadClass(ev.cameo)
 			props[PropGoldstein] = goldstein(ev.cameo)
 			if t, m := plover(ev.cameo); t != "" {
 				props[PropPLOVER] = t

@@ -111,7 +111,7 @@ func Records(r Result) []Record {
 			}
 			rec := base
 			rec.CAMEO, rec.CAMEORoot = code, cameoRoot(code)
-			rec.QuadClass, rec.Goldstein = quadClass(code), goldstein(code)
+			rec.QuadClass, rec.Goldstein = QuadClass(code), goldstein(code)
 			rec.PLOVER, rec.Mode = plover(code)
 			rec.Source, rec.Target = s, t
 			out = append(out, rec)

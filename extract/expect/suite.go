@@ -145,7 +145,7 @@ func ScoreSuite(cases []Case, predict func(Case) ([]extract.Record, error)) Suit
 			}
 			if s, t := deref(e.SourceCountry), deref(e.TargetCountry); s != "" && t != "" && root != "" {
 				want[triple{s, t, root}] = true
-				wantQ[pq(s, t, rootQuad(root))] = true
+				wantQ[pq(s, t, extract.QuadClass(root))] = true
 			}
 			candidates = append(candidates, e.RootCandidates...)
 			if len(e.RootCandidates) == 0 && root != "" {
@@ -208,18 +208,6 @@ func pq(a, b string, q int) pairQuad {
 		a, b = b, a
 	}
 	return pairQuad{a, b, q}
-}
-
-func rootQuad(root string) int {
-	switch {
-	case root <= "05":
-		return 1
-	case root <= "09":
-		return 2
-	case root <= "14":
-		return 3
-	}
-	return 4
 }
 
 func bump(m map[string]Counts, root string, tp, fp, fn int) {
