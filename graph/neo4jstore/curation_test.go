@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/dipgraph/dipgraph/extract"
 	"github.com/dipgraph/dipgraph/graph"
@@ -366,4 +367,54 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestSplitResolvedEntity splits off a person whom identity resolution,
+// not the extractor, filed under the stored id (Halaf Halafov under
+// Khalaf Khalafov): re-ingesting the article keeps the split, although
+// its extractor id is not the one the decision names.
+func TestSplitResolvedEntity(t *testing.T) {
+	s := MustOpenStore(t)
+	ctx := context.Background()
+	const id, newID = "person:khalaf-khalafov", "person:halaf-halafov-2"
+	const report = "report-2017-11-23-bocharnikov-halafov"
+	tb := batchOf(t, "tass-2017-11-22-bocharnikov-khalafov")
+	mustIngest(t, s, tb)
+	mustIngest(t, s, batchOf(t, report))
+	if _, err := s.Entity(ctx, "person:halaf-halafov"); !errors.Is(err, graph.ErrNotFound) {
+		t.Fatalf("Halaf Halafov was not filed under Khalaf Khalafov: %v", err)
+	}
+	if _, err := s.SplitEntity(ctx, id, newID, "Halaf Halafov", []string{report}); err != nil {
+		t.Fatal(err)
+	}
+	// The talks both articles report: the minister stays a participant for
+	// the first, the split-off man is one for the second.
+	talks := eventOf(t, tb, extract.TypeMeeting)
+	wantTalks := []graph.Participant{
+		{Role: "participant", EntityID: newID},
+		{Role: "participant", EntityID: id},
+		{Role: "participant", EntityID: "person:mikhail-bocharnikov"},
+	}
+	check := func(when string) {
+		t.Helper()
+		ids, err := read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]string, error) {
+			return collect(ctx, tx, "MATCH (e:Person)-[:MENTIONED_IN]->(:Article {id: $a}) RETURN DISTINCT e.id AS id ORDER BY id",
+				map[string]any{"a": report}, idColumn)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff([]string{newID, "person:mikhail-bocharnikov"}, ids); diff != "" {
+			t.Errorf("%s: persons mentioned in %s (-want +got):\n%s", when, report, diff)
+		}
+		if n := mustCounts(t, s)["Person"]; n != 3 {
+			t.Errorf("%s: %d persons, want 3", when, n)
+		}
+		if diff := cmp.Diff(wantTalks, mustParticipants(t, s, talks)); diff != "" {
+			t.Errorf("%s: participants of the talks (-want +got):\n%s", when, diff)
+		}
+	}
+	check("after the split")
+	mustIngest(t, s, batchOf(t, report))
+	check("after re-ingest")
 }
