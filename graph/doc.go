@@ -6,6 +6,11 @@
 // Invariants:
 //   - Identity is our own: stable ids derived from content (country:AZE,
 //     person:sergey-lavrov, event:visit:<hash>), never a database's ids.
+//     Content ids differ for two reports of one event or two spellings of
+//     one name, so a store resolves a batch against what it holds with
+//     the pure rules of identity*.go (MatchNames, SamePerson, SameEvent,
+//     PickPerson, PickEvent, Reconcile, Batch.Rename) and the analysts'
+//     decisions of curation.go (CurationMap).
 //   - Every fact keeps its provenance: Evidence points at a byte span of a
 //     stored article's text.
 //   - Dates keep their precision: Date is ISO 8601 at its precision and
