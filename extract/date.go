@@ -25,6 +25,7 @@ var (
 	reDayMonth  = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?(?:\s*(?:-|–)\s*(\d{1,2}))?\s+` + monthRe + `\.?(?:,?\s+(\d{4}))?\b`)
 	reMonthYear = regexp.MustCompile(`\b` + monthRe + `\.?,?\s+(\d{4})\b`)
 	reYear      = regexp.MustCompile(`\b(?:(since|from|in|by|until|till|of|began in|started in|begun in|erupted in|as of|year)\s+)?((?:1[89]|20)\d\d)\b`)
+	reMonthOnly = regexp.MustCompile(`\b(?:in|since|by|until|early|late|mid|mid-|during|last|next|this)\s+` + monthRe + `\b`)
 	reISODate   = regexp.MustCompile(`\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b`)
 	reRelDay    = regexp.MustCompile(`(?i)\b(yesterday|today|tomorrow|(?:on|last|next|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:last|next|this|earlier this|later this|past)\s+(?:week|month|year))\b`)
 )
@@ -171,6 +172,28 @@ func findDates(s string, base int, ref time.Time, haveRef, future bool) []dateRe
 		mark(m[4], m[5])
 	}
 relativeDates:
+	// "in November": a month of the year nearest the publication, looking
+	// back unless the sentence looks ahead
+	if haveRef && hasMonthName(s) {
+		for _, m := range reMonthOnly.FindAllStringSubmatchIndex(s, -1) {
+			if !free(m[2], m[3]) || (m[3] < len(s) && (s[m[3]] == '.' && m[3]+2 < len(s) && isDigitByte(s[m[3]+2]))) {
+				continue
+			}
+			if rest := strings.TrimLeft(s[m[3]:], ". "); rest != "" && isDigitByte(rest[0]) {
+				continue // "in November 20..." is a day, read above
+			}
+			mo := monthOf(s[m[2]:m[3]])
+			y := ref.Year()
+			switch {
+			case future && mo < ref.Month():
+				y++
+			case !future && mo > ref.Month():
+				y--
+			}
+			out = append(out, dateRef{Span: Span{base + m[0], base + m[1]}, date: monthString(time.Date(y, mo, 1, 0, 0, 0, 0, time.UTC)), precision: PrecisionMonth})
+			mark(m[0], m[1])
+		}
+	}
 	if haveRef && mayBeRelative(s) {
 		for _, m := range reRelDay.FindAllStringSubmatchIndex(s, -1) {
 			if !free(m[0], m[1]) {

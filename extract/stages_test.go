@@ -201,3 +201,30 @@ func TestModality(t *testing.T) {
 		})
 	}
 }
+
+func TestMonthAlone(t *testing.T) {
+	tests := []struct {
+		text   string
+		future bool
+		want   string
+	}{
+		{"who visited Baku in November", false, "2017-11"},
+		{"the talks held in December", false, "2016-12"},
+		{"will meet in December", true, "2017-12"},
+		{"will meet in March", true, "2018-03"},
+		{"in November 20 talks", false, ""}, // a day, not a month: read by the day forms
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			got := ""
+			for _, d := range findDates(tt.text, 0, seedTime, true, tt.future) {
+				if d.precision == PrecisionMonth {
+					got = d.date
+				}
+			}
+			if got != tt.want {
+				t.Errorf("findDates(%q) month = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
