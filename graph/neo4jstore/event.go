@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -15,6 +16,8 @@ import (
 
 var (
 	eventsPage           = mustQuery("events_page")
+	eventsByDate         = mustQuery("events_by_date")
+	eventsByDateDesc     = mustQuery("events_by_date_desc")
 	eventsCount          = mustQuery("events_count")
 	eventsInvolving      = mustQuery("events_involving")
 	eventByID            = mustQuery("event_by_id")
@@ -45,20 +48,38 @@ func (s *Store) Events(ctx context.Context, f graph.EventFilter, page graph.Page
 	if err != nil {
 		return graph.EventPage{}, fmt.Errorf("neo4jstore: events: %w", err)
 	}
-	if anchors := anchorsOf(f); len(anchors) > 0 {
-		params["groups"] = []any{map[string]any{"key": "", "anchors": anchors}}
+	if anchors, need := anchorsOf(f); len(anchors) > 0 {
+		if need > 1 {
+			params["involving"] = []string{} // the anchors stand for it
+		}
+		params["groups"] = []any{map[string]any{"key": "", "anchors": anchors, "need": need}}
 		pages, err := s.eventsInvolving(ctx, params, page)
 		if err != nil {
 			return graph.EventPage{}, s.fail("events", page.After, err)
 		}
 		return pages[""], nil
 	}
+	// Date orders walk the event_from index and stop at the page's end;
+	// the others sort every match by a computed key.
+	query, mapper := eventsPage, keyedRecord
+	if order := orderOf(page); order == graph.OrderDate || order == graph.OrderDateDesc {
+		query, mapper = eventsByDate, dateKeyed(false)
+		after := time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)
+		if order == graph.OrderDateDesc {
+			query, mapper = eventsByDateDesc, dateKeyed(true)
+			after = time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
+		}
+		if k, ok := params["afterKey"].(float64); ok {
+			after = dayOfKey(k, order == graph.OrderDateDesc)
+		}
+		params["afterFrom"] = neo4j.DateOf(after)
+	}
 	type found struct {
 		events []keyed
 		total  int
 	}
 	got, err := read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (found, error) {
-		events, err := collect(ctx, tx, eventsPage, params, keyedRecord)
+		events, err := collect(ctx, tx, query, params, mapper)
 		if err != nil || page.SkipCount {
 			return found{events: events}, err
 		}
@@ -90,7 +111,7 @@ func (s *Store) EventsInvolving(ctx context.Context, entityIDs []string, f graph
 	}
 	groups := make([]any, len(ids))
 	for i, id := range ids {
-		groups[i] = map[string]any{"key": id, "anchors": []string{id}}
+		groups[i] = map[string]any{"key": id, "anchors": []string{id}, "need": 1}
 	}
 	params["groups"] = groups
 	pages, err := s.eventsInvolving(ctx, params, page)
@@ -154,6 +175,32 @@ type keyed struct {
 	key float64
 }
 
+// dateKeyed maps a row of the date order queries, which return no key:
+// the key of the date orders is the event's From in days since 1970,
+// negated for newest first, as events_page and events_involving compute
+// it.
+func dateKeyed(desc bool) func(*neo4j.Record) (keyed, error) {
+	return func(r *neo4j.Record) (keyed, error) {
+		ev, err := eventRecord(r)
+		if err != nil {
+			return keyed{}, err
+		}
+		k := float64(ev.From.Unix() / 86400)
+		if desc {
+			k = -k
+		}
+		return keyed{Event: ev, key: k}, nil
+	}
+}
+
+// dayOfKey returns the day of a date order's key.
+func dayOfKey(k float64, desc bool) time.Time {
+	if desc {
+		k = -k
+	}
+	return time.Unix(int64(k)*86400, 0).UTC()
+}
+
 func keyedRecord(r *neo4j.Record) (keyed, error) {
 	ev, err := eventRecord(r)
 	if err != nil {
@@ -191,26 +238,27 @@ func orderOf(page graph.PageRequest) string {
 func formatKey(k float64) string { return strconv.FormatFloat(k, 'g', -1, 64) }
 
 // anchorsOf returns the ids of the entities whose events hold every event
-// matching f, or nil when f names none: the first entity that must take
-// part, else the actors, the organizations or the countries (any of them
-// takes part). Places are not anchors: a place filter also matches what
-// happens in places within a country, which an anchor does not reach.
-func anchorsOf(f graph.EventFilter) []string {
+// matching f, and how many of them must take part in an event, or nil
+// when f names none: every entity that must take part (all of them), else
+// the actors, the organizations or the countries (any of them). Places are
+// not anchors: a place filter also matches what happens in places within
+// a country, which an anchor does not reach.
+func anchorsOf(f graph.EventFilter) ([]string, int) {
 	switch {
 	case len(f.Involving) > 0:
-		return f.Involving[:1]
+		return unique(f.Involving), len(unique(f.Involving))
 	case len(f.Actors) > 0:
-		return f.Actors
+		return f.Actors, 1
 	case len(f.Organizations) > 0:
-		return f.Organizations
+		return f.Organizations, 1
 	case len(f.Countries) > 0:
 		out := make([]string, len(f.Countries))
 		for i, c := range f.Countries {
 			out[i] = "country:" + strings.ToUpper(c)
 		}
-		return out
+		return out, 1
 	}
-	return nil
+	return nil, 0
 }
 
 // pageParams returns the parameters of a page query: the filter's, the

@@ -36,13 +36,15 @@ func (s *Store) Dyad(ctx context.Context, q graph.DyadQuery) (graph.Dyad, error)
 	if !slices.Contains([]string{graph.IntervalMonth, graph.IntervalQuarter, graph.IntervalYear}, q.Interval) {
 		return graph.Dyad{}, fmt.Errorf("neo4jstore: dyad %s: interval %q: %w", key, q.Interval, graph.ErrInvalid)
 	}
+	// Both ends, and whatever else must take part, anchor the query.
 	f := q.Filter
-	f.Involving = append([]string{q.A, q.B}, f.Involving...)
+	anchors := unique(append([]string{q.A, q.B}, f.Involving...))
+	f.Involving = nil
 	params, err := filterParams(f)
 	if err != nil {
 		return graph.Dyad{}, fmt.Errorf("neo4jstore: dyad %s: %w", key, err)
 	}
-	params["a"], params["interval"] = q.A, q.Interval
+	params["anchors"], params["interval"] = anchors, q.Interval
 	type row struct {
 		period, typ         string
 		quad, events, coded int
@@ -177,11 +179,15 @@ func (s *Store) Partners(ctx context.Context, q graph.PartnerQuery) ([]graph.Par
 	if !slices.Contains([]string{graph.PartnersByCount, graph.PartnersByCooperation, graph.PartnersByConflict, graph.PartnersByRecent}, order) {
 		return nil, fmt.Errorf("neo4jstore: partners %s: order %q: %w", q.Entity, order, graph.ErrInvalid)
 	}
-	params, err := filterParams(q.Filter)
+	f := q.Filter
+	anchors := unique(append([]string{q.Entity}, f.Involving...))
+	f.Involving = nil
+	params, err := filterParams(f)
 	if err != nil {
 		return nil, fmt.Errorf("neo4jstore: partners %s: %w", q.Entity, err)
 	}
-	params["entity"], params["byCountry"], params["partnerTypes"] = q.Entity, q.ByCountry, nonNil(q.Types)
+	params["entity"], params["anchors"] = q.Entity, anchors
+	params["byCountry"], params["partnerTypes"] = q.ByCountry, nonNil(q.Types)
 	params["order"], params["limit"] = order, graph.PageRequest{First: q.First}.Size()
 	out, err := read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]graph.Partner, error) {
 		if err := mustExist(ctx, tx, q.Entity); err != nil {

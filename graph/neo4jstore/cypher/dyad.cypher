@@ -25,8 +25,10 @@
 //                                           article reporting the event
 //             $text          STRING or null full-text query (Lucene syntax)
 //                                           over the event_text index
-//                                           ($involving holds both ends)
-//             $a             STRING          one end, the anchor
+//             $anchors       LIST<STRING>    the two ends (and any other entity
+//                                            that must take part): each takes
+//                                            part in every event counted
+//                                            ($involving is then empty)
 //             $interval      STRING          month, quarter or year
 // Returns:    period STRING (2017-11, 2017-Q4 or 2017), type STRING,
 //             quadClass INTEGER (0 when none), events INTEGER, coded
@@ -38,9 +40,9 @@ WITH CASE WHEN $text IS NULL THEN null ELSE COLLECT {
   CALL db.index.fulltext.queryNodes('event_text', $text) YIELD node
   RETURN node.id
 } END AS hits
-WITH hits, [$a] AS anchors
-// candidates:begin  (the events anchors take part in; the same block is in
-// events_involving, dyad and partners)
+WITH hits, $anchors AS anchors, size($anchors) AS need
+// candidates:begin  (the events at least need of the anchors take part
+// in; the same block is in events_involving, dyad and partners)
 UNWIND anchors AS x
 MATCH (e:Entity {id: x})
 CALL (e) {
@@ -56,7 +58,9 @@ CALL (e) {
   WHERE r.type = 'OFFICIAL_OF' OR (r.type = 'LOCATED_IN' AND NOT e:Country)
   RETURN ev
 }
-WITH DISTINCT ev, hits
+WITH ev, hits, need, count(DISTINCT e) AS n
+WHERE n >= need
+WITH ev, hits
 // candidates:end
 // filter:begin  (the same block is in every query with an event filter)
 WHERE (hits IS NULL OR ev.id IN hits)

@@ -1,10 +1,11 @@
 // events_involving: a page of events per group of anchor entities, with
-// the group's total: the events in which an anchor takes part, directly
-// or through its people, bodies, officials or places (see
-// graph.EventFilter), that also match the filter. Serves an entity's
-// events (one group per entity) and event lists anchored on the entities
-// they name, which need not scan every event. Order and keyset as in
-// events_page.
+// the group's total: the events in which at least need of the group's
+// anchors take part, directly or through their people, bodies, officials
+// or places (see graph.EventFilter), that also match the filter. Serves an
+// entity's events (one group per entity, need 1) and event lists anchored
+// on the entities they name (any of them, need 1; all of them, need their
+// number), which need not scan every event nor test each for every
+// anchor. Order and keyset as in events_page.
 //
 // Params:     the filter (graph.EventFilter); an empty list does not filter:
 //             $types         LIST<STRING>   event types
@@ -28,7 +29,8 @@
 //                                           article reporting the event
 //             $text          STRING or null full-text query (Lucene syntax)
 //                                           over the event_text index
-//             $groups        LIST<MAP>       {key STRING, anchors LIST<STRING>}
+//             $groups        LIST<MAP>       {key STRING, anchors LIST<STRING>,
+//                                            need INTEGER}
 //             $order         STRING          date, dateDesc, confidence, reports
 //             $afterKey      FLOAT or null   keyset: the key of the last row seen
 //             $afterID       STRING          keyset: the id of the last row seen
@@ -42,9 +44,9 @@ WITH CASE WHEN $text IS NULL THEN null ELSE COLLECT {
 } END AS hits
 UNWIND $groups AS g
 CALL (g, hits) {
-  WITH hits, g.anchors AS anchors
-// candidates:begin  (the events anchors take part in; the same block is in
-// events_involving, dyad and partners)
+  WITH hits, g.anchors AS anchors, g.need AS need
+// candidates:begin  (the events at least need of the anchors take part
+// in; the same block is in events_involving, dyad and partners)
   UNWIND anchors AS x
   MATCH (e:Entity {id: x})
   CALL (e) {
@@ -60,7 +62,9 @@ CALL (g, hits) {
     WHERE r.type = 'OFFICIAL_OF' OR (r.type = 'LOCATED_IN' AND NOT e:Country)
     RETURN ev
   }
-  WITH DISTINCT ev, hits
+  WITH ev, hits, need, count(DISTINCT e) AS n
+  WHERE n >= need
+  WITH ev, hits
 // candidates:end
 // filter:begin  (the same block is in every query with an event filter)
   WHERE (hits IS NULL OR ev.id IN hits)

@@ -28,6 +28,9 @@
 //             $text          STRING or null full-text query (Lucene syntax)
 //                                           over the event_text index
 //             $entity        STRING          the entity whose partners to rank
+//             $anchors       LIST<STRING>    $entity and any other entity that
+//                                            must take part ($involving is then
+//                                            empty)
 //             $byCountry     BOOLEAN
 //             $partnerTypes  LIST<STRING>    keep partners of these entity types;
 //                                            empty: all
@@ -45,9 +48,9 @@ WITH CASE WHEN $text IS NULL THEN null ELSE COLLECT {
   CALL db.index.fulltext.queryNodes('event_text', $text) YIELD node
   RETURN node.id
 } END AS hits
-WITH hits, [$entity] AS anchors
-// candidates:begin  (the events anchors take part in; the same block is in
-// events_involving, dyad and partners)
+WITH hits, $anchors AS anchors, size($anchors) AS need
+// candidates:begin  (the events at least need of the anchors take part
+// in; the same block is in events_involving, dyad and partners)
 UNWIND anchors AS x
 MATCH (e:Entity {id: x})
 CALL (e) {
@@ -63,7 +66,9 @@ CALL (e) {
   WHERE r.type = 'OFFICIAL_OF' OR (r.type = 'LOCATED_IN' AND NOT e:Country)
   RETURN ev
 }
-WITH DISTINCT ev, hits
+WITH ev, hits, need, count(DISTINCT e) AS n
+WHERE n >= need
+WITH ev, hits
 // candidates:end
 // filter:begin  (the same block is in every query with an event filter)
 WHERE (hits IS NULL OR ev.id IN hits)
