@@ -13,12 +13,12 @@ export NEO4J_PASSWORD ?= dipgraph-dev
 export NEO4J_DATABASE ?= neo4j
 
 .PHONY: help run test neo4j neo4j-stop build generate check-generate vet test-unit \
-        test-integration golden eval bench clean
+        test-integration golden eval bench bench-api clean
 
 help:
 	@echo "make run    start Neo4j, ingest testdata/articles, serve GraphQL on http://127.0.0.1:8080"
 	@echo "make test   start Neo4j, check generated code, vet, run every test against it"
-	@echo "other targets: neo4j neo4j-stop build generate check-generate vet test-unit test-integration golden eval bench"
+	@echo "other targets: neo4j neo4j-stop build generate check-generate vet test-unit test-integration golden eval bench bench-api"
 
 ## run: the main job
 run: neo4j build
@@ -66,6 +66,10 @@ eval:
 
 bench:
 	DIPGRAPH_CORPUS=$(SHARED)/corpus $(GO) test -run '^$$' -bench . -benchmem -count 5 ./extract/
+
+# the analysts' query mix against dipgraph and @neo4j/graphql on one Neo4j (deploy/bench/README.md)
+bench-api:
+	DIPGRAPH_CORPUS=$(SHARED)/corpus deploy/bench/run.sh
 
 clean:
 	rm -rf bin
