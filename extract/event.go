@@ -458,6 +458,11 @@ func (x *extraction) findEvents(si int) {
 		a, b := hits[k], hits[k+1]
 		if cameoRoot(a.tr.cameo) == "03" && cameoRoot(b.tr.cameo) >= "10" && isVerbal(b.tr, toks[b.i].lower) &&
 			!clauseBetween(toks, a.i, b.i) && b.i-a.i <= 4 {
+			if cameoRoot(b.tr.cameo) >= "18" {
+				// "prepared to resume shelling": readiness to fight is a show of force
+				b.tr.cameo, b.tr.typ, b.tr.subtype = "150", TypeMilitaryAction, "force posture"
+				hits[k+1] = b
+			}
 			hits = append(hits[:k], hits[k+1:]...)
 			if firstVerb == a.i {
 				firstVerb = b.i

@@ -202,9 +202,10 @@ func str(v any) string {
 	return s
 }
 
-// intentCode maps the code of a cooperative act announced for the future
-// to CAMEO's "express intent to" code: a planned visit or meeting is 036,
-// planned aid 033, a planned release 0353, other planned cooperation 030.
+// intentCode maps the code of an act announced for the future to CAMEO's
+// "express intent to" code: a planned visit or meeting is 036, planned aid
+// 033, a planned release 0353, other planned cooperation 030; a coercive or
+// violent act announced is a threat (130).
 func intentCode(code string) string {
 	switch cameoRoot(code) {
 	case "04":
@@ -226,6 +227,8 @@ func intentCode(code string) string {
 			return "0356"
 		}
 		return "035"
+	case "15", "16", "17", "18", "19", "20":
+		return "130" // harm announced is a threat ("will extend the curfew", "would blockade Paris")
 	}
 	return code
 }
