@@ -44,12 +44,16 @@ type EventFilter struct {
 	Text string
 	From *time.Time
 	To   *time.Time
+	// Dated keeps only events with (true) or without (false) a known
+	// date; an event has none when neither its article's text nor its
+	// publication gave one.
+	Dated *bool
 }
 
 // Event orders. Each is a keyset order on (key, id).
 const (
-	OrderDate       = "date"       // by the first day the date covers, oldest first
-	OrderDateDesc   = "dateDesc"   // newest first
+	OrderDate       = "date"       // by the first day the date covers, oldest first; undated last
+	OrderDateDesc   = "dateDesc"   // newest first; undated last
 	OrderConfidence = "confidence" // most confident first
 	OrderReports    = "reports"    // most reported first
 )

@@ -552,3 +552,24 @@ func TestCuration(t *testing.T) {
 		}
 	}
 }
+
+func TestUndated(t *testing.T) {
+	s := newAnalystFake(1)
+	ev := s.page.Events[0]
+	ev.Date, ev.From, ev.To, ev.Precision = "", time.Time{}, time.Time{}, extract.PrecisionUnknown
+	s.page.Events[0], s.events[ev.ID] = ev, ev
+	h := newHarness(t, s)
+	r, _ := h.post(t, `{ events(filter: {dated: false}) { nodes { id date end precision } } }`, nil)
+	if want := `{"events":{"nodes":[{"id":"event:visit-00","date":null,"end":null,"precision":"UNKNOWN"}]}}`; string(r.Data) != want || r.Errors != nil {
+		t.Errorf("an undated event: %s %+v, want %s", r.Data, r.Errors, want)
+	}
+	if d := h.store.gotFilter.Dated; d == nil || *d {
+		t.Errorf("dated: false reached the store as %v", d)
+	}
+	s.page.Events = nil
+	s.page.Cursors = nil
+	h.post(t, `{ timeline { totalCount } }`, nil)
+	if d := h.store.gotFilter.Dated; d == nil || !*d {
+		t.Errorf("a timeline asked the store for dated %v, want only dated events", d)
+	}
+}

@@ -3,6 +3,7 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -18,6 +19,7 @@ var (
 	eventsPage           = mustQuery("events_page")
 	eventsByDate         = mustQuery("events_by_date")
 	eventsByDateDesc     = mustQuery("events_by_date_desc")
+	eventsUndated        = mustQuery("events_undated")
 	eventsCount          = mustQuery("events_count")
 	eventsInvolving      = mustQuery("events_involving")
 	eventByID            = mustQuery("event_by_id")
@@ -59,10 +61,14 @@ func (s *Store) Events(ctx context.Context, f graph.EventFilter, page graph.Page
 		}
 		return pages[""], nil
 	}
-	// Date orders walk the event_from index and stop at the page's end;
-	// the others sort every match by a computed key.
+	// Date orders walk the event_from index and stop at the page's end,
+	// then go on with the undated events; the others sort every match by
+	// a computed key.
+	order := orderOf(page)
+	byDate := order == graph.OrderDate || order == graph.OrderDateDesc
 	query, mapper := eventsPage, keyedRecord
-	if order := orderOf(page); order == graph.OrderDate || order == graph.OrderDateDesc {
+	undatedAfter := "" // the undated events come after the dated ones
+	if byDate {
 		query, mapper = eventsByDate, dateKeyed(false)
 		after := time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)
 		if order == graph.OrderDateDesc {
@@ -70,7 +76,11 @@ func (s *Store) Events(ctx context.Context, f graph.EventFilter, page graph.Page
 			after = time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
 		}
 		if k, ok := params["afterKey"].(float64); ok {
-			after = dayOfKey(k, order == graph.OrderDateDesc)
+			if k == undatedKey {
+				query, undatedAfter = "", params["afterID"].(string)
+			} else {
+				after = dayOfKey(k, order == graph.OrderDateDesc)
+			}
 		}
 		params["afterFrom"] = neo4j.DateOf(after)
 	}
@@ -79,7 +89,23 @@ func (s *Store) Events(ctx context.Context, f graph.EventFilter, page graph.Page
 		total  int
 	}
 	got, err := read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (found, error) {
-		events, err := collect(ctx, tx, query, params, mapper)
+		var events []keyed
+		var err error
+		if query != "" {
+			events, err = collect(ctx, tx, query, params, mapper)
+			if err != nil {
+				return found{}, err
+			}
+		}
+		if limit := page.Size() + 1; byDate && len(events) < limit {
+			p := maps.Clone(params)
+			p["afterID"], p["limit"] = undatedAfter, limit-len(events)
+			more, err := collect(ctx, tx, eventsUndated, p, undatedKeyed)
+			if err != nil {
+				return found{}, err
+			}
+			events = append(events, more...)
+		}
 		if err != nil || page.SkipCount {
 			return found{events: events}, err
 		}
@@ -185,12 +211,24 @@ func dateKeyed(desc bool) func(*neo4j.Record) (keyed, error) {
 		if err != nil {
 			return keyed{}, err
 		}
+		if ev.From.IsZero() {
+			return keyed{Event: ev, key: undatedKey}, nil
+		}
 		k := float64(ev.From.Unix() / 86400)
 		if desc {
 			k = -k
 		}
 		return keyed{Event: ev, key: k}, nil
 	}
+}
+
+// undatedKey is the key of an event without a date in the date orders:
+// after every dated event, either way.
+const undatedKey = 1e9
+
+func undatedKeyed(r *neo4j.Record) (keyed, error) {
+	ev, err := eventRecord(r)
+	return keyed{Event: ev, key: undatedKey}, err
 }
 
 // dayOfKey returns the day of a date order's key.
@@ -326,6 +364,10 @@ func filterParams(f graph.EventFilter) (map[string]any, error) {
 		"text":          nil,
 		"from":          nil,
 		"to":            nil,
+		"dated":         nil,
+	}
+	if f.Dated != nil {
+		p["dated"] = *f.Dated
 	}
 	if q := fulltextQuery(f.Text); q != "" {
 		p["text"] = q

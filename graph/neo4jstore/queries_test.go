@@ -74,8 +74,8 @@ func TestSharedBlocks(t *testing.T) {
 		return strings.Join(lines, "\n"), true
 	}
 	for marker, want := range map[string][]string{
-		"filter": {"events_page", "events_by_date", "events_by_date_desc", "events_count", "events_involving",
-			"dyad", "partners", "subgraph_step"},
+		"filter": {"events_page", "events_by_date", "events_by_date_desc", "events_undated", "events_count",
+			"events_involving", "dyad", "partners", "subgraph_step"},
 		"article filter": {"articles_page", "articles_mentioning"},
 		"candidates":     {"events_involving", "dyad", "partners"},
 	} {

@@ -146,13 +146,14 @@ func TestExplain(t *testing.T) {
 	s := MustOpenStore(t)
 	ctx := context.Background()
 	dayT := time.Date(2017, 11, 20, 0, 0, 0, 0, time.UTC)
+	yes := true
 	day := neo4j.DateOf(dayT)
 	filter, err := filterParams(graph.EventFilter{
 		Types: []string{"Visit"}, Countries: []string{"AZE"}, Actors: []string{"person:x"},
 		Modalities: []string{"asserted"}, CAMEORoots: []string{"04"}, CAMEOCodes: []string{"042"},
 		QuadClasses: []int{1}, Organizations: []string{"org:x"}, Places: []string{"place:x"},
 		Involving: []string{"country:AZE", "country:RUS"}, Sources: []string{"Trend"}, Text: "visit",
-		From: &dayT, To: &dayT,
+		From: &dayT, To: &dayT, Dated: &yes,
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -199,6 +200,7 @@ func TestExplain(t *testing.T) {
 		"events_by_ids":       ids,
 		"events_by_date":      with(map[string]any{"afterFrom": day, "afterID": "ev", "limit": 21}),
 		"events_by_date_desc": with(map[string]any{"afterFrom": day, "afterID": "ev", "limit": 21}),
+		"events_undated":      with(map[string]any{"afterID": "ev", "limit": 21}),
 		"dyad":                with(map[string]any{"anchors": []string{"country:AZE", "country:RUS"}, "interval": "quarter"}),
 		"partners": with(map[string]any{"entity": "country:AZE", "anchors": []string{"country:AZE"}, "byCountry": true,
 			"partnerTypes": []string{"Country"}, "order": "cooperation", "limit": 10}),

@@ -28,7 +28,7 @@ var (
 
 // Dyad returns what happened between q.A and q.B: the events both take
 // part in that match q.Filter, counted in all and per period of
-// q.Interval (by the day they begin). It returns graph.ErrNotFound when
+// q.Interval (by the day they begin; undated events count in all only). It returns graph.ErrNotFound when
 // either end is not stored and graph.ErrInvalid for an unknown interval or
 // a bad filter.
 func (s *Store) Dyad(ctx context.Context, q graph.DyadQuery) (graph.Dyad, error) {
@@ -71,6 +71,11 @@ func (s *Store) Dyad(ctx context.Context, q graph.DyadQuery) (graph.Dyad, error)
 	periods := map[string]*tally{}
 	var keys []string
 	for _, x := range rows {
+		if x.period == "" {
+			// Undated events count in the total, in no period.
+			total.add(x.typ, x.quad, x.events, x.coded, x.goldstein)
+			continue
+		}
 		p, ok := periods[x.period]
 		if !ok {
 			p = &tally{}
@@ -376,7 +381,9 @@ func (s *Store) Stats(ctx context.Context) (graph.Stats, error) {
 			case "event":
 				st.Events = append(st.Events, c)
 			case "year":
-				st.EventYears = append(st.EventYears, c)
+				if c.Key != "" { // undated events begin in no year
+					st.EventYears = append(st.EventYears, c)
+				}
 			case "relation":
 				st.Relations = append(st.Relations, c)
 			}

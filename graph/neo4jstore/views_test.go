@@ -773,3 +773,91 @@ func TestStats(t *testing.T) {
 		t.Errorf("Stats (-want +got):\n%s", diff)
 	}
 }
+
+// TestUndatedEvents adds two events without a date (their article had no
+// publication date): they end both date orders, page like the others,
+// count in a dyad's total but in no period, begin in no year, and a
+// filter can keep or drop them.
+func TestUndatedEvents(t *testing.T) {
+	s := mustOpenFixture(t)
+	const text = "Azerbaijan and Russia met. Armenia protested."
+	b := graph.Batch{
+		Article: graph.Article{ID: "undated", Title: "No date", Text: text},
+		Entities: []graph.Entity{
+			{ID: "country:AZE", Type: "Country", Name: "Azerbaijan", ISO3: "AZE"},
+			{ID: "country:RUS", Type: "Country", Name: "Russia", ISO3: "RUS"},
+			{ID: "country:ARM", Type: "Country", Name: "Armenia", ISO3: "ARM"},
+		},
+		Events: []graph.Event{
+			{ID: "event:undated-meeting", Type: "Meeting", Label: "Azerbaijan and Russia meet", Precision: "unknown",
+				Modality: "asserted", Confidence: 0.4,
+				Participants: []graph.Participant{{Role: "party", EntityID: "country:AZE"}, {Role: "party", EntityID: "country:RUS"}},
+				Evidence:     []graph.Evidence{{ArticleID: "undated", Start: 0, End: 26}}},
+			{ID: "event:undated-protest", Type: "Protest", Label: "Armenia protests", Precision: "unknown", Modality: "asserted",
+				Participants: []graph.Participant{{Role: "actor", EntityID: "country:ARM"}},
+				Evidence:     []graph.Evidence{{ArticleID: "undated", Start: 27, End: len(text)}}},
+		},
+	}
+	mustIngest(t, s, b)
+	undated := []string{"event:undated-meeting", "event:undated-protest"}
+	for _, tc := range []struct {
+		order string
+		want  []string
+	}{
+		{graph.OrderDate, append(slices.Clone(fixtureByDate), undated...)},
+		{graph.OrderDateDesc, append([]string{idShelling, idSanction, idAgreement, idAccusation, idMinskMeeting,
+			idMediation, idVisit, idMeeting, idStatement, idPhoneCall, idAnniversary}, undated...)},
+	} {
+		for _, size := range []int{1, 4, 100} {
+			if diff := cmp.Diff(tc.want, allPages(t, s, graph.EventFilter{}, tc.order, size)); diff != "" {
+				t.Errorf("order %s, pages of %d (-want +got):\n%s", tc.order, size, diff)
+			}
+		}
+	}
+	yes, no := true, false
+	if diff := cmp.Diff(fixtureByDate, allPages(t, s, graph.EventFilter{Dated: &yes}, "", 5)); diff != "" {
+		t.Errorf("dated events (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(undated, allPages(t, s, graph.EventFilter{Dated: &no}, graph.OrderDateDesc, 1)); diff != "" {
+		t.Errorf("undated events (-want +got):\n%s", diff)
+	}
+	// Anchored on a country, the computed key puts them last too.
+	want := []string{idAnniversary, idVisit, idMeeting, idMinskMeeting, idAgreement, "event:undated-meeting"}
+	if diff := cmp.Diff(want, allPages(t, s, graph.EventFilter{Involving: []string{"country:AZE", "country:RUS"}}, "", 2)); diff != "" {
+		t.Errorf("AZE-RUS events (-want +got):\n%s", diff)
+	}
+	d, err := s.Dyad(context.Background(), graph.DyadQuery{A: "country:AZE", B: "country:RUS", Interval: graph.IntervalYear})
+	if err != nil {
+		t.Fatal(err)
+	}
+	inPeriods := 0
+	for _, p := range d.Periods {
+		inPeriods += p.Events
+	}
+	if d.Total.Events != 6 || inPeriods != 5 {
+		t.Errorf("dyad AZE-RUS: %d events, %d in periods; want 6 and 5", d.Total.Events, inPeriods)
+	}
+	st, err := s.Stats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	years := 0
+	for _, y := range st.EventYears {
+		years += y.Count
+		if y.Key == "" {
+			t.Errorf("a year without a key: %+v", st.EventYears)
+		}
+	}
+	if years != len(fixtureByDate) {
+		t.Errorf("%d events by year, want the %d dated ones", years, len(fixtureByDate))
+	}
+	g, err := s.Subgraph(context.Background(), graph.SubgraphQuery{Center: "country:ARM", Depth: 1, Limit: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range g.Nodes {
+		if n.ID == "event:undated-protest" {
+			t.Errorf("the undated protest is among ARM's two latest events")
+		}
+	}
+}

@@ -5954,9 +5954,10 @@ interface Event {
   label: String!
   """
   When the event happened, or began, at the precision it is known
-  (see ` + "`" + `precision` + "`" + `): ` + "`" + `2017-11-20` + "`" + `, ` + "`" + `2017-11` + "`" + ` or ` + "`" + `1992` + "`" + `.
+  (see ` + "`" + `precision` + "`" + `): ` + "`" + `2017-11-20` + "`" + `, ` + "`" + `2017-11` + "`" + ` or ` + "`" + `1992` + "`" + `. Null when it is
+  not known: the article gives no date and had no day of publication.
   """
-  date: PartialDate!
+  date: PartialDate
   "When an event spanning several days ended, at its precision; null for a single date."
   end: PartialDate
   "How exactly ` + "`" + `date` + "`" + ` and ` + "`" + `end` + "`" + ` are known."
@@ -6046,6 +6047,8 @@ enum DatePrecision {
   DECADE
   "The article gives no date for the event; its publication day was taken."
   DERIVED
+  "Not known: the article gives no date and had no day of publication."
+  UNKNOWN
 }
 
 "How an article asserts an event."
@@ -6169,9 +6172,17 @@ input EventFilter {
   ` + "`" + `to: "1992-01-01"` + "`" + `.
   """
   to: Date
+  """
+  Only events with (true) or without (false) a known date. Events without
+  one match no date range.
+  """
+  dated: Boolean
 }
 
-"The orders of an event list. Each breaks ties by event id."
+"""
+The orders of an event list. Each breaks ties by event id. Events without
+a known date come last in both date orders.
+"""
 enum EventOrder {
   "Oldest first: by the first day the event's date covers."
   DATE
@@ -6215,8 +6226,8 @@ type Statement implements Node & Event {
   type: EventType!
   "A short human-readable summary, e.g. ` + "`" + `Visit of Sergey Lavrov to Azerbaijan` + "`" + `."
   label: String!
-  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `)."
-  date: PartialDate!
+  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `); null when unknown."
+  date: PartialDate
   "When it ended, for an event spanning several days; null for a single date."
   end: PartialDate
   "How exactly ` + "`" + `date` + "`" + ` and ` + "`" + `end` + "`" + ` are known."
@@ -6251,8 +6262,8 @@ type Visit implements Node & Event {
   type: EventType!
   "A short human-readable summary, e.g. ` + "`" + `Visit of Sergey Lavrov to Azerbaijan` + "`" + `."
   label: String!
-  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `)."
-  date: PartialDate!
+  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `); null when unknown."
+  date: PartialDate
   "When it ended, for an event spanning several days; null for a single date."
   end: PartialDate
   "How exactly ` + "`" + `date` + "`" + ` and ` + "`" + `end` + "`" + ` are known."
@@ -6289,8 +6300,8 @@ type Meeting implements Node & Event {
   type: EventType!
   "A short human-readable summary, e.g. ` + "`" + `Visit of Sergey Lavrov to Azerbaijan` + "`" + `."
   label: String!
-  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `)."
-  date: PartialDate!
+  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `); null when unknown."
+  date: PartialDate
   "When it ended, for an event spanning several days; null for a single date."
   end: PartialDate
   "How exactly ` + "`" + `date` + "`" + ` and ` + "`" + `end` + "`" + ` are known."
@@ -6327,8 +6338,8 @@ type PhoneCall implements Node & Event {
   type: EventType!
   "A short human-readable summary, e.g. ` + "`" + `Visit of Sergey Lavrov to Azerbaijan` + "`" + `."
   label: String!
-  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `)."
-  date: PartialDate!
+  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `); null when unknown."
+  date: PartialDate
   "When it ended, for an event spanning several days; null for a single date."
   end: PartialDate
   "How exactly ` + "`" + `date` + "`" + ` and ` + "`" + `end` + "`" + ` are known."
@@ -6363,8 +6374,8 @@ type Anniversary implements Node & Event {
   type: EventType!
   "A short human-readable summary, e.g. ` + "`" + `Visit of Sergey Lavrov to Azerbaijan` + "`" + `."
   label: String!
-  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `)."
-  date: PartialDate!
+  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `); null when unknown."
+  date: PartialDate
   "When it ended, for an event spanning several days; null for a single date."
   end: PartialDate
   "How exactly ` + "`" + `date` + "`" + ` and ` + "`" + `end` + "`" + ` are known."
@@ -6403,8 +6414,8 @@ type Conflict implements Node & Event {
   type: EventType!
   "A short human-readable summary, e.g. ` + "`" + `Visit of Sergey Lavrov to Azerbaijan` + "`" + `."
   label: String!
-  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `)."
-  date: PartialDate!
+  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `); null when unknown."
+  date: PartialDate
   "When it ended, for an event spanning several days; null for a single date."
   end: PartialDate
   "How exactly ` + "`" + `date` + "`" + ` and ` + "`" + `end` + "`" + ` are known."
@@ -6439,8 +6450,8 @@ type Mediation implements Node & Event {
   type: EventType!
   "A short human-readable summary, e.g. ` + "`" + `Visit of Sergey Lavrov to Azerbaijan` + "`" + `."
   label: String!
-  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `)."
-  date: PartialDate!
+  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `); null when unknown."
+  date: PartialDate
   "When it ended, for an event spanning several days; null for a single date."
   end: PartialDate
   "How exactly ` + "`" + `date` + "`" + ` and ` + "`" + `end` + "`" + ` are known."
@@ -6477,8 +6488,8 @@ type Negotiation implements Node & Event {
   type: EventType!
   "A short human-readable summary, e.g. ` + "`" + `Visit of Sergey Lavrov to Azerbaijan` + "`" + `."
   label: String!
-  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `)."
-  date: PartialDate!
+  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `); null when unknown."
+  date: PartialDate
   "When it ended, for an event spanning several days; null for a single date."
   end: PartialDate
   "How exactly ` + "`" + `date` + "`" + ` and ` + "`" + `end` + "`" + ` are known."
@@ -6515,8 +6526,8 @@ type MilitaryAction implements Node & Event {
   type: EventType!
   "A short human-readable summary, e.g. ` + "`" + `Visit of Sergey Lavrov to Azerbaijan` + "`" + `."
   label: String!
-  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `)."
-  date: PartialDate!
+  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `); null when unknown."
+  date: PartialDate
   "When it ended, for an event spanning several days; null for a single date."
   end: PartialDate
   "How exactly ` + "`" + `date` + "`" + ` and ` + "`" + `end` + "`" + ` are known."
@@ -6555,8 +6566,8 @@ type Agreement implements Node & Event {
   type: EventType!
   "A short human-readable summary, e.g. ` + "`" + `Visit of Sergey Lavrov to Azerbaijan` + "`" + `."
   label: String!
-  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `)."
-  date: PartialDate!
+  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `); null when unknown."
+  date: PartialDate
   "When it ended, for an event spanning several days; null for a single date."
   end: PartialDate
   "How exactly ` + "`" + `date` + "`" + ` and ` + "`" + `end` + "`" + ` are known."
@@ -6591,8 +6602,8 @@ type Resolution implements Node & Event {
   type: EventType!
   "A short human-readable summary, e.g. ` + "`" + `Visit of Sergey Lavrov to Azerbaijan` + "`" + `."
   label: String!
-  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `)."
-  date: PartialDate!
+  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `); null when unknown."
+  date: PartialDate
   "When it ended, for an event spanning several days; null for a single date."
   end: PartialDate
   "How exactly ` + "`" + `date` + "`" + ` and ` + "`" + `end` + "`" + ` are known."
@@ -6629,8 +6640,8 @@ type Sanction implements Node & Event {
   type: EventType!
   "A short human-readable summary, e.g. ` + "`" + `Visit of Sergey Lavrov to Azerbaijan` + "`" + `."
   label: String!
-  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `)."
-  date: PartialDate!
+  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `); null when unknown."
+  date: PartialDate
   "When it ended, for an event spanning several days; null for a single date."
   end: PartialDate
   "How exactly ` + "`" + `date` + "`" + ` and ` + "`" + `end` + "`" + ` are known."
@@ -6667,8 +6678,8 @@ type Accusation implements Node & Event {
   type: EventType!
   "A short human-readable summary, e.g. ` + "`" + `Visit of Sergey Lavrov to Azerbaijan` + "`" + `."
   label: String!
-  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `)."
-  date: PartialDate!
+  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `); null when unknown."
+  date: PartialDate
   "When it ended, for an event spanning several days; null for a single date."
   end: PartialDate
   "How exactly ` + "`" + `date` + "`" + ` and ` + "`" + `end` + "`" + ` are known."
@@ -6705,8 +6716,8 @@ type Aid implements Node & Event {
   type: EventType!
   "A short human-readable summary, e.g. ` + "`" + `Visit of Sergey Lavrov to Azerbaijan` + "`" + `."
   label: String!
-  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `)."
-  date: PartialDate!
+  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `); null when unknown."
+  date: PartialDate
   "When it ended, for an event spanning several days; null for a single date."
   end: PartialDate
   "How exactly ` + "`" + `date` + "`" + ` and ` + "`" + `end` + "`" + ` are known."
@@ -6743,8 +6754,8 @@ type Appointment implements Node & Event {
   type: EventType!
   "A short human-readable summary, e.g. ` + "`" + `Visit of Sergey Lavrov to Azerbaijan` + "`" + `."
   label: String!
-  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `)."
-  date: PartialDate!
+  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `); null when unknown."
+  date: PartialDate
   "When it ended, for an event spanning several days; null for a single date."
   end: PartialDate
   "How exactly ` + "`" + `date` + "`" + ` and ` + "`" + `end` + "`" + ` are known."
@@ -6781,8 +6792,8 @@ type Cooperation implements Node & Event {
   type: EventType!
   "A short human-readable summary, e.g. ` + "`" + `Visit of Sergey Lavrov to Azerbaijan` + "`" + `."
   label: String!
-  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `)."
-  date: PartialDate!
+  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `); null when unknown."
+  date: PartialDate
   "When it ended, for an event spanning several days; null for a single date."
   end: PartialDate
   "How exactly ` + "`" + `date` + "`" + ` and ` + "`" + `end` + "`" + ` are known."
@@ -6819,8 +6830,8 @@ type Appeal implements Node & Event {
   type: EventType!
   "A short human-readable summary, e.g. ` + "`" + `Visit of Sergey Lavrov to Azerbaijan` + "`" + `."
   label: String!
-  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `)."
-  date: PartialDate!
+  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `); null when unknown."
+  date: PartialDate
   "When it ended, for an event spanning several days; null for a single date."
   end: PartialDate
   "How exactly ` + "`" + `date` + "`" + ` and ` + "`" + `end` + "`" + ` are known."
@@ -6857,8 +6868,8 @@ type Rejection implements Node & Event {
   type: EventType!
   "A short human-readable summary, e.g. ` + "`" + `Visit of Sergey Lavrov to Azerbaijan` + "`" + `."
   label: String!
-  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `)."
-  date: PartialDate!
+  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `); null when unknown."
+  date: PartialDate
   "When it ended, for an event spanning several days; null for a single date."
   end: PartialDate
   "How exactly ` + "`" + `date` + "`" + ` and ` + "`" + `end` + "`" + ` are known."
@@ -6895,8 +6906,8 @@ type Threat implements Node & Event {
   type: EventType!
   "A short human-readable summary, e.g. ` + "`" + `Visit of Sergey Lavrov to Azerbaijan` + "`" + `."
   label: String!
-  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `)."
-  date: PartialDate!
+  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `); null when unknown."
+  date: PartialDate
   "When it ended, for an event spanning several days; null for a single date."
   end: PartialDate
   "How exactly ` + "`" + `date` + "`" + ` and ` + "`" + `end` + "`" + ` are known."
@@ -6933,8 +6944,8 @@ type Protest implements Node & Event {
   type: EventType!
   "A short human-readable summary, e.g. ` + "`" + `Visit of Sergey Lavrov to Azerbaijan` + "`" + `."
   label: String!
-  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `)."
-  date: PartialDate!
+  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `); null when unknown."
+  date: PartialDate
   "When it ended, for an event spanning several days; null for a single date."
   end: PartialDate
   "How exactly ` + "`" + `date` + "`" + ` and ` + "`" + `end` + "`" + ` are known."
@@ -6971,8 +6982,8 @@ type ReduceRelations implements Node & Event {
   type: EventType!
   "A short human-readable summary, e.g. ` + "`" + `Visit of Sergey Lavrov to Azerbaijan` + "`" + `."
   label: String!
-  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `)."
-  date: PartialDate!
+  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `); null when unknown."
+  date: PartialDate
   "When it ended, for an event spanning several days; null for a single date."
   end: PartialDate
   "How exactly ` + "`" + `date` + "`" + ` and ` + "`" + `end` + "`" + ` are known."
@@ -7009,8 +7020,8 @@ type Yield implements Node & Event {
   type: EventType!
   "A short human-readable summary, e.g. ` + "`" + `Visit of Sergey Lavrov to Azerbaijan` + "`" + `."
   label: String!
-  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `)."
-  date: PartialDate!
+  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `); null when unknown."
+  date: PartialDate
   "When it ended, for an event spanning several days; null for a single date."
   end: PartialDate
   "How exactly ` + "`" + `date` + "`" + ` and ` + "`" + `end` + "`" + ` are known."
@@ -7047,8 +7058,8 @@ type Investigation implements Node & Event {
   type: EventType!
   "A short human-readable summary, e.g. ` + "`" + `Visit of Sergey Lavrov to Azerbaijan` + "`" + `."
   label: String!
-  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `)."
-  date: PartialDate!
+  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `); null when unknown."
+  date: PartialDate
   "When it ended, for an event spanning several days; null for a single date."
   end: PartialDate
   "How exactly ` + "`" + `date` + "`" + ` and ` + "`" + `end` + "`" + ` are known."
@@ -7085,8 +7096,8 @@ type Coercion implements Node & Event {
   type: EventType!
   "A short human-readable summary, e.g. ` + "`" + `Visit of Sergey Lavrov to Azerbaijan` + "`" + `."
   label: String!
-  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `)."
-  date: PartialDate!
+  "When it happened, or began, at the precision it is known (see ` + "`" + `precision` + "`" + `); null when unknown."
+  date: PartialDate
   "When it ended, for an event spanning several days; null for a single date."
   end: PartialDate
   "How exactly ` + "`" + `date` + "`" + ` and ` + "`" + `end` + "`" + ` are known."
@@ -7279,7 +7290,8 @@ scalar PartialDate
 extend type Query {
   """
   Events in date order, flat and ready for a timeline: each with the days
-  it covers and a short label. Pages like ` + "`" + `events` + "`" + `.
+  it covers and a short label. Pages like ` + "`" + `events` + "`" + `. Events without a known
+  date are left out.
   """
   timeline(
     "Which events. Omitted: all."
@@ -7436,7 +7448,7 @@ type Dyad {
   interval: Interval!
   "The events between them, counted."
   total: Tally!
-  "The periods with events between them, in time order, counted by the day events begin."
+  "The periods with events between them, in time order, counted by the day events begin; undated events count in ` + "`" + `total` + "`" + ` only."
   periods: [DyadPeriod!]!
   "The events between them."
   events(orderBy: EventOrder = DATE, first: Int, after: String): EventConnection!
@@ -7502,10 +7514,10 @@ type Partner {
   entity: Entity!
   "The shared events, counted."
   tally: Tally!
-  "The first day of the earliest shared event."
-  first: Date!
-  "The first day of the latest shared event."
-  last: Date!
+  "The first day of the earliest shared event with a known date; null when none has one."
+  first: Date
+  "The first day of the latest shared event with a known date; null when none has one."
+  last: Date
 }
 
 "A neighbourhood in node-link form."
@@ -9531,10 +9543,10 @@ func (ec *executionContext) _Accusation_date(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNPartialDate2string(ctx, selections, v)
+			return ec.marshalOPartialDate2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Accusation_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -9976,10 +9988,10 @@ func (ec *executionContext) _Agreement_date(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNPartialDate2string(ctx, selections, v)
+			return ec.marshalOPartialDate2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Agreement_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -10389,10 +10401,10 @@ func (ec *executionContext) _Aid_date(ctx context.Context, field graphql.Collect
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNPartialDate2string(ctx, selections, v)
+			return ec.marshalOPartialDate2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Aid_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -10834,10 +10846,10 @@ func (ec *executionContext) _Anniversary_date(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNPartialDate2string(ctx, selections, v)
+			return ec.marshalOPartialDate2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Anniversary_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -11293,10 +11305,10 @@ func (ec *executionContext) _Appeal_date(ctx context.Context, field graphql.Coll
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNPartialDate2string(ctx, selections, v)
+			return ec.marshalOPartialDate2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Appeal_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -11738,10 +11750,10 @@ func (ec *executionContext) _Appointment_date(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNPartialDate2string(ctx, selections, v)
+			return ec.marshalOPartialDate2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Appointment_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -12674,10 +12686,10 @@ func (ec *executionContext) _Coercion_date(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNPartialDate2string(ctx, selections, v)
+			return ec.marshalOPartialDate2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Coercion_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -13119,10 +13131,10 @@ func (ec *executionContext) _Conflict_date(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNPartialDate2string(ctx, selections, v)
+			return ec.marshalOPartialDate2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Conflict_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -13541,10 +13553,10 @@ func (ec *executionContext) _Cooperation_date(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNPartialDate2string(ctx, selections, v)
+			return ec.marshalOPartialDate2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Cooperation_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -15804,10 +15816,10 @@ func (ec *executionContext) _Investigation_date(ctx context.Context, field graph
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNPartialDate2string(ctx, selections, v)
+			return ec.marshalOPartialDate2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Investigation_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -16249,10 +16261,10 @@ func (ec *executionContext) _Mediation_date(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNPartialDate2string(ctx, selections, v)
+			return ec.marshalOPartialDate2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mediation_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -16694,10 +16706,10 @@ func (ec *executionContext) _Meeting_date(ctx context.Context, field graphql.Col
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNPartialDate2string(ctx, selections, v)
+			return ec.marshalOPartialDate2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Meeting_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -17203,10 +17215,10 @@ func (ec *executionContext) _MilitaryAction_date(ctx context.Context, field grap
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNPartialDate2string(ctx, selections, v)
+			return ec.marshalOPartialDate2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_MilitaryAction_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -17909,10 +17921,10 @@ func (ec *executionContext) _Negotiation_date(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNPartialDate2string(ctx, selections, v)
+			return ec.marshalOPartialDate2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Negotiation_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -19022,10 +19034,10 @@ func (ec *executionContext) _Partner_first(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+			return ec.marshalODate2timeᚐTime(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Partner_first(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -19045,10 +19057,10 @@ func (ec *executionContext) _Partner_last(ctx context.Context, field graphql.Col
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+			return ec.marshalODate2timeᚐTime(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Partner_last(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -19709,10 +19721,10 @@ func (ec *executionContext) _PhoneCall_date(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNPartialDate2string(ctx, selections, v)
+			return ec.marshalOPartialDate2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_PhoneCall_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -20387,10 +20399,10 @@ func (ec *executionContext) _Protest_date(ctx context.Context, field graphql.Col
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNPartialDate2string(ctx, selections, v)
+			return ec.marshalOPartialDate2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Protest_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -21778,10 +21790,10 @@ func (ec *executionContext) _ReduceRelations_date(ctx context.Context, field gra
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNPartialDate2string(ctx, selections, v)
+			return ec.marshalOPartialDate2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_ReduceRelations_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -22447,10 +22459,10 @@ func (ec *executionContext) _Rejection_date(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNPartialDate2string(ctx, selections, v)
+			return ec.marshalOPartialDate2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Rejection_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -23103,10 +23115,10 @@ func (ec *executionContext) _Resolution_date(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNPartialDate2string(ctx, selections, v)
+			return ec.marshalOPartialDate2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Resolution_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -23548,10 +23560,10 @@ func (ec *executionContext) _Sanction_date(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNPartialDate2string(ctx, selections, v)
+			return ec.marshalOPartialDate2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Sanction_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -24167,10 +24179,10 @@ func (ec *executionContext) _Statement_date(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNPartialDate2string(ctx, selections, v)
+			return ec.marshalOPartialDate2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Statement_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -24960,10 +24972,10 @@ func (ec *executionContext) _Threat_date(ctx context.Context, field graphql.Coll
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNPartialDate2string(ctx, selections, v)
+			return ec.marshalOPartialDate2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Threat_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -25777,10 +25789,10 @@ func (ec *executionContext) _Visit_date(ctx context.Context, field graphql.Colle
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNPartialDate2string(ctx, selections, v)
+			return ec.marshalOPartialDate2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Visit_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -26277,10 +26289,10 @@ func (ec *executionContext) _Yield_date(ctx context.Context, field graphql.Colle
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNPartialDate2string(ctx, selections, v)
+			return ec.marshalOPartialDate2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Yield_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -27892,7 +27904,7 @@ func (ec *executionContext) unmarshalInputEventFilter(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"types", "cameoRoots", "cameoCodes", "quadClasses", "modalities", "countries", "actors", "organizations", "places", "involving", "sources", "text", "from", "to"}
+	fieldsInOrder := [...]string{"types", "cameoRoots", "cameoCodes", "quadClasses", "modalities", "countries", "actors", "organizations", "places", "involving", "sources", "text", "from", "to", "dated"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -27999,6 +28011,13 @@ func (ec *executionContext) unmarshalInputEventFilter(ctx context.Context, obj a
 				return it, err
 			}
 			it.To = data
+		case "dated":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dated"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Dated = data
 		}
 	}
 	return it, nil
@@ -28677,7 +28696,7 @@ func (ec *executionContext) _Accusation(ctx context.Context, sel ast.SelectionSe
 			}
 		case "date":
 			out.Values[i] = ec._Accusation_date(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "end":
@@ -28798,7 +28817,7 @@ func (ec *executionContext) _Agreement(ctx context.Context, sel ast.SelectionSet
 			}
 		case "date":
 			out.Values[i] = ec._Agreement_date(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "end":
@@ -28913,7 +28932,7 @@ func (ec *executionContext) _Aid(ctx context.Context, sel ast.SelectionSet, obj 
 			}
 		case "date":
 			out.Values[i] = ec._Aid_date(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "end":
@@ -29034,7 +29053,7 @@ func (ec *executionContext) _Anniversary(ctx context.Context, sel ast.SelectionS
 			}
 		case "date":
 			out.Values[i] = ec._Anniversary_date(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "end":
@@ -29161,7 +29180,7 @@ func (ec *executionContext) _Appeal(ctx context.Context, sel ast.SelectionSet, o
 			}
 		case "date":
 			out.Values[i] = ec._Appeal_date(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "end":
@@ -29282,7 +29301,7 @@ func (ec *executionContext) _Appointment(ctx context.Context, sel ast.SelectionS
 			}
 		case "date":
 			out.Values[i] = ec._Appointment_date(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "end":
@@ -29616,7 +29635,7 @@ func (ec *executionContext) _Coercion(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "date":
 			out.Values[i] = ec._Coercion_date(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "end":
@@ -29737,7 +29756,7 @@ func (ec *executionContext) _Conflict(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "date":
 			out.Values[i] = ec._Conflict_date(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "end":
@@ -29852,7 +29871,7 @@ func (ec *executionContext) _Cooperation(ctx context.Context, sel ast.SelectionS
 			}
 		case "date":
 			out.Values[i] = ec._Cooperation_date(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "end":
@@ -30740,7 +30759,7 @@ func (ec *executionContext) _Investigation(ctx context.Context, sel ast.Selectio
 			}
 		case "date":
 			out.Values[i] = ec._Investigation_date(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "end":
@@ -30861,7 +30880,7 @@ func (ec *executionContext) _Mediation(ctx context.Context, sel ast.SelectionSet
 			}
 		case "date":
 			out.Values[i] = ec._Mediation_date(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "end":
@@ -30982,7 +31001,7 @@ func (ec *executionContext) _Meeting(ctx context.Context, sel ast.SelectionSet, 
 			}
 		case "date":
 			out.Values[i] = ec._Meeting_date(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "end":
@@ -31141,7 +31160,7 @@ func (ec *executionContext) _MilitaryAction(ctx context.Context, sel ast.Selecti
 			}
 		case "date":
 			out.Values[i] = ec._MilitaryAction_date(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "end":
@@ -31339,7 +31358,7 @@ func (ec *executionContext) _Negotiation(ctx context.Context, sel ast.SelectionS
 			}
 		case "date":
 			out.Values[i] = ec._Negotiation_date(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "end":
@@ -31719,12 +31738,12 @@ func (ec *executionContext) _Partner(ctx context.Context, sel ast.SelectionSet, 
 			}
 		case "first":
 			out.Values[i] = ec._Partner_first(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "last":
 			out.Values[i] = ec._Partner_last(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
@@ -31986,7 +32005,7 @@ func (ec *executionContext) _PhoneCall(ctx context.Context, sel ast.SelectionSet
 			}
 		case "date":
 			out.Values[i] = ec._PhoneCall_date(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "end":
@@ -32173,7 +32192,7 @@ func (ec *executionContext) _Protest(ctx context.Context, sel ast.SelectionSet, 
 			}
 		case "date":
 			out.Values[i] = ec._Protest_date(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "end":
@@ -32497,7 +32516,7 @@ func (ec *executionContext) _ReduceRelations(ctx context.Context, sel ast.Select
 			}
 		case "date":
 			out.Values[i] = ec._ReduceRelations_date(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "end":
@@ -32684,7 +32703,7 @@ func (ec *executionContext) _Rejection(ctx context.Context, sel ast.SelectionSet
 			}
 		case "date":
 			out.Values[i] = ec._Rejection_date(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "end":
@@ -32904,7 +32923,7 @@ func (ec *executionContext) _Resolution(ctx context.Context, sel ast.SelectionSe
 			}
 		case "date":
 			out.Values[i] = ec._Resolution_date(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "end":
@@ -33025,7 +33044,7 @@ func (ec *executionContext) _Sanction(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "date":
 			out.Values[i] = ec._Sanction_date(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "end":
@@ -33233,7 +33252,7 @@ func (ec *executionContext) _Statement(ctx context.Context, sel ast.SelectionSet
 			}
 		case "date":
 			out.Values[i] = ec._Statement_date(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "end":
@@ -33498,7 +33517,7 @@ func (ec *executionContext) _Threat(ctx context.Context, sel ast.SelectionSet, o
 			}
 		case "date":
 			out.Values[i] = ec._Threat_date(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "end":
@@ -33806,7 +33825,7 @@ func (ec *executionContext) _Visit(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "date":
 			out.Values[i] = ec._Visit_date(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "end":
@@ -33966,7 +33985,7 @@ func (ec *executionContext) _Yield(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "date":
 			out.Values[i] = ec._Yield_date(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "end":
@@ -34583,6 +34602,7 @@ var (
 		"YEAR":    extract.PrecisionYear,
 		"DECADE":  extract.PrecisionDecade,
 		"DERIVED": extract.PrecisionDerived,
+		"UNKNOWN": extract.PrecisionUnknown,
 	}
 	marshalNDatePrecision2string = map[string]string{
 		extract.PrecisionDay:     "DAY",
@@ -34590,6 +34610,7 @@ var (
 		extract.PrecisionYear:    "YEAR",
 		extract.PrecisionDecade:  "DECADE",
 		extract.PrecisionDerived: "DERIVED",
+		extract.PrecisionUnknown: "UNKNOWN",
 	}
 )
 
@@ -35188,20 +35209,6 @@ func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋdipgraphᚋdipgra
 	return ec._PageInfo(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNPartialDate2string(ctx context.Context, v any) (string, error) {
-	res, err := scalar.UnmarshalPartialDate(v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNPartialDate2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
-	_ = sel
-	res := scalar.MarshalPartialDate(v)
-	if res == graphql.Null {
-		graphql.AddInvalidNullFromMarshaler(ctx, "PartialDate!")
-	}
-	return res
-}
-
 func (ec *executionContext) marshalNParticipant2githubᚗcomᚋdipgraphᚋdipgraphᚋgraphᚐParticipant(ctx context.Context, sel ast.SelectionSet, v graph.Participant) graphql.Marshaler {
 	return ec._Participant(ctx, sel, &v)
 }
@@ -35771,6 +35778,18 @@ func (ec *executionContext) marshalOCountry2ᚖgithubᚗcomᚋdipgraphᚋdipgrap
 		return graphql.Null
 	}
 	return ec._Country(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalODate2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
+	res, err := scalar.UnmarshalDate(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODate2timeᚐTime(ctx context.Context, sel ast.SelectionSet, v time.Time) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := scalar.MarshalDate(v)
+	return res
 }
 
 func (ec *executionContext) unmarshalODate2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {

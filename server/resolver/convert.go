@@ -275,6 +275,15 @@ func eventFilter(f *graph.EventFilter) (graph.EventFilter, error) {
 	return out, nil
 }
 
+// timelineFilter is eventFilter for a timeline, which places events by
+// their dates and so keeps only events with one.
+func timelineFilter(f *graph.EventFilter) (graph.EventFilter, error) {
+	out, err := eventFilter(f)
+	dated := true
+	out.Dated = &dated
+	return out, err
+}
+
 // entityFilter checks an entity list's filter and gives it its type.
 func entityFilter(typ string, f *graph.EntityFilter) (graph.EntityFilter, error) {
 	var out graph.EntityFilter

@@ -89,7 +89,7 @@ func (r *quadClassCountResolver) QuadClass(ctx context.Context, obj *graph.QuadC
 
 // Timeline is the resolver for the timeline field.
 func (r *queryResolver) Timeline(ctx context.Context, filter *graph.EventFilter, first *int, after *string) (*gql.Timeline, error) {
-	f, err := eventFilter(filter)
+	f, err := timelineFilter(filter)
 	if err != nil {
 		return nil, err
 	}

@@ -9,6 +9,8 @@
 //             $quadClasses   LIST<INTEGER>  1..4
 //             $from          DATE or null   events ending on or after it
 //             $to            DATE or null   events starting on or before it
+//             $dated         BOOLEAN or null only events with (true) or without
+//                                           (false) a known date
 //             $actors        LIST<STRING>   participant ids
 //             $countries     LIST<STRING>   ISO3: the country, or a person or
 //                                           organization of it, takes part
@@ -39,6 +41,7 @@ WHERE (hits IS NULL OR ev.id IN hits)
   AND (size($quadClasses) = 0 OR ev.quadClass IN $quadClasses)
   AND ($from IS NULL OR ev.to >= $from)
   AND ($to IS NULL OR ev.from <= $to)
+  AND ($dated IS NULL OR (ev.from IS NOT NULL) = $dated)
   AND (size($actors) = 0 OR EXISTS {
     MATCH (ev)-[:PARTICIPANT]->(p:Entity)
     WHERE p.id IN $actors

@@ -15,6 +15,8 @@
 //             $quadClasses   LIST<INTEGER>  1..4
 //             $from          DATE or null   events ending on or after it
 //             $to            DATE or null   events starting on or before it
+//             $dated         BOOLEAN or null only events with (true) or without
+//                                           (false) a known date
 //             $actors        LIST<STRING>   participant ids
 //             $countries     LIST<STRING>   ISO3: the country, or a person or
 //                                           organization of it, takes part
@@ -75,6 +77,7 @@ CALL (g, hits) {
     AND (size($quadClasses) = 0 OR ev.quadClass IN $quadClasses)
     AND ($from IS NULL OR ev.to >= $from)
     AND ($to IS NULL OR ev.from <= $to)
+    AND ($dated IS NULL OR (ev.from IS NOT NULL) = $dated)
     AND (size($actors) = 0 OR EXISTS {
       MATCH (ev)-[:PARTICIPANT]->(p:Entity)
       WHERE p.id IN $actors
@@ -123,8 +126,8 @@ CALL (g, hits) {
         MATCH (ev)-[:EVIDENCE]->(a:Article)
         RETURN DISTINCT a.id
       }))
-      WHEN 'dateDesc' THEN -toFloat(duration.inDays(date('1970-01-01'), ev.from).days)
-      ELSE toFloat(duration.inDays(date('1970-01-01'), ev.from).days)
+      WHEN 'dateDesc' THEN coalesce(-toFloat(duration.inDays(date('1970-01-01'), ev.from).days), 1.0e9)
+      ELSE coalesce(toFloat(duration.inDays(date('1970-01-01'), ev.from).days), 1.0e9)
     END AS key
   ORDER BY key, ev.id
   WITH collect({ev: ev, key: key}) AS rows

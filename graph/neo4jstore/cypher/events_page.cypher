@@ -4,6 +4,7 @@
 // [from, to]. The order is a numeric key, ascending, then the id:
 //   date       the day the event's dates begin (days since 1970)
 //   dateDesc   minus that day
+// (1e9 for an event without a date, which comes last either way)
 //   confidence minus the confidence
 //   reports    minus the number of articles reporting the event
 // so every order is ascending on (key, id) and a cursor is (key, id).
@@ -16,6 +17,8 @@
 //             $quadClasses   LIST<INTEGER>  1..4
 //             $from          DATE or null   events ending on or after it
 //             $to            DATE or null   events starting on or before it
+//             $dated         BOOLEAN or null only events with (true) or without
+//                                           (false) a known date
 //             $actors        LIST<STRING>   participant ids
 //             $countries     LIST<STRING>   ISO3: the country, or a person or
 //                                           organization of it, takes part
@@ -51,6 +54,7 @@ WHERE (hits IS NULL OR ev.id IN hits)
   AND (size($quadClasses) = 0 OR ev.quadClass IN $quadClasses)
   AND ($from IS NULL OR ev.to >= $from)
   AND ($to IS NULL OR ev.from <= $to)
+  AND ($dated IS NULL OR (ev.from IS NOT NULL) = $dated)
   AND (size($actors) = 0 OR EXISTS {
     MATCH (ev)-[:PARTICIPANT]->(p:Entity)
     WHERE p.id IN $actors
@@ -99,8 +103,8 @@ WITH ev, CASE $order
       MATCH (ev)-[:EVIDENCE]->(a:Article)
       RETURN DISTINCT a.id
     }))
-    WHEN 'dateDesc' THEN -toFloat(duration.inDays(date('1970-01-01'), ev.from).days)
-    ELSE toFloat(duration.inDays(date('1970-01-01'), ev.from).days)
+    WHEN 'dateDesc' THEN coalesce(-toFloat(duration.inDays(date('1970-01-01'), ev.from).days), 1.0e9)
+    ELSE coalesce(toFloat(duration.inDays(date('1970-01-01'), ev.from).days), 1.0e9)
   END AS key
 WHERE $afterKey IS NULL OR key > $afterKey OR (key = $afterKey AND ev.id > $afterID)
 WITH ev, key

@@ -1,6 +1,6 @@
 // subgraph_step: one step out from a neighbourhood's frontier: the events
 // in which a frontier entity takes part directly, not yet seen, that match
-// the filter, the latest first, with all their participants.
+// the filter, the latest first (undated last), with all their participants.
 //
 // Params:     the filter (graph.EventFilter); an empty list does not filter:
 //             $types         LIST<STRING>   event types
@@ -10,6 +10,8 @@
 //             $quadClasses   LIST<INTEGER>  1..4
 //             $from          DATE or null   events ending on or after it
 //             $to            DATE or null   events starting on or before it
+//             $dated         BOOLEAN or null only events with (true) or without
+//                                           (false) a known date
 //             $actors        LIST<STRING>   participant ids
 //             $countries     LIST<STRING>   ISO3: the country, or a person or
 //                                           organization of it, takes part
@@ -48,6 +50,7 @@ WHERE (hits IS NULL OR ev.id IN hits)
   AND (size($quadClasses) = 0 OR ev.quadClass IN $quadClasses)
   AND ($from IS NULL OR ev.to >= $from)
   AND ($to IS NULL OR ev.from <= $to)
+  AND ($dated IS NULL OR (ev.from IS NOT NULL) = $dated)
   AND (size($actors) = 0 OR EXISTS {
     MATCH (ev)-[:PARTICIPANT]->(p:Entity)
     WHERE p.id IN $actors
@@ -91,11 +94,11 @@ WHERE (hits IS NULL OR ev.id IN hits)
   })
 // filter:end
 WITH ev
-ORDER BY ev.from DESC, ev.id
+ORDER BY coalesce(ev.from, date('0001-01-01')) DESC, ev.id
 LIMIT $limit
 RETURN ev, COLLECT {
   MATCH (ev)-[r:PARTICIPANT]->(p:Entity)
   RETURN {role: r.role, id: p.id, type: p.type, name: coalesce(p.name, p.id)} AS participant
   ORDER BY r.role, p.id
 } AS participants
-ORDER BY ev.from DESC, ev.id
+ORDER BY coalesce(ev.from, date('0001-01-01')) DESC, ev.id
