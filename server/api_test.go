@@ -370,9 +370,20 @@ func TestLimits(t *testing.T) {
 		}
 		if diff := cmp.Diff([]string{"TIMEOUT"}, r.codes()); diff != "" {
 			t.Errorf("error codes (-want +got):\n%s\nerrors: %+v", diff, r.Errors)
+		} else if want := "the request took longer than 100ms and was stopped"; r.Errors[0].Message != want {
+			t.Errorf("message %q, want %q", r.Errors[0].Message, want)
 		}
 		if strings.Contains(body, "neo4jstore") {
 			t.Errorf("the response leaks the store's error: %s", body)
+		}
+	})
+	t.Run("mutations have their own time", func(t *testing.T) {
+		s := newAnalystFake(0)
+		s.slowWrite = 300 * time.Millisecond
+		h := newHarnessConfig(t, s, server.Config{Timeout: 100 * time.Millisecond, MutationTimeout: 5 * time.Second})
+		r, _ := h.post(t, `mutation { ingestArticle(input: {text: "Lavrov visited Baku on Monday."}) { summary { changed } } }`, nil)
+		if r.Errors != nil {
+			t.Errorf("a mutation of 300ms under a query timeout of 100ms: %+v", r.Errors)
 		}
 	})
 	t.Run("page size", func(t *testing.T) {

@@ -25,8 +25,8 @@
 //     (limits.go), and the complexity limit counts a list's selection once
 //     per item it may return, times the fan-out of lists without a size
 //     (resolver.Complexity); pages hold at most graph.MaxPageSize items.
-//     While it runs, Timeout bounds it, and the store stops its
-//     transaction then too. Each refusal has its code:
+//     While it runs, Timeout (MutationTimeout for a mutation) bounds it,
+//     and the store stops its transaction then too. Each refusal has its code:
 //     GRAPHQL_PARSE_FAILED or TOKEN_LIMIT_EXCEEDED, DEPTH_LIMIT_EXCEEDED,
 //     COMPLEXITY_LIMIT_EXCEEDED, TIMEOUT.
 //

@@ -36,7 +36,7 @@ var errPanic = errors.New("panic")
 // code, and so does running out of time; every other error from a
 // resolver is logged and reported as "internal error", so that no store or
 // driver message leaks.
-func presentError(log *slog.Logger, timeout time.Duration) graphql.ErrorPresenterFunc {
+func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		e := graphql.DefaultErrorPresenter(ctx, err)
 		if e.Err == nil {
@@ -52,7 +52,11 @@ func presentError(log *slog.Logger, timeout time.Duration) graphql.ErrorPresente
 		switch {
 		case errors.Is(ctx.Err(), context.DeadlineExceeded) || errors.Is(err, context.DeadlineExceeded):
 			// Whatever the store made of its cancelled call.
-			out.Message = fmt.Sprintf("the request took longer than %s and was stopped", timeout)
+			out.Message = "the request took too long and was stopped"
+			if dl, ok := ctx.Deadline(); ok && graphql.HasOperationContext(ctx) {
+				start := graphql.GetOperationContext(ctx).Stats.OperationStart
+				out.Message = fmt.Sprintf("the request took longer than %s and was stopped", dl.Sub(start).Round(10*time.Millisecond))
+			}
 			out.Extensions = map[string]any{"code": codeTimeout}
 		case errors.Is(err, graph.ErrNotFound):
 			out.Message = "not found"

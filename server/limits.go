@@ -21,10 +21,25 @@ const (
 	// when Config.TokenLimit is zero, so an enormous query costs no more
 	// than reading it.
 	DefaultTokenLimit = 5000
-	// DefaultTimeout is how long one operation may take when
-	// Config.Timeout is zero.
+	// DefaultTimeout is how long one query may take when Config.Timeout
+	// is zero.
 	DefaultTimeout = 10 * time.Second
+	// DefaultMutationTimeout is how long one mutation may take when
+	// Config.MutationTimeout is zero: a batch of articles takes longer
+	// than a query, and must still end before an HTTP server's write
+	// timeout (cmd's is a minute).
+	DefaultMutationTimeout = 50 * time.Second
 )
+
+// timeoutOf returns how long the operation of ctx may run.
+func timeoutOf(ctx context.Context, cfg Config) time.Duration {
+	if graphql.HasOperationContext(ctx) {
+		if op := graphql.GetOperationContext(ctx).Operation; op != nil && op.Operation == ast.Mutation {
+			return cfg.MutationTimeout
+		}
+	}
+	return cfg.Timeout
+}
 
 // codeDepth is the extensions.code of a query refused for its depth.
 const codeDepth = "DEPTH_LIMIT_EXCEEDED"

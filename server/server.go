@@ -44,9 +44,12 @@ type Config struct {
 	// TokenLimit bounds how many tokens of a query are parsed; zero means
 	// DefaultTokenLimit.
 	TokenLimit int
-	// Timeout bounds how long one operation runs; zero means
-	// DefaultTimeout. A store call still running then is cancelled.
+	// Timeout bounds how long one query runs; zero means DefaultTimeout.
+	// A store call still running then is cancelled.
 	Timeout time.Duration
+	// MutationTimeout bounds how long one mutation runs; zero means
+	// DefaultMutationTimeout.
+	MutationTimeout time.Duration
 	// LoaderWait is how long the dataloaders collect keys; zero means
 	// resolver.DefaultLoaderWait.
 	LoaderWait time.Duration
@@ -76,6 +79,9 @@ func New(cfg Config) http.Handler {
 	if cfg.Timeout == 0 {
 		cfg.Timeout = DefaultTimeout
 	}
+	if cfg.MutationTimeout == 0 {
+		cfg.MutationTimeout = DefaultMutationTimeout
+	}
 	mux := http.NewServeMux()
 	addRoutes(mux, newGraphQL(cfg))
 	return mux
@@ -98,12 +104,12 @@ func newGraphQL(cfg Config) http.Handler {
 	srv.Use(extension.Introspection{})
 	srv.Use(depthLimit{max: cfg.DepthLimit})
 	srv.Use(extension.FixedComplexityLimit(cfg.ComplexityLimit))
-	srv.SetErrorPresenter(presentError(cfg.Logger, cfg.Timeout))
+	srv.SetErrorPresenter(presentError(cfg.Logger))
 	srv.SetRecoverFunc(recoverPanic(cfg.Logger))
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		// The operation runs when its response handler is called, once
 		// for a query or mutation; the deadline ends with it.
-		ctx, cancel := context.WithTimeout(ctx, cfg.Timeout)
+		ctx, cancel := context.WithTimeout(ctx, timeoutOf(ctx, cfg))
 		respond := next(res.WithLoaders(ctx))
 		return func(ctx context.Context) *graphql.Response {
 			defer cancel()

@@ -38,8 +38,9 @@ type fakeStore struct {
 	evidence  map[string][]graph.Evidence
 	summary   graph.IngestSummary
 	ingestErr error
-	panicMsg  string // Events panics with it when set
-	block     bool   // Events waits for the request to end
+	panicMsg  string        // Events panics with it when set
+	block     bool          // Events waits for the request to end
+	slowWrite time.Duration // Ingest takes this long, or until the request ends
 
 	relations   map[string][]graph.Relation
 	entityPage  graph.EntityPage // what EntityList returns
@@ -303,8 +304,13 @@ func (s *fakeStore) SplitEntity(_ context.Context, id, newID, newName string, ar
 	return graph.Entity{ID: newID, Type: s.entities[id].Type, Name: newName}, s.curationErr
 }
 
-func (s *fakeStore) Ingest(_ context.Context, b graph.Batch) (graph.IngestSummary, error) {
+func (s *fakeStore) Ingest(ctx context.Context, b graph.Batch) (graph.IngestSummary, error) {
 	s.record("Ingest", nil)
+	select {
+	case <-time.After(s.slowWrite):
+	case <-ctx.Done():
+		return graph.IngestSummary{}, ctx.Err()
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.ingested = append(s.ingested, b)
