@@ -1,7 +1,10 @@
 // Package graph is dipgraph's model: articles, entities, events with their
 // participants and evidence, and relations between entities, in types that
 // know nothing of how they are stored. FromExtract turns one extraction into
-// a Batch, the unit a store writes in one transaction.
+// a Batch, the unit a store writes in one transaction. query.go and
+// views.go hold the read side's questions and answers: filters, pages and
+// their opaque keyset cursors, dyads, partners, neighbourhoods, paths,
+// search hits and counts.
 //
 // Invariants:
 //   - Identity is our own: stable ids derived from content (country:AZE,
