@@ -6188,9 +6188,17 @@ enum EventOrder {
   DATE
   "Newest first."
   DATE_DESC
-  "Most confident first."
+  """
+  Most confident first. An event whose confidence a later report raises
+  while you page moves to its new place: it may then be seen twice, or
+  not at all.
+  """
   CONFIDENCE
-  "Most reported first: by the number of articles reporting the event."
+  """
+  Most reported first: by the number of articles reporting the event. An
+  event that a new article reports while you page moves up: it may then be
+  seen twice, or not at all. Date orders have no such caveat.
+  """
   REPORTS
 }
 
