@@ -44,19 +44,25 @@ func (s *Store) Country(ctx context.Context, iso3 string) (graph.Entity, error) 
 // query: the batch function of a dataloader. Ids that are not stored are
 // absent from the map; that is not an error.
 func (s *Store) Entities(ctx context.Context, ids []string) (map[string]graph.Entity, error) {
+	return byIDs(ctx, s, "entities", entitiesByIDs, ids, entityRecord, func(e graph.Entity) string { return e.ID })
+}
+
+// byIDs runs a query of $ids that returns one row per stored id and keys
+// the rows by id: the shape of every by-id batch loader.
+func byIDs[T any](ctx context.Context, s *Store, op, query string, ids []string, rec func(*neo4j.Record) (T, error), id func(T) string) (map[string]T, error) {
 	ids = unique(ids)
-	out := make(map[string]graph.Entity, len(ids))
+	out := make(map[string]T, len(ids))
 	if len(ids) == 0 {
 		return out, nil
 	}
-	list, err := read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]graph.Entity, error) {
-		return collect(ctx, tx, entitiesByIDs, map[string]any{"ids": ids}, entityRecord)
+	list, err := read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]T, error) {
+		return collect(ctx, tx, query, map[string]any{"ids": ids}, rec)
 	})
 	if err != nil {
-		return nil, s.fail("entities", strings.Join(ids, ","), err)
+		return nil, s.fail(op, strings.Join(ids, ","), err)
 	}
-	for _, e := range list {
-		out[e.ID] = e
+	for _, x := range list {
+		out[id(x)] = x
 	}
 	return out, nil
 }

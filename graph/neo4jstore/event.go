@@ -402,21 +402,7 @@ func (s *Store) Event(ctx context.Context, id string) (graph.Event, error) {
 // function of a dataloader. Ids that are not stored are absent from the
 // map.
 func (s *Store) EventsByIDs(ctx context.Context, ids []string) (map[string]graph.Event, error) {
-	ids = unique(ids)
-	out := make(map[string]graph.Event, len(ids))
-	if len(ids) == 0 {
-		return out, nil
-	}
-	list, err := read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]graph.Event, error) {
-		return collect(ctx, tx, eventsByIDs, map[string]any{"ids": ids}, eventRecord)
-	})
-	if err != nil {
-		return nil, s.fail("events", strings.Join(ids, ","), err)
-	}
-	for _, ev := range list {
-		out[ev.ID] = ev
-	}
-	return out, nil
+	return byIDs(ctx, s, "events", eventsByIDs, ids, eventRecord, func(ev graph.Event) string { return ev.ID })
 }
 
 // Participants returns the participants of the given events, keyed by

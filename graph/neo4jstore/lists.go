@@ -229,21 +229,7 @@ func articlePage(rows articleRows, page graph.PageRequest) graph.ArticlePage {
 // keyed by id, in one query: the batch function of a dataloader. Ids that
 // are not stored are absent from the map.
 func (s *Store) ArticlesByIDs(ctx context.Context, ids []string) (map[string]graph.Article, error) {
-	ids = unique(ids)
-	out := make(map[string]graph.Article, len(ids))
-	if len(ids) == 0 {
-		return out, nil
-	}
-	list, err := read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]graph.Article, error) {
-		return collect(ctx, tx, articlesByIDs, map[string]any{"ids": ids}, articleRecord)
-	})
-	if err != nil {
-		return nil, s.fail("articles", strings.Join(ids, ","), err)
-	}
-	for _, a := range list {
-		out[a.ID] = a
-	}
-	return out, nil
+	return byIDs(ctx, s, "articles", articlesByIDs, ids, articleRecord, func(a graph.Article) string { return a.ID })
 }
 
 // RelationsOf returns the relations of the given entities, both the ones
