@@ -931,8 +931,16 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 		} else {
 			srcs = x.subjectsOf(toks, ms, from, i)
 			end := clauseEnd(toks, i+n, to, cameoRoot(tr.cameo))
+			// a pattern with a gap may hold its target: "rejected [Iraqi
+			// President Saddam Hussein's] proposal"
+			after := i + n - 1
+			for _, w := range tr.words {
+				if w == "..." {
+					after = i
+				}
+			}
 			var place *mention
-			for _, m := range placesAndActorsAfter(toks, ms, i+n-1, end) {
+			for _, m := range placesAndActorsAfter(toks, ms, after, end) {
 				if sameActor(srcs, m.ent) {
 					continue
 				}

@@ -233,13 +233,13 @@ func intentCode(code string) string {
 	return code
 }
 
-// domesticTarget gives the target of a protest, a coercive act or an
-// investigation that names none: the country where it happened, or else the
+// domesticTarget gives the target of a protest, a coercive act, a
+// concession or an investigation that names none: the country where it happened, or else the
 // actor's own. Such acts are aimed at a government at home. Other acts keep
 // no target.
 func domesticTarget(code string, nodes map[string]Node, src string, locations []string) string {
 	switch cameoRoot(code) {
-	case "09", "14", "17":
+	case "08", "09", "14", "17":
 	default:
 		return ""
 	}
