@@ -715,12 +715,17 @@ func capsBetween(toks []token, a, b int) bool {
 		return false
 	}
 	for _, t := range toks[a:b] {
-		if !t.isCap() || !t.isWord() {
+		if !(t.isCap() || rankWords[t.lower]) || !t.isWord() {
 			return false
 		}
 	}
 	return true
 }
+
+// rankWords qualify an office in lower case: "Nigerian junior foreign
+// minister", "the country's chief negotiator".
+var rankWords = map[string]bool{"junior": true, "senior": true, "deputy": true, "acting": true,
+	"chief": true, "top": true, "first": true, "vice": true, "assistant": true, "interim": true}
 
 // familyNameFirst lists the countries whose names put the family name
 // first, so that the first part alone refers to the person.
