@@ -381,7 +381,6 @@ func (x *extraction) findEvents(si int) {
 	}
 	x.clause = cl
 	dates := findDates(s.text, s.Start, x.ref, x.haveRef, strings.Contains(" "+strings.ToLower(s.text)+" ", " will "))
-	var found []*event
 
 	// Groups: "our countries" means the speaker's country and the other
 	// country spoken of; "the two countries" the two countries named.
@@ -393,8 +392,7 @@ func (x *extraction) findEvents(si int) {
 
 	// Statements: one per speaker and day.
 	if cl.speaker != nil && cl.verb >= 0 {
-		ev := x.statement(si, cl, ms, dates)
-		found = append(found, ev)
+		x.statement(si, cl, ms, dates)
 	}
 
 	// Relations stated in the sentence.
@@ -487,11 +485,8 @@ func (x *extraction) findEvents(si int) {
 		if isVerbal(h.tr, toks[h.i].lower) {
 			lastVerb = h.i
 		}
-		if ev := x.frame(si, h.tr, h.i, h.n, ms, cl, dates); ev != nil {
-			found = append(found, ev)
-		}
+		x.frame(si, h.tr, h.i, h.n, ms, cl, dates)
 	}
-	_ = found
 }
 
 // isVerbal reports whether a trigger matched a verb rather than a noun:
