@@ -37,6 +37,7 @@ type entry struct {
 	sector  string // actor sector of a title (GOV, MIL, DIP, ...)
 	exact   bool   // the phrase must match with its own letter case (acronyms)
 	form    string // the phrase as written, for exact matches
+	caps    []bool // which words of the phrase are written with a capital
 }
 
 // gazetteer maps phrases, as joined lower-case tokens, to what they name.
@@ -138,6 +139,9 @@ func (g *gazetteer) add(phrase string, e entry) {
 	}
 	e.exact = e.kind != kindTitle && isAcronym(phrase)
 	e.form = phrase
+	for _, w := range tokenize(phrase, 0) {
+		e.caps = append(e.caps, w.isCap())
+	}
 	for _, old := range g.phrases[k] {
 		if old.kind == e.kind && old.id == e.id && old.exact == e.exact {
 			return
@@ -282,7 +286,7 @@ func (g *gazetteer) lookup(toks []token) ([]entry, int) {
 			if e.exact && !sameCase(toks[:n], e.form) {
 				continue
 			}
-			if e.kind != kindTitle && n > 1 && !capsAgree(toks[:n], e.form) {
+			if e.kind != kindTitle && n > 1 && !capsAgree(toks[:n], e.caps) {
 				continue // "Russia today" is not the channel Russia Today
 			}
 			if e.kind != kindTitle && !toks[0].isCap() && !(toks[0].lower == "the" && n > 1) && !nameParticle(toks[0].lower) {
@@ -376,14 +380,14 @@ var accentFold = map[rune]string{
 
 // capsAgree reports whether every word written with a capital in a
 // multiword name is capitalised in the text too (the first word excepted,
-// which a sentence may capitalise or a "the" may precede).
-func capsAgree(toks []token, form string) bool {
-	words := tokenize(form, 0)
-	if len(words) != len(toks) {
+// which a sentence may capitalise or a "the" may precede). caps was read
+// from the name when the gazetteer was loaded, not at every match.
+func capsAgree(toks []token, caps []bool) bool {
+	if len(caps) != len(toks) {
 		return true // tokenised differently: do not judge
 	}
-	for k := 1; k < len(words); k++ {
-		if words[k].isCap() && !toks[k].isCap() {
+	for k := 1; k < len(caps); k++ {
+		if caps[k] && !toks[k].isCap() {
 			return false
 		}
 	}
