@@ -230,7 +230,7 @@ func isActor(m mention) bool {
 		return false
 	}
 	switch m.ent.typ {
-	case TypePerson, TypeCountry:
+	case TypePerson, TypeCountry, typeGroup:
 		return true
 	case TypeOrganization:
 		return m.ent.orgKind != "media" // a news agency reports, it does not act
@@ -257,7 +257,7 @@ func governed(toks []token, ms []mention, m mention) bool {
 		if prepositions[toks[k].lower] {
 			// "Demonstrators in Baghdad", "Opposition groups in Zimbabwe":
 			// the place names the group, which acts
-			if (toks[k].lower == "in" || toks[k].lower == "from" || toks[k].lower == "of") && k > 0 && groupNouns[toks[k-1].lower] {
+			if (toks[k].lower == "in" || toks[k].lower == "from" || toks[k].lower == "of") && k > 0 && groupNouns[toks[k-1].lower] && !groupBefore(ms, k) {
 				return false
 			}
 			return true
@@ -275,6 +275,17 @@ func governed(toks []token, ms []mention, m mention) bool {
 			return false
 		}
 		m = ms[prev]
+	}
+	return false
+}
+
+// groupBefore reports whether a group mention ends at token k: "Protesters
+// in Paris" names its own actor.
+func groupBefore(ms []mention, k int) bool {
+	for _, m := range ms {
+		if m.tok+m.toks == k && m.ent != nil && m.ent.typ == typeGroup {
+			return true
+		}
 	}
 	return false
 }
@@ -939,7 +950,7 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 				if sameActor(srcs, m.ent) {
 					continue
 				}
-				if !(m.ent.typ == TypeCountry || m.ent.typ == TypeOrganization || m.ent.typ == TypePerson || m.form == 'c') {
+				if !(m.ent.typ == TypeCountry || m.ent.typ == TypeOrganization || m.ent.typ == TypePerson || m.ent.typ == typeGroup || m.form == 'c') {
 					// a region or town: only where an act of force happens
 					if locative(toks, m) && place == nil && m.ent.country != "" {
 						place = &m

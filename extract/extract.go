@@ -85,6 +85,7 @@ func Extract(in Input) (Result, error) {
 		x.d.day = t.Year()*10000 + int(t.Month())*100 + t.Day()
 	}
 	d := x.d
+	d.artID = art.ID
 	d.sents = splitSentences(text, h.paragraphs)
 	d.ments = make([][]mention, len(d.sents))
 
@@ -174,11 +175,16 @@ func (x *extraction) result(art Article) Result {
 	for _, ev := range x.events {
 		for _, p := range ev.parts {
 			used[p.ent] = true
+			if p.ent.typ == typeGroup && p.ent.country != "" {
+				if c := x.d.countryEntity(p.ent.country); c != nil {
+					used[c] = true
+				}
+			}
 		}
 	}
 	nodeIDs := map[string]bool{}
 	for _, e := range x.d.order {
-		if !used[e] {
+		if !used[e] || e.typ == typeGroup {
 			continue
 		}
 		props := map[string]any{}
@@ -322,12 +328,28 @@ func (x *extraction) result(art Article) Result {
 		if ev.since {
 			props[PropSince] = true
 		}
-		r.Nodes = append(r.Nodes, Node{ID: id, Type: ev.typ, Name: label(ev), Properties: props})
+		var unattributed []GroupActor
+		linked := map[[2]string]bool{}
 		for _, p := range ev.parts {
-			if nodeIDs[p.ent.id] {
-				r.Edges = append(r.Edges, Edge{Source: id, Target: p.ent.id, Type: p.role, Properties: map[string]any{}})
+			target, eprops := p.ent.id, map[string]any{}
+			if p.ent.typ == typeGroup {
+				if p.ent.country == "" {
+					unattributed = append(unattributed, GroupActor{Role: p.role, Name: p.ent.name, Sector: p.ent.sector})
+					continue
+				}
+				// a group acts for its country: the edge says which group
+				target = "country:" + p.ent.country
+				eprops[PropGroup], eprops[PropSector] = p.ent.name, p.ent.sector
+			}
+			if nodeIDs[target] && !linked[[2]string{target, p.role}] {
+				linked[[2]string{target, p.role}] = true
+				r.Edges = append(r.Edges, Edge{Source: id, Target: target, Type: p.role, Properties: eprops})
 			}
 		}
+		if len(unattributed) > 0 {
+			props[PropUnattributed] = unattributed
+		}
+		r.Nodes = append(r.Nodes, Node{ID: id, Type: ev.typ, Name: label(ev), Properties: props})
 	}
 	sort.SliceStable(r.Nodes, func(i, j int) bool {
 		if r.Nodes[i].Type != r.Nodes[j].Type {

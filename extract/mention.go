@@ -55,6 +55,7 @@ type doc struct {
 	sents    []sentence
 	ments    [][]mention
 	dateline string // ISO3 of the dateline country
+	artID    string // the article's id, which scopes its groups
 	people   *people
 	day      int // the publication day as yyyymmdd, or openEnd when unknown
 	// lookups remembered for the sentence being read
@@ -522,6 +523,26 @@ func (d *doc) findMentions(si int) []mention {
 				continue
 			}
 		}
+		// A body the gazetteer does not know, by the word its name ends
+		// in: "the Ogaden National Liberation Front (ONLF)".
+		if t.isCap() && !orgStops[t.lower] && (i == 0 || !toks[i-1].isCap() || toks[i-1].lower == "the") {
+			if n, kind := orgNameAt(toks, i); n > 0 {
+				if es, k := d.lookAt(toks, i); k == 0 || (len(es) > 0 && (es[0].kind == kindDemonym || es[0].kind == kindCountry) && k < n-1) {
+					o := d.unknownOrg(toks, i, n, kind)
+					m := mention{Span: Span{t.start, toks[i+n-1].end}, ent: o, tok: i, toks: n, form: 'n'}
+					i += n
+					// its acronym after it: "(ONLF)"
+					if i+2 < len(toks) && toks[i].text == "(" && isAcronymToken(toks[i+1].text) && toks[i+2].text == ")" {
+						o.aliases = appendUnique(o.aliases, toks[i+1].text)
+						m.End, m.toks = toks[i+2].end, m.toks+3
+						i += 3
+					}
+					out = append(out, m)
+					d.lastThing = o
+					continue
+				}
+			}
+		}
 		// A name of two or more words that the gazetteer does not know, used
 		// as a speaker or an agent: "Jeffrey Kupfer said", "Mike Pompeo met".
 		if t.isCap() && (i == 0 || !toks[i-1].isCap() || toks[i-1].lower == "the") {
@@ -593,7 +614,44 @@ func (d *doc) findMentions(si int) []mention {
 			}
 			continue
 		}
+		// A group named by a common noun: "rebels", "riot police",
+		// "Ukrainian farmers".
+		if n, name, sector := groupAt(toks, i); n > 0 {
+			if len(out) > 0 && out[len(out)-1].tok+out[len(out)-1].toks == i && out[len(out)-1].form != 'd' {
+				// "Taliban fighters", "Hamas militants": the body named acts
+				last := &out[len(out)-1]
+				last.End, last.toks = toks[i+n-1].end, last.toks+n
+				i += n
+				continue
+			}
+			m := mention{Span: Span{t.start, toks[i+n-1].end}, tok: i, toks: n, form: 'a', sector: sector}
+			if modCountry != nil && modEnd == i {
+				// the demonym before says whose
+				if len(out) > 0 && out[len(out)-1].ent == modCountry {
+					m.Start, m.tok = out[len(out)-1].Start, out[len(out)-1].tok
+					m.toks = i + n - m.tok
+					out = out[:len(out)-1]
+				}
+				m.ent = d.groupEntity(name, sector, modCountry.iso3)
+			}
+			out = append(out, m)
+			i += n
+			continue
+		}
 		i++
+	}
+	// groups no demonym placed belong where the sentence happens
+	for k := range out {
+		if m := &out[k]; m.form == 'a' && m.ent == nil {
+			var b strings.Builder
+			for j := m.tok; j < m.tok+m.toks; j++ {
+				if j > m.tok {
+					b.WriteByte(' ')
+				}
+				b.WriteString(toks[j].lower)
+			}
+			m.ent = d.groupEntity(b.String(), m.sector, d.groupCountry(toks, out))
+		}
 	}
 	return out
 }

@@ -39,11 +39,31 @@ func Records(r Result) []Record {
 		nodes[n.ID] = n
 	}
 	roles := map[string]map[string][]string{} // event -> role -> entity ids
-	for _, e := range r.Edges {
-		if roles[e.Source] == nil {
-			roles[e.Source] = map[string][]string{}
+	addRole := func(ev, role, id string) {
+		if roles[ev] == nil {
+			roles[ev] = map[string][]string{}
 		}
-		roles[e.Source][e.Type] = append(roles[e.Source][e.Type], e.Target)
+		roles[ev][role] = append(roles[ev][role], id)
+	}
+	// a group stands for its country under its own name: "riot police (KEN)"
+	group := func(name, country string) string {
+		id := "group~" + name + "~" + country
+		nodes[id] = Node{ID: id, Type: typeGroup, Name: name, Properties: map[string]any{PropCountry: country}}
+		return id
+	}
+	for _, e := range r.Edges {
+		target := e.Target
+		if g := str(e.Properties[PropGroup]); g != "" {
+			target = group(g, strings.TrimPrefix(e.Target, "country:"))
+		}
+		addRole(e.Source, e.Type, target)
+	}
+	for _, n := range r.Nodes {
+		if gs, ok := n.Properties[PropUnattributed].([]GroupActor); ok {
+			for _, g := range gs {
+				addRole(n.ID, g.Role, group(g.Name, ""))
+			}
+		}
 	}
 	// Sentences that carry a coded event other than a plain statement: a
 	// statement that only reports that event is not coded again.

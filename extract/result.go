@@ -184,4 +184,20 @@ const (
 	PropOrigin      = "origin" // the year an anniversary looks back to
 	PropPartOf      = "partOf" // id of the event this one is part of (a conflict)
 	PropSince       = "since"  // true when the date is a start ("since 1988")
+	// PropUnattributed lists an event's actors named by a common noun
+	// whose country the text does not give ("gunmen"), as []GroupActor.
+	PropUnattributed = "unattributed"
+	// PropGroup and PropSector, on the edge from an event to a country,
+	// name the group that acted for the country ("riot police", COP).
+	PropGroup  = "group"
+	PropSector = "sector"
 )
+
+// GroupActor is an event's actor named by a common noun and of no known
+// country: "gunmen" in "Gunmen kidnapped two aid workers". Sector is a
+// CAMEO actor sector (UAF, REB, CVL, ...).
+type GroupActor struct {
+	Role   string `json:"role"`
+	Name   string `json:"name"`
+	Sector string `json:"sector,omitempty"`
+}

@@ -1,0 +1,211 @@
+package extract
+
+import "strings"
+
+// typeGroup is the internal type of an actor named by a common noun
+// ("gunmen", "riot police", "Ukrainian farmers"). A group is no node of
+// the graph: an event links to the group's country with the group's name
+// and sector on the edge, ICEWS style ("Unidentified Gunmen (Nigeria)"),
+// and keeps a group of no known country as a property of its own.
+const typeGroup = "Group"
+
+// singularGroups are singular nouns that name a group acting as one.
+var singularGroups = map[string]bool{
+	"police": true, "military": true, "army": true, "government": true, "militia": true,
+	"navy": true, "gunman": true, "crowd": true, "mob": true, "court": true, "regime": true,
+	"opposition": true, "junta": true, "people": true, "personnel": true, "staff": true,
+	"workforce": true, "coalition": true, "leadership": true, "administration": true,
+	"judiciary": true, "gendarmerie": true, "clergy": true, "youth": true,
+}
+
+// notGroups are sector words that, as common nouns, rarely name who acts.
+var notGroups = map[string]bool{
+	"force": true, "health": true, "intelligence": true, "industry": true, "business": true,
+	"security": true, "party": true, "union": true, "television": true, "legislative": true,
+	"school": true, "schools": true, "university": true, "college": true, "institute": true,
+	"hospital": true, "hospitals": true, "clinic": true, "church": true, "mosque": true,
+	"man": true, "woman": true, "person": true, "individual": true, "family": true,
+	"child": true, "children": true, "indigenous": true, "muslim": true, "christian": true,
+	"jewish": true, "hindu": true, "buddhist": true, "catholic": true, "sunni": true, "shia": true,
+	"shiite": true, "displaced": true, "corps": true, "fleet": true, "guard": true,
+	"airline": true, "corporation": true, "enterprise": true, "firm": true, "company": true,
+	"aircraft": true, "planes": true, "jets": true, "tanks": true, "artillery": true,
+	"helicopters": true, "gunships": true, "warplanes": true, "vessels": true, "warships": true,
+	"officials": true, "diplomats": true, "cabinet": true, "presidency": true, "embassy": true,
+	"ministry": true, "parliament": true, "legislature": true, "congress": true, "senate": true,
+}
+
+// compoundHeads follow a group noun that only modifies them: "police
+// station", "army base", "government positions".
+var compoundHeads = map[string]bool{
+	"station": true, "stations": true, "base": true, "bases": true, "chief": true, "chiefs": true,
+	"commander": true, "commanders": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
+	"source": true, "sources": true, "headquarters": true, "post": true, "posts": true,
+	"position": true, "positions": true, "vehicle": true, "vehicles": true, "convoy": true,
+	"camp": true, "camps": true, "barracks": true, "official": true, "officials": true,
+	"leader": true, "leaders": true, "action": true, "operation": true, "operations": true,
+	"exercise": true, "exercises": true, "aid": true, "intervention": true, "presence": true,
+	"patrol": true, "patrols": true, "unit": true, "units": true, "budget": true, "spending": true,
+	"coup": true, "rule": true, "truck": true, "trucks": true, "plane": true, "jet": true,
+	"helicopter": true, "ship": true, "reform": true, "reforms": true, "report": true,
+	"reports": true, "custody": true, "cooperation": true, "ties": true, "relations": true,
+	"service": true, "services": true, "record": true, "records": true, "help": true,
+	"support": true, "ranks": true, "strength": true, "role": true, "facility": true,
+	"facilities": true, "installation": true, "installations": true, "targets": true,
+	"target": true, "checkpoint": true, "checkpoints": true, "officer": true, "chief's": true,
+	"statement": true, "data": true, "figures": true, "hospital": true, "doctor": true,
+	"minister": true, "ministry": true, "member": true, "members": true, "group": true,
+	"groups": true, "movement": true, "line": true, "lines": true, "zone": true, "zones": true,
+	"area": true, "areas": true, "territory": true, "stronghold": true, "strongholds": true,
+	"of": false,
+}
+
+// groupAt reads a group noun at toks[i]: the number of tokens, the noun
+// phrase and its sector, or 0.
+func groupAt(toks []token, i int) (int, string, string) {
+	t := toks[i]
+	if !t.isWord() || t.isCap() && i > 0 && toks[i-1].isWord() {
+		return 0, "", ""
+	}
+	tabs := actorData()
+	nn, n := tabs.nounAt(toks[i:])
+	if n == 0 {
+		return 0, "", ""
+	}
+	// "government troops", "army soldiers": the last noun is the head
+	for i+n < len(toks) && !toks[i+n].isCap() {
+		n2, k := tabs.nounAt(toks[i+n:])
+		if k == 0 || notGroups[toks[i+n+k-1].lower] {
+			break
+		}
+		nn, n = n2, n+k
+	}
+	last := toks[i+n-1].lower
+	if notGroups[last] || !(singularGroups[last] || strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") ||
+		strings.HasSuffix(last, "men") || strings.HasSuffix(last, "people")) {
+		return 0, "", ""
+	}
+	if i+n < len(toks) {
+		next := toks[i+n]
+		if compoundHeads[next.lower] || next.text == "-" || next.lower == "'s" || next.lower == "’s" {
+			return 0, "", ""
+		}
+	}
+	var b strings.Builder
+	for k := i; k < i+n; k++ {
+		if k > i {
+			b.WriteByte(' ')
+		}
+		b.WriteString(toks[k].lower)
+	}
+	return n, b.String(), nn.sector
+}
+
+// groupCountry finds the country a group of the sentence belongs to when
+// no demonym says it: the first place the sentence locates something in.
+// The dateline is no guide: a wire from Brussels tells of sailors of
+// Ukraine.
+func (d *doc) groupCountry(toks []token, ms []mention) string {
+	for _, m := range ms {
+		if m.ent == nil || m.form == 'a' && m.ent.typ == typeGroup {
+			continue
+		}
+		switch m.ent.typ {
+		case TypeCountry:
+			if locative(toks, m) {
+				return m.ent.iso3
+			}
+		case TypePlace, TypeRegion:
+			if m.ent.country != "" && (locative(toks, m) || m.form == 'a') {
+				return m.ent.country
+			}
+		}
+	}
+	return ""
+}
+
+// groupEntity is the entity of a group of this article.
+func (d *doc) groupEntity(name, sector, country string) *entity {
+	id := "group:" + slug(d.artID) + ":" + slug(name) + ":" + strings.ToLower(country)
+	return d.add(&entity{id: id, typ: typeGroup, name: name, sector: sector, country: country})
+}
+
+// orgHeads end the names of bodies: "Ogaden National Liberation Front",
+// "Islamic Relief", "New People's Army". The value is the body's kind.
+var orgHeads = map[string]string{
+	"front": "armed_group", "army": "armed_group", "brigade": "armed_group", "brigades": "armed_group",
+	"militia": "armed_group", "militias": "armed_group", "battalion": "armed_group", "forces": "armed_group",
+	"movement": "unknown", "party": "party", "council": "unknown", "union": "unknown",
+	"group": "unknown", "organization": "unknown", "organisation": "unknown", "committee": "unknown",
+	"alliance": "unknown", "league": "unknown", "coalition": "unknown", "association": "unknown",
+	"federation": "unknown", "institute": "unknown", "agency": "unknown", "commission": "unknown",
+	"authority": "unknown", "company": "company", "corporation": "company", "bank": "unknown",
+	"foundation": "ngo", "fund": "unknown", "network": "unknown", "society": "ngo", "relief": "ngo",
+	"watch": "ngo", "international": "ngo", "brotherhood": "unknown", "cartel": "armed_group",
+	"mission": "unknown", "programme": "unknown", "program": "unknown", "tribunal": "unknown",
+	"court": "unknown", "assembly": "unknown", "congress": "unknown", "guard": "armed_group",
+	"guards": "armed_group", "command": "armed_group", "corps": "armed_group",
+}
+
+// nameJoiners may stand inside a body's name between capitalised words.
+var nameJoiners = map[string]bool{"of": true, "for": true, "and": true, "the": true, "'s": true,
+	"’s": true, "de": true, "la": true, "del": true, "al": true, "el": true, "on": true, "&": true}
+
+// orgStops never stand in a body's name.
+var orgStops = map[string]bool{"the": true, "a": true, "an": true, "in": true, "on": true, "at": true,
+	"of": true, "and": true, "but": true, "he": true, "she": true, "it": true, "they": true, "we": true,
+	"i": true, "this": true, "that": true, "these": true, "those": true, "as": true, "during": true,
+	"after": true, "before": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+	"friday": true, "saturday": true, "sunday": true, "members": true, "member": true}
+
+// orgNameAt reads the name of a body the gazetteer does not know at
+// toks[i]: capitalised words, with joiners inside, ending at a word of
+// orgHeads. It returns the number of tokens and the body's kind, or 0.
+func orgNameAt(toks []token, i int) (int, string) {
+	best, kind := 0, ""
+	caps := 0
+	for j := i; j < len(toks) && j < i+9; j++ {
+		t := toks[j]
+		if j > i && t.start-toks[j-1].end > 1 {
+			break
+		}
+		if nameJoiners[t.lower] && j > i && j+1 < len(toks) && toks[j+1].isCap() {
+			continue
+		}
+		if !t.isWord() || !t.isCap() || t.isNumber() || orgStops[t.lower] || monthOf(t.text) != 0 {
+			break
+		}
+		caps++
+		if k, ok := orgHeads[t.lower]; ok && caps >= 2 {
+			best, kind = j-i+1, k
+		}
+	}
+	return best, kind
+}
+
+// unknownOrg makes the entity of a body named at toks[i:i+n]: its country
+// is the one a demonym or country in its name gives ("Free Syrian Army").
+func (d *doc) unknownOrg(toks []token, i, n int, kind string) *entity {
+	name := spanText(d.text, toks[i].start, toks[i+n-1].end)
+	country := ""
+	for j := i; j < i+n && country == ""; j++ {
+		if es, k := d.g.lookup(toks[j:min(i+n, j+3)]); k > 0 {
+			for _, e := range es {
+				if e.kind == kindCountry || e.kind == kindDemonym {
+					country = e.iso3
+					break
+				}
+			}
+		}
+	}
+	return d.add(&entity{id: "org:" + slug(name), typ: TypeOrganization, name: name, orgKind: kind, country: country})
+}
+
+func appendUnique(xs []string, x string) []string {
+	for _, y := range xs {
+		if y == x {
+			return xs
+		}
+	}
+	return append(xs, x)
+}
