@@ -925,13 +925,14 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 			ev.cameo, ev.typ, ev.subtype = "190", TypeMilitaryAction, "" // killing by armed forces is fighting
 		}
 		if isPassive(toks, i) {
+			// "Evidence against Russia was presented by the US": the agent is
+			// the source; "the journalist was arrested in Niger": by whom,
+			// the text does not say
 			by := passiveAgent(toks, ms, i+n, to)
-			if by == nil {
-				return nil // "until the sailors are released": by whom, the text does not say
+			if by != nil {
+				srcs = []mention{*by}
 			}
-			// "Evidence against Russia was presented by the US": the agent is the source
-			srcs = []mention{*by}
-			if subj := subjectBefore(toks, ms, from, i); subj != nil && subj.ent != by.ent {
+			if subj := subjectBefore(toks, ms, from, i); subj != nil && (by == nil || subj.ent != by.ent) {
 				dst = subj
 			}
 		} else {
@@ -1474,13 +1475,15 @@ func (x *extraction) demand(si int, cl clause, ms []mention, dates []dateRef) {
 			continue
 		}
 		subj := subjectBefore(toks, ms, cl.from, k)
-		if subj == nil || subj.ent == cl.speaker {
-			return
+		if subj != nil && subj.ent == cl.speaker {
+			return // "we must cooperate": a resolve, not a demand
 		}
 		s := x.d.sents[si]
 		ev := &event{typ: TypeAppeal, subtype: "demand", cameo: "100", modality: ModalityAsserted, sent: si, attribution: cl.speaker}
 		ev.addPart("actor", cl.speaker)
-		ev.addPart("target", subj.ent)
+		if subj != nil {
+			ev.addPart("target", subj.ent) // "the oppression must end": a demand of no one named
+		}
 		x.date(ev, dates, toks[k].start, si)
 		ev.key = "demand|" + partKey(ev) + "|" + ev.date
 		x.merge(ev, Span{s.Start, s.End})

@@ -177,6 +177,12 @@ func Records(r Result) []Record {
 			for _, role := range []string{"target", "party", "visitor"} {
 				dsts = append(dsts, rl[role]...)
 			}
+			if len(srcs) == 0 {
+				// "the journalist was arrested": done by someone unnamed
+				for _, t := range dsts {
+					emit(code, "", t)
+				}
+			}
 			for _, s := range srcs {
 				for _, t := range dsts {
 					emit(code, s, t)
