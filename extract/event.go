@@ -794,7 +794,9 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 				ev.addPart("participant", m.ent)
 			}
 		}
-		if len(ev.parts) < 2 && !(len(subjs) > 0 && tr.frame == "sym") {
+		// "Lavrov held talks with [someone the text names in a way not
+		// read]": a meeting of one known side is still a meeting
+		if len(ev.parts) < 2 && !(len(subjs) > 0 && (tr.frame == "sym" || hasWordAfter(toks, after, "with"))) {
 			return nil
 		}
 		x.date(ev, dates, toks[i].start, si)

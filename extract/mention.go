@@ -163,6 +163,10 @@ func (d *doc) countryEntity(iso3 string) *entity {
 	return d.entityFor(c)
 }
 
+// honorifics may stand between an office and a name.
+var honorifics = map[string]bool{"dr": true, "mr": true, "mrs": true, "ms": true, "prof": true,
+	"professor": true, "sheikh": true, "sir": true, "dame": true, "lord": true, "madam": true}
+
 // stopCaps are capitalised words that never start or belong to a person's name.
 var stopCaps = map[string]bool{
 	"the": true, "a": true, "an": true, "in": true, "on": true, "at": true, "of": true, "and": true,
@@ -443,6 +447,13 @@ func (d *doc) findMentions(si int) []mention {
 		if es, n := d.lookAt(toks, i); n > 0 && es[0].kind == kindTitle {
 			// a title only counts with a capital ("Foreign Minister X") or before a name
 			k := i + n
+			// "Prime Minister Dr Abiy Ahmed": an honorific is no part of the name
+			for k+1 < len(toks) && honorifics[toks[k].lower] {
+				k++
+				if toks[k].text == "." && k+1 < len(toks) {
+					k++
+				}
+			}
 			nn := d.nameAt(toks, k)
 			if _, fn := d.people.match(toks[k:]); fn > nn {
 				nn = fn // a known name that holds a word like "May"
@@ -500,6 +511,37 @@ func (d *doc) findMentions(si int) []mention {
 				i = k + nn
 				modCountry, modOrg = nil, nil
 				continue
+			}
+			// "the President of Ukraine", "Minister of Foreign Affairs of
+			// Jordan Ayman Safadi": the office of a country, or its holder
+			if k+1 < len(toks) && toks[k].lower == "of" {
+				j := k + 1
+				if toks[j].lower == "the" && j+1 < len(toks) {
+					j++
+				}
+				if cs, cn := d.lookAt(toks, j); cn > 0 && (cs[0].kind == kindCountry || cs[0].kind == kindCapital) {
+					c := d.entityFor(cs[0])
+					end := j + cn
+					if c.typ == TypeCountry {
+						if nn := d.nameAt(toks, end); nn >= 2 {
+							p := d.personEntity(spanText(d.text, toks[end].start, toks[end+nn-1].end))
+							if p.title == "" {
+								p.title, p.sector = es[0].title, es[0].sector
+							}
+							if p.country == "" {
+								p.country = c.iso3
+							}
+							out = append(out, mention{Span: Span{t.start, toks[end+nn-1].end}, ent: p, tok: i, toks: end + nn - i, form: 'n'})
+							d.touch(p)
+							i = end + nn
+							continue
+						}
+						out = append(out, mention{Span: Span{t.start, toks[end-1].end}, ent: c, tok: i, toks: end - i, form: 'n', sector: es[0].sector})
+						d.lastThing = c
+						i = end
+						continue
+					}
+				}
 			}
 			i += n
 			continue
