@@ -197,7 +197,7 @@ func personAfter(ms []mention, m *mention) *entity {
 }
 
 func isSpeaker(e *entity) bool {
-	return e.typ == TypePerson || e.typ == TypeOrganization || e.typ == TypeCountry || e.typ == TypePlace
+	return e.typ == TypePerson || e.typ == TypeOrganization || e.typ == TypeCountry || e.typ == TypePlace || e.typ == typeGroup
 }
 
 func isCommaOrQuote(s string) bool {
@@ -1021,7 +1021,13 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 	case "agreement", "between":
 		// the parties: who concludes it (the subject, or "Bolivia's
 		// agreement"), and whom it is "with" or "between"
-		for _, m := range subjectsBefore(toks, ms, from, i) {
+		subjs := subjectsBefore(toks, ms, from, i)
+		if len(subjs) == 0 {
+			if sp := x.speakerAsSubject(toks, ms, i); sp != nil {
+				subjs = []mention{*sp} // "Libya's rival authorities announced a ceasefire"
+			}
+		}
+		for _, m := range subjs {
 			for _, e := range m.entities() {
 				ev.addPart("party", e)
 			}

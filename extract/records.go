@@ -8,6 +8,10 @@ type Actor struct {
 	ID      string `json:"id"`
 	Name    string `json:"name"`
 	Country string `json:"country"`
+	// CountryInferred is set when the text does not give the actor's
+	// country and the record takes it from the act: a group or person of
+	// no known country in a domestic act (see domesticAct).
+	CountryInferred bool `json:"country_inferred,omitempty"`
 }
 
 // Record is one coded dyad, PLOVER/GDELT style: a source acting on a target.
@@ -89,6 +93,7 @@ func Records(r Result) []Record {
 		if mod == ModalityHypothetical {
 			continue // nothing happened
 		}
+		orig := code
 		if mod == ModalityNegated {
 			// not doing a cooperative act is refusing it ("will not end the
 			// strike", "did not lift the ban"); not fighting codes nothing
@@ -128,6 +133,12 @@ func Records(r Result) []Record {
 			s, t := actor(nodes, src), Actor{}
 			if dst != "" {
 				t = actor(nodes, dst)
+			}
+			if s.Country == "" && s.Name != "" && t.Country != "" && t.Country != "IGO" && t.Country != "NGO" && domesticAct(orig) {
+				// an actor of no known country who yields to, demands of,
+				// protests against or coerces a party of one country is
+				// coded as of that country, and says so
+				s.Country, s.CountryInferred = t.Country, true
 			}
 			rec := base
 			rec.CAMEO, rec.CAMEORoot = code, cameoRoot(code)
@@ -189,7 +200,7 @@ func Records(r Result) []Record {
 				}
 				if len(dsts) == 0 {
 					domestic = true
-					emit(code, s, domesticTarget(code, nodes, s, rl["location"])) // a coded act with no target named
+					emit(code, s, domesticTarget(orig, nodes, s, rl["location"])) // a coded act with no target named
 					domestic = false
 				}
 			}
@@ -278,4 +289,16 @@ func domesticTarget(code string, nodes map[string]Node, src string, locations []
 		return "country:" + a.Country
 	}
 	return ""
+}
+
+// domesticAct reports whether an act is most often done within one
+// country, so that an actor of no known country shares its target's:
+// yielding, investigating, demanding, disapproving, rejecting,
+// threatening, protesting and coercing.
+func domesticAct(code string) bool {
+	switch cameoRoot(code) {
+	case "08", "09", "10", "11", "12", "13", "14", "17":
+		return true
+	}
+	return false
 }

@@ -1,0 +1,94 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// dyads codes one sentence and returns its records as
+// "source(country)>target(country):code", an inferred country marked "~".
+func dyads(t *testing.T, text string) []string {
+	t.Helper()
+	res, err := Extract(Input{ID: "t", Text: text, Published: "20180601"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, r := range Records(res) {
+		src := r.Source.Name + "(" + r.Source.Country + ")"
+		if r.Source.CountryInferred {
+			src = r.Source.Name + "(~" + r.Source.Country + ")"
+		}
+		out = append(out, src+">"+r.Target.Name+"("+r.Target.Country+"):"+r.CAMEO)
+	}
+	return out
+}
+
+func TestGroupActors(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"group placed by where it acts", "Gunmen kidnapped two aid workers in Nigeria.",
+			[]string{"gunmen(NGA)>workers(NGA):181"}},
+		{"group of no known country", "Rebels attacked a police station in the north.",
+			[]string{"rebels()>():190"}},
+		{"demonym names the group's country", "Ukrainian farmers blocked roads.",
+			[]string{"farmers(UKR)>Ukraine(UKR):144"}},
+		{"a body's fighters are the body", "Taliban fighters attacked an army base in Afghanistan.",
+			[]string{"Taliban(AFG)>Afghanistan(AFG):190"}},
+		{"group as target", "Kenyan police fired tear gas at protesters in Nairobi.",
+			[]string{"Kenya(KEN)>protesters(KEN):175"}},
+		{"compound noun is no group", "The army base was quiet.", nil},
+		{"unknown body by its head word", "The Ogaden National Liberation Front (ONLF) attacked Ethiopia.",
+			[]string{"Ogaden National Liberation Front()>Ethiopia(ETH):190"}},
+		{"office of a country", "President of Ukraine and Prime Minister of Great Britain signed an agreement.",
+			[]string{"United Kingdom(GBR)>Ukraine(UKR):057", "Ukraine(UKR)>United Kingdom(GBR):057"}},
+		{"passive without agent keeps its target", "Journalist Moussa Tchangari was arrested in Niger.",
+			[]string{"()>Moussa Tchangari():173"}},
+		{"domestic act takes the target's country", "Striking workers demanded that the Serbian government resign.",
+			[]string{"workers(~SRB)>Serbia(SRB):1041"}},
+		{"no inference for cooperation", "Rebels praised Serbia.",
+			[]string{"rebels()>Serbia(SRB):051"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := dyads(t, tt.text)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("records of %q (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}
+
+func TestGroupStaysOutOfNodes(t *testing.T) {
+	res, err := Extract(Input{ID: "t", Text: "Gunmen kidnapped two aid workers in Nigeria. Rebels attacked a police station in the north."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range res.Nodes {
+		if n.Type == typeGroup || strings.HasPrefix(n.ID, "group:") {
+			t.Errorf("group node %s in the graph", n.ID)
+		}
+	}
+	var grouped, unattributed int
+	for _, e := range res.Edges {
+		if e.Properties[PropGroup] != nil {
+			grouped++
+			if !strings.HasPrefix(e.Target, "country:") {
+				t.Errorf("group edge %v does not end at a country", e)
+			}
+		}
+	}
+	for _, n := range res.Nodes {
+		if gs, ok := n.Properties[PropUnattributed].([]GroupActor); ok {
+			unattributed += len(gs)
+		}
+	}
+	if grouped == 0 || unattributed == 0 {
+		t.Errorf("group edges %d, unattributed groups %d; want both", grouped, unattributed)
+	}
+}
