@@ -960,6 +960,11 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 					}
 					continue
 				}
+				if fromProposer(toks, m) {
+					// "rejected an offer from Afghanistan": who made it
+					dst = &m
+					break
+				}
 				if locative(toks, m) {
 					// "in Paris", "outside the embassy": where, not whom;
 					// an act of force or a protest is aimed at where it happens
@@ -1587,6 +1592,32 @@ func locative(toks []token, m mention) bool {
 	switch toks[k].lower {
 	case "in", "at", "near", "outside", "inside", "across", "through", "along", "from", "during", "into", "within":
 		return true
+	}
+	return false
+}
+
+// proposalNouns name what one side puts to another: rejecting, accepting
+// or answering one is aimed at who made it.
+var proposalNouns = map[string]bool{"offer": true, "offers": true, "appeal": true, "appeals": true,
+	"proposal": true, "proposals": true, "demand": true, "demands": true, "request": true,
+	"requests": true, "invitation": true, "invitations": true, "call": true, "calls": true,
+	"plan": true, "bid": true, "initiative": true, "ultimatum": true, "overture": true,
+	"overtures": true, "plea": true, "pleas": true, "suggestion": true, "proposition": true}
+
+// fromProposer reports whether a mention names who made a proposal just
+// before it: "an offer from Afghanistan", "an appeal by President Gbagbo".
+func fromProposer(toks []token, m mention) bool {
+	k := m.tok - 1
+	for k >= 0 && (toks[k].lower == "the" || toks[k].isCap() && toks[k].isWord()) {
+		k-- // "from the US President"
+	}
+	if k < 1 || toks[k].lower != "from" && toks[k].lower != "by" {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-2; j-- {
+		if proposalNouns[toks[j].lower] {
+			return true
+		}
 	}
 	return false
 }

@@ -21,7 +21,11 @@ func dyads(t *testing.T, text string) []string {
 		if r.Source.CountryInferred {
 			src = r.Source.Name + "(~" + r.Source.Country + ")"
 		}
-		out = append(out, src+">"+r.Target.Name+"("+r.Target.Country+"):"+r.CAMEO)
+		dst := r.Target.Name + "(" + r.Target.Country + ")"
+		if r.Target.CountryInferred {
+			dst = r.Target.Name + "(~" + r.Target.Country + ")"
+		}
+		out = append(out, src+">"+dst+":"+r.CAMEO)
 	}
 	return out
 }
@@ -53,6 +57,14 @@ func TestGroupActors(t *testing.T) {
 			[]string{"workers(~SRB)>Serbia(SRB):1041"}},
 		{"no inference for cooperation", "Rebels praised Serbia.",
 			[]string{"rebels()>Serbia(SRB):051"}},
+		{"target inferred from the source", "Rebels in the Ivory Coast dismissed an appeal from President Laurent Gbago.",
+			[]string{"rebels(CIV)>Laurent Gbago(~CIV):120"}},
+		{"who made the offer is the target", "Pakistan rejected a fresh offer from Afghanistan.",
+			[]string{"Pakistan(PAK)>Afghanistan(AFG):120"}},
+		{"sides that agree agree with each other", "The Turkish and Greek sides agreed to share information.",
+			[]string{"Greece(GRC)>Turkey(TUR):030", "Turkey(TUR)>Greece(GRC):030"}},
+		{"sides that condemn do not condemn each other", "Turkey and Greece condemned the attack.",
+			[]string{"Greece(GRC)>():111", "Turkey(TUR)>():111"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -140,6 +140,11 @@ func Records(r Result) []Record {
 				// coded as of that country, and says so
 				s.Country, s.CountryInferred = t.Country, true
 			}
+			if t.Country == "" && t.Name != "" && s.Country != "" && s.Country != "IGO" && s.Country != "NGO" && domesticAct(orig) {
+				// "rebels in the Ivory Coast dismissed an appeal from
+				// President Gbagbo": the other side of a domestic act
+				t.Country, t.CountryInferred = s.Country, true
+			}
 			rec := base
 			rec.CAMEO, rec.CAMEORoot = code, cameoRoot(code)
 			rec.QuadClass, rec.Goldstein = QuadClass(code), goldstein(code)
@@ -187,6 +192,14 @@ func Records(r Result) []Record {
 			}
 			for _, role := range []string{"target", "party", "visitor"} {
 				dsts = append(dsts, rl[role]...)
+			}
+			if len(srcs) > 1 && cooperation(orig) && !anyCountry(nodes, dsts) {
+				// "the Turkish and Greek sides agreed to share information":
+				// sides that agree, meet or cooperate do so with each other
+				both(srcs)
+				if len(dsts) == 0 {
+					break
+				}
 			}
 			if len(srcs) == 0 {
 				// "the journalist was arrested": done by someone unnamed
@@ -299,6 +312,27 @@ func domesticAct(code string) bool {
 	switch cameoRoot(code) {
 	case "08", "09", "10", "11", "12", "13", "14", "17":
 		return true
+	}
+	return false
+}
+
+// cooperation reports whether an act done by several sides together is
+// done with each other: intent to cooperate, consultation, diplomatic and
+// material cooperation.
+func cooperation(code string) bool {
+	switch cameoRoot(code) {
+	case "03", "04", "05", "06":
+		return true
+	}
+	return false
+}
+
+// anyCountry reports whether one of the actors has a country.
+func anyCountry(nodes map[string]Node, ids []string) bool {
+	for _, id := range ids {
+		if actor(nodes, id).Country != "" {
+			return true
+		}
 	}
 	return false
 }
