@@ -62,7 +62,7 @@ func TestGroupActors(t *testing.T) {
 		{"who made the offer is the target", "Pakistan rejected a fresh offer from Afghanistan.",
 			[]string{"Pakistan(PAK)>Afghanistan(AFG):120"}},
 		{"sides that agree agree with each other", "The Turkish and Greek sides agreed to share information.",
-			[]string{"Greece(GRC)>Turkey(TUR):030", "Turkey(TUR)>Greece(GRC):030"}},
+			[]string{"Greece(GRC)>Turkey(TUR):0314", "Turkey(TUR)>Greece(GRC):0314"}},
 		{"sides that condemn do not condemn each other", "Turkey and Greece condemned the attack.",
 			[]string{"Greece(GRC)>():111", "Turkey(TUR)>():111"}},
 	}
