@@ -60,12 +60,18 @@ var compoundHeads = map[string]bool{
 	"of": false,
 }
 
+// possessives before a group make it the owner's: "its troops".
+var possessives = map[string]bool{"its": true, "their": true, "his": true, "her": true, "our": true, "my": true, "your": true}
+
 // groupAt reads a group noun at toks[i]: the number of tokens, the noun
 // phrase and its sector, or 0.
 func groupAt(toks []token, i int) (int, string, string) {
 	t := toks[i]
 	if !t.isWord() || t.isCap() && i > 0 && toks[i-1].isWord() {
 		return 0, "", ""
+	}
+	if i > 0 && possessives[toks[i-1].lower] {
+		return 0, "", "" // "withdraw its troops": the owner's means, not an actor
 	}
 	tabs := actorData()
 	nn, n := tabs.nounAt(toks[i:])
@@ -145,6 +151,8 @@ var orgHeads = map[string]string{
 	"mission": "unknown", "programme": "unknown", "program": "unknown", "tribunal": "unknown",
 	"court": "unknown", "assembly": "unknown", "congress": "unknown", "guard": "armed_group",
 	"guards": "armed_group", "command": "armed_group", "corps": "armed_group",
+	"office": "gov", "administration": "gov", "department": "gov", "bureau": "gov",
+	"ministry": "gov", "campaign": "ngo", "forum": "unknown", "service": "gov",
 }
 
 // nameJoiners may stand inside a body's name between capitalised words.
@@ -164,6 +172,7 @@ var orgStops = map[string]bool{"the": true, "a": true, "an": true, "in": true, "
 func orgNameAt(toks []token, i int) (int, string) {
 	best, kind := 0, ""
 	caps := 0
+	headOf := "" // the kind of a head word followed by "of" or "for"
 	for j := i; j < len(toks) && j < i+9; j++ {
 		t := toks[j]
 		if j > i && t.start-toks[j-1].end > 1 {
@@ -179,8 +188,29 @@ func orgNameAt(toks []token, i int) (int, string) {
 		if k, ok := orgHeads[t.lower]; ok && caps >= 2 {
 			best, kind = j-i+1, k
 		}
+		// "Department of Education", "Office of Inspector General": a
+		// head and what it is of
+		if headOf != "" && caps >= 2 {
+			best, kind = j-i+1, headOf
+		}
+		if k, ok := orgHeads[t.lower]; ok && j+1 < len(toks) && (toks[j+1].lower == "of" || toks[j+1].lower == "for") && headOf == "" {
+			headOf = k
+		}
+	}
+	if best > 0 && shouting(toks[i:i+best]) {
+		return 0, "" // "OFFICE OF THE SPOKESPERSON": a header, not a name in the text
 	}
 	return best, kind
+}
+
+// shouting reports whether every word of the tokens is in capitals.
+func shouting(toks []token) bool {
+	for _, t := range toks {
+		if t.isWord() && strings.ToUpper(t.text) != t.text {
+			return false
+		}
+	}
+	return true
 }
 
 // unknownOrg makes the entity of a body named at toks[i:i+n]: its country
@@ -191,7 +221,7 @@ func (d *doc) unknownOrg(toks []token, i, n int, kind string) *entity {
 	for j := i; j < i+n && country == ""; j++ {
 		if es, k := d.g.lookup(toks[j:min(i+n, j+3)]); k > 0 {
 			for _, e := range es {
-				if e.kind == kindCountry || e.kind == kindDemonym {
+				if e.kind == kindCountry || e.kind == kindDemonym || e.kind == kindRegion || e.kind == kindCapital || e.kind == kindCity {
 					country = e.iso3
 					break
 				}
@@ -208,4 +238,17 @@ func appendUnique(xs []string, x string) []string {
 		}
 	}
 	return append(xs, x)
+}
+
+// bodyAfter reports whether a body of bodies.tsv starts at toks[k], after
+// a possessive: "Russia's Foreign Ministry" is the ministry of Russia.
+func (d *doc) bodyAfter(toks []token, k int) bool {
+	if k < len(toks) && (toks[k].lower == "'s" || toks[k].lower == "’s") {
+		k++
+	}
+	if k >= len(toks) {
+		return false
+	}
+	_, n := d.matchBody(toks[k:])
+	return n > 0
 }

@@ -194,7 +194,7 @@ func (d *doc) nameAt(toks []token, i int) int {
 	n := 0
 	for j := i; j < len(toks) && n < 4; j++ {
 		t := toks[j]
-		if !t.isWord() || !t.isCap() || stopCaps[t.lower] || t.isNumber() {
+		if !t.isWord() || !t.isCap() || stopCaps[t.lower] || t.isNumber() || hyphenAdjective(t.text) {
 			break
 		}
 		if j > i && t.start-toks[j-1].end > 1 {
@@ -213,6 +213,17 @@ func (d *doc) nameAt(toks []token, i int) int {
 		n++
 	}
 	return n
+}
+
+// hyphenAdjective reports whether a capitalised word is a compound
+// adjective, no part of a name: "Russian-made", "Saudi-led", "Iran-backed".
+func hyphenAdjective(w string) bool {
+	k := strings.LastIndexByte(w, '-')
+	if k < 0 || k+1 >= len(w) {
+		return false
+	}
+	r := w[k+1]
+	return r >= 'a' && r <= 'z'
 }
 
 func (d *doc) personEntity(name string) *entity {
@@ -569,7 +580,7 @@ func (d *doc) findMentions(si int) []mention {
 		// in: "the Ogaden National Liberation Front (ONLF)".
 		if t.isCap() && !orgStops[t.lower] && (i == 0 || !toks[i-1].isCap() || toks[i-1].lower == "the") {
 			if n, kind := orgNameAt(toks, i); n > 0 {
-				if es, k := d.lookAt(toks, i); k == 0 || (len(es) > 0 && (es[0].kind == kindDemonym || es[0].kind == kindCountry) && k < n-1) {
+				if es, k := d.lookAt(toks, i); k == 0 || (len(es) > 0 && (es[0].kind == kindDemonym || es[0].kind == kindCountry || es[0].kind == kindRegion) && k < n-1 && !d.bodyAfter(toks, i+k)) {
 					o := d.unknownOrg(toks, i, n, kind)
 					m := mention{Span: Span{t.start, toks[i+n-1].end}, ent: o, tok: i, toks: n, form: 'n'}
 					i += n
