@@ -1570,7 +1570,7 @@ func clauseEnd(toks []token, k, to int, root string) int {
 // protest, yielding, investigation.
 func placeIsTarget(code string) bool {
 	switch cameoRoot(code) {
-	case "01", "08", "09", "14", "15", "16", "17", "18", "19", "20":
+	case "01", "08", "09", "10", "13", "14", "15", "16", "17", "18", "19", "20":
 		return true
 	}
 	return false
