@@ -905,6 +905,7 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 			return nil
 		}
 		ev.addPart("mediator", subj.ent)
+		x.betweenParties(ev, toks, ms, i+n, to)
 		x.date(ev, dates, toks[i].start, si)
 		ev.key = "mediation|" + subj.ent.id
 		ev.pendingConflict(x, ms, i, toks)
@@ -1128,6 +1129,26 @@ func (ev *event) pendingConflict(x *extraction, ms []mention, i int, toks []toke
 				ev.conflict = c
 			} else if m.tok+m.toks < len(toks) && (toks[m.tok+m.toks].lower == "conflict" || toks[m.tok+m.toks].lower == "war") {
 				ev.conflict = &event{key: "conflict|" + m.ent.id} // resolved when the conflict is read
+			}
+		}
+	}
+}
+
+// betweenParties adds the sides a mediation is "between" or "among":
+// "launched a mediation effort on Saturday between the Emirates and Saudi
+// Arabia".
+func (x *extraction) betweenParties(ev *event, toks []token, ms []mention, from, to int) {
+	k := from
+	for k < to && k < from+6 && toks[k].lower != "between" && toks[k].lower != "among" {
+		k++
+	}
+	if k >= to || k >= from+6 {
+		return
+	}
+	for _, m := range objectsAfter(toks, ms, k, clauseEnd(toks, k+1, to, "")) {
+		for _, e := range m.entities() {
+			if e.typ != TypePlace && !ev.has(e) {
+				ev.addPart("party", e)
 			}
 		}
 	}

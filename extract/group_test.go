@@ -61,6 +61,8 @@ func TestGroupActors(t *testing.T) {
 			[]string{"Hamas(PSE)>Israel(ISR):130"}},
 		{"refuge is sought from where it is found", "Some 800,000 Iraqi Kurds sought refuge in Germany.",
 			[]string{"Iraq(IRQ)>Germany(DEU):1033"}},
+		{"a mediation between two sides", "Qatar mediated between Saudi Arabia and the United Arab Emirates.",
+			[]string{"Qatar(QAT)>United Arab Emirates(ARE):045", "Qatar(QAT)>Saudi Arabia(SAU):045"}},
 		{"office of a country", "President of Ukraine and Prime Minister of Great Britain signed an agreement.",
 			[]string{"United Kingdom(GBR)>Ukraine(UKR):057", "Ukraine(UKR)>United Kingdom(GBR):057"}},
 		{"passive without agent keeps its target", "Journalist Moussa Tchangari was arrested in Niger.",

@@ -181,7 +181,7 @@ func Records(r Result) []Record {
 					emit("042", v, h)
 				}
 			}
-		case len(parties) > 1:
+		case len(parties) > 1 && len(rl["mediator"]) == 0:
 			both(parties)
 		case len(parties) == 1 && len(rl["mediator"]) == 0:
 			emit(code, parties[0], "")
