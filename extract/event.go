@@ -384,7 +384,7 @@ func (x *extraction) findEvents(si int) {
 	// "claimed responsibility", "denied charges": an act, not a report
 	if cl.verb >= 0 && cl.verb < len(toks) {
 		for _, ti := range x.triggers.candidates(toks[cl.verb].lower) {
-			if tr := x.triggers.all[ti]; patternLen(tr) > 1 && tr.match(toks, cl.verb) > 0 {
+			if tr := x.triggers.all[ti]; !tr.stop() && patternLen(tr) > 1 && tr.match(toks, cl.verb) > 0 {
 				cl = clause{from: 0, to: len(toks), verb: -1}
 				break
 			}
@@ -439,6 +439,10 @@ func (x *extraction) findEvents(si int) {
 			n := tr.match(toks, i)
 			if n == 0 {
 				continue
+			}
+			if tr.stop() {
+				i += n - 1 // "press release", "occupied territories": no act
+				break
 			}
 			// "ceasefire agreement", "peace talks": one event, not two
 			for more := true; more && i+n < len(toks); {

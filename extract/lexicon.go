@@ -15,6 +15,14 @@ type trigger struct {
 	frame   string
 }
 
+// stopCode marks a verbs.tsv row whose phrase is no event ("press
+// release", "occupied territories"): where it matches, the scan passes
+// over its tokens and codes nothing.
+const stopCode = "-"
+
+// stop reports whether the trigger is a stop phrase.
+func (t trigger) stop() bool { return t.cameo == stopCode }
+
 // maxGap is how many tokens "..." may skip.
 const maxGap = 6
 
@@ -124,6 +132,10 @@ func loadTriggers() []trigger {
 	for _, r := range rows("gazetteer/verbs.tsv") {
 		p, code, frame := col(r, 0), col(r, 1), col(r, 2)
 		if p == "" || code == "" {
+			continue
+		}
+		if code == stopCode {
+			out = append(out, trigger{words: strings.Fields(p), cameo: stopCode})
 			continue
 		}
 		typ, sub := typeForCode(code)
@@ -246,6 +258,17 @@ func newTriggerIndex(ts []trigger) *triggerIndex {
 		}
 	}
 	return ix
+}
+
+// startsEvent reports whether some event trigger (not a stop phrase) may
+// start at the word w.
+func (ix *triggerIndex) startsEvent(w string) bool {
+	for _, i := range ix.candidates(w) {
+		if !ix.all[i].stop() {
+			return true
+		}
+	}
+	return false
 }
 
 // candidates returns the indexes, in priority order, of the triggers whose

@@ -228,3 +228,24 @@ func TestMonthAlone(t *testing.T) {
 		})
 	}
 }
+
+func TestStopPhrases(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"occupied land is a place, not an act", "Israel built settlements in occupied territories.", nil},
+		{"the verb still codes", "Israel occupied the territories in 1967.", []string{"Israel(ISR)>():192"}},
+		{"in charge of is an office", "The official in charge of the talks met Iran.", nil},
+		{"to charge still accuses", "Russia charged Ukraine with provocation.", []string{"Russia(RUS)>Ukraine(UKR):112"}},
+		{"a press release frees no one", "Russia issued a press release on Monday.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, dyads(t, tt.text)); diff != "" {
+				t.Errorf("records of %q (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}
