@@ -912,6 +912,34 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 		x.date(ev, dates, toks[i].start, si)
 		ev.key = "mediation|" + subj.ent.id
 		ev.pendingConflict(x, ms, i, toks)
+	case "recv":
+		// "Kenya received weapons from China", "won support from": the
+		// giver after "from" acts, the receiver is its target
+		rcv := x.subjectsOf(toks, ms, from, i)
+		if len(rcv) > 0 {
+			x.lastSubj = rcv
+		}
+		var giver *mention
+		for _, m := range placesAndActorsAfter(toks, ms, i+n-1, clauseEnd(toks, i+n, to, cameoRoot(tr.cameo))) {
+			if sameActor(rcv, m.ent) {
+				continue
+			}
+			if m.ent.typ == TypeCountry || m.ent.typ == TypeOrganization || m.ent.typ == TypePerson || m.ent.typ == typeGroup || m.form == 'c' {
+				giver = &m
+			}
+			break
+		}
+		if giver == nil {
+			return nil
+		}
+		ev.addPart("actor", giver.ent)
+		for _, m := range rcv {
+			for _, e := range m.entities() {
+				ev.addPart("target", e)
+			}
+		}
+		x.date(ev, dates, toks[i].start, si)
+		ev.key = tr.typ + "|" + partKey(ev) + "|" + ev.date
 	case "svo", "host":
 		srcRole, dstRole := "actor", "target"
 		switch {

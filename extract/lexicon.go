@@ -38,6 +38,7 @@ var irregular = map[string][]string{
 	"cut": {"cut"}, "put": {"put"}, "let": {"let"}, "set": {"set"}, "hit": {"hit"}, "lay": {"laid"}, "steal": {"stole", "stolen"},
 	"throw": {"threw", "thrown"}, "blow": {"blew", "blown"}, "drive": {"drove", "driven"}, "rise": {"rose", "risen"},
 	"go": {"went", "gone"}, "withhold": {"withheld"}, "retake": {"retook", "retaken"}, "overrun": {"overran"},
+	"get": {"got", "gotten"},
 }
 
 // verbEndings may follow a verb stem written "stem+": mediat+ matches

@@ -249,3 +249,25 @@ func TestStopPhrases(t *testing.T) {
 		})
 	}
 }
+
+func TestReceivedFrom(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"weapons received are the giver's act", "Iraq received weapons from Iran.", []string{"Iran(IRN)>Iraq(IRQ):072"}},
+		{"support won", "Kenya won support from China for its bid.", []string{"China(CHN)>Kenya(KEN):051"}},
+		{"an invitation received", "Ukraine received an invitation from NATO.", []string{"NATO(IGO)>Ukraine(UKR):036"}},
+		{"a loan got", "Egypt got a loan from Saudi Arabia.", []string{"Saudi Arabia(SAU)>Egypt(EGY):071"}},
+		{"a person received is still a visit hosted", "Putin received the Iranian foreign minister in Moscow.",
+			[]string{"Vladimir Putin(RUS)>Iran(IRN):043"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, dyads(t, tt.text)); diff != "" {
+				t.Errorf("records of %q (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}
