@@ -1786,10 +1786,26 @@ var directions = map[string]bool{
 }
 
 // adjectival reports whether a participle at i modifies a noun ("the
-// occupied West Bank", "a planned visit") rather than stating an act.
+// occupied West Bank", "a planned visit", "Imprisoned opposition leader
+// Alexei Navalny has started ...") rather than stating an act.
 func adjectival(toks []token, i int) bool {
 	w := toks[i].lower
-	if i == 0 || !(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")) {
+	if !(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || irregularPast(w)) {
+		return false
+	}
+	if i == 0 {
+		// a participle opening the sentence before a noun phrase; "Backed
+		// by Russia, ..." opens a clause that states an act
+		if len(toks) < 2 || !toks[1].isWord() {
+			return false
+		}
+		switch toks[1].lower {
+		case "by", "in", "on", "at", "to", "for", "with", "from", "after", "against", "into", "out", "off", "up", "down", "over":
+			return false
+		}
+		return true
+	}
+	if !(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")) {
 		return false
 	}
 	switch toks[i-1].lower {

@@ -271,3 +271,21 @@ func TestReceivedFrom(t *testing.T) {
 		})
 	}
 }
+
+func TestOpeningParticiple(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"an opening participle describes the subject", "Imprisoned Russian opposition leader Alexei Navalny has started a hunger strike.",
+			[]string{"Alexei Navalny(RUS)>Russia(RUS):142"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, dyads(t, tt.text)); diff != "" {
+				t.Errorf("records of %q (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}
