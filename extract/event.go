@@ -353,8 +353,16 @@ func modality(toks []token, from, tok int) string {
 			if k >= tok-3 {
 				neg = true
 			}
-		case "will", "shall", "expected", "planned", "plans", "plan", "scheduled", "set", "intends", "due", "going", "upcoming", "forthcoming", "next":
+		case "will", "shall", "expected", "planned", "plans", "plan", "scheduled", "set", "intends", "going", "upcoming", "forthcoming", "next":
 			planned = true
+		case "due":
+			// "is due to visit" plans; "died due to torture" gives a cause
+			if k > 0 {
+				switch toks[k-1].lower {
+				case "is", "are", "was", "were", "be", "been", "'s", "also", "now":
+					planned = true
+				}
+			}
 		case "if", "could", "may", "might", "possible", "possibly", "unless", "should":
 			hypo = true
 		case "would": // reported future: "said it would release"
