@@ -291,3 +291,24 @@ func TestOpeningParticiple(t *testing.T) {
 		})
 	}
 }
+
+func TestNegatedYield(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"not ending a strike refuses to ease dissent", "Nigerian teachers said they will not end the strike.",
+			[]string{"teachers(NGA)>Nigeria(NGA):1242"}},
+		{"not lifting sanctions refuses to ease them", "Egypt did not lift the sanctions on Libya.", []string{"Egypt(EGY)>Libya(LBY):1244"}},
+		{"the end of a strike is no act", "At the end of the strike, Iran met Iraq.",
+			[]string{"Iran(IRN)>Iraq(IRQ):040", "Iraq(IRQ)>Iran(IRN):040"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, dyads(t, tt.text)); diff != "" {
+				t.Errorf("records of %q (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}
