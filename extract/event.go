@@ -353,8 +353,16 @@ func modality(toks []token, from, tok int) string {
 			if k >= tok-3 {
 				neg = true
 			}
-		case "will", "shall", "expected", "planned", "plans", "plan", "scheduled", "set", "intends", "due", "going", "upcoming", "forthcoming", "next":
+		case "will", "shall", "expected", "planned", "plans", "plan", "scheduled", "set", "intends", "going", "upcoming", "forthcoming", "next":
 			planned = true
+		case "due":
+			// "is due to visit" plans; "died due to torture" gives a cause
+			if k > 0 {
+				switch toks[k-1].lower {
+				case "is", "are", "was", "were", "be", "been", "'s", "also", "now":
+					planned = true
+				}
+			}
 		case "if", "could", "may", "might", "possible", "possibly", "unless", "should":
 			hypo = true
 		case "would": // reported future: "said it would release"
@@ -384,7 +392,7 @@ func (x *extraction) findEvents(si int) {
 	// "claimed responsibility", "denied charges": an act, not a report
 	if cl.verb >= 0 && cl.verb < len(toks) {
 		for _, ti := range x.triggers.candidates(toks[cl.verb].lower) {
-			if tr := x.triggers.all[ti]; patternLen(tr) > 1 && tr.match(toks, cl.verb) > 0 {
+			if tr := x.triggers.all[ti]; !tr.stop() && patternLen(tr) > 1 && tr.match(toks, cl.verb) > 0 {
 				cl = clause{from: 0, to: len(toks), verb: -1}
 				break
 			}
@@ -439,6 +447,10 @@ func (x *extraction) findEvents(si int) {
 			n := tr.match(toks, i)
 			if n == 0 {
 				continue
+			}
+			if tr.stop() {
+				i += n - 1 // "press release", "occupied territories": no act
+				break
 			}
 			// "ceasefire agreement", "peace talks": one event, not two
 			for more := true; more && i+n < len(toks); {
@@ -909,6 +921,34 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 		x.date(ev, dates, toks[i].start, si)
 		ev.key = "mediation|" + subj.ent.id
 		ev.pendingConflict(x, ms, i, toks)
+	case "recv":
+		// "Kenya received weapons from China", "won support from": the
+		// giver after "from" acts, the receiver is its target
+		rcv := x.subjectsOf(toks, ms, from, i)
+		if len(rcv) > 0 {
+			x.lastSubj = rcv
+		}
+		var giver *mention
+		for _, m := range placesAndActorsAfter(toks, ms, i+n-1, clauseEnd(toks, i+n, to, cameoRoot(tr.cameo))) {
+			if sameActor(rcv, m.ent) {
+				continue
+			}
+			if m.ent.typ == TypeCountry || m.ent.typ == TypeOrganization || m.ent.typ == TypePerson || m.ent.typ == typeGroup || m.form == 'c' {
+				giver = &m
+			}
+			break
+		}
+		if giver == nil {
+			return nil
+		}
+		ev.addPart("actor", giver.ent)
+		for _, m := range rcv {
+			for _, e := range m.entities() {
+				ev.addPart("target", e)
+			}
+		}
+		x.date(ev, dates, toks[i].start, si)
+		ev.key = tr.typ + "|" + partKey(ev) + "|" + ev.date
 	case "svo", "host":
 		srcRole, dstRole := "actor", "target"
 		switch {
@@ -1775,10 +1815,26 @@ var directions = map[string]bool{
 }
 
 // adjectival reports whether a participle at i modifies a noun ("the
-// occupied West Bank", "a planned visit") rather than stating an act.
+// occupied West Bank", "a planned visit", "Imprisoned opposition leader
+// Alexei Navalny has started ...") rather than stating an act.
 func adjectival(toks []token, i int) bool {
 	w := toks[i].lower
-	if i == 0 || !(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")) {
+	if !(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || irregularPast(w)) {
+		return false
+	}
+	if i == 0 {
+		// a participle opening the sentence before a noun phrase; "Backed
+		// by Russia, ..." opens a clause that states an act
+		if len(toks) < 2 || !toks[1].isWord() {
+			return false
+		}
+		switch toks[1].lower {
+		case "by", "in", "on", "at", "to", "for", "with", "from", "after", "against", "into", "out", "off", "up", "down", "over":
+			return false
+		}
+		return true
+	}
+	if !(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")) {
 		return false
 	}
 	switch toks[i-1].lower {

@@ -15,6 +15,14 @@ type trigger struct {
 	frame   string
 }
 
+// stopCode marks a verbs.tsv row whose phrase is no event ("press
+// release", "occupied territories"): where it matches, the scan passes
+// over its tokens and codes nothing.
+const stopCode = "-"
+
+// stop reports whether the trigger is a stop phrase.
+func (t trigger) stop() bool { return t.cameo == stopCode }
+
 // maxGap is how many tokens "..." may skip.
 const maxGap = 6
 
@@ -30,6 +38,7 @@ var irregular = map[string][]string{
 	"cut": {"cut"}, "put": {"put"}, "let": {"let"}, "set": {"set"}, "hit": {"hit"}, "lay": {"laid"}, "steal": {"stole", "stolen"},
 	"throw": {"threw", "thrown"}, "blow": {"blew", "blown"}, "drive": {"drove", "driven"}, "rise": {"rose", "risen"},
 	"go": {"went", "gone"}, "withhold": {"withheld"}, "retake": {"retook", "retaken"}, "overrun": {"overran"},
+	"get": {"got", "gotten"},
 }
 
 // verbEndings may follow a verb stem written "stem+": mediat+ matches
@@ -124,6 +133,10 @@ func loadTriggers() []trigger {
 	for _, r := range rows("gazetteer/verbs.tsv") {
 		p, code, frame := col(r, 0), col(r, 1), col(r, 2)
 		if p == "" || code == "" {
+			continue
+		}
+		if code == stopCode {
+			out = append(out, trigger{words: strings.Fields(p), cameo: stopCode})
 			continue
 		}
 		typ, sub := typeForCode(code)
@@ -246,6 +259,17 @@ func newTriggerIndex(ts []trigger) *triggerIndex {
 		}
 	}
 	return ix
+}
+
+// startsEvent reports whether some event trigger (not a stop phrase) may
+// start at the word w.
+func (ix *triggerIndex) startsEvent(w string) bool {
+	for _, i := range ix.candidates(w) {
+		if !ix.all[i].stop() {
+			return true
+		}
+	}
+	return false
 }
 
 // candidates returns the indexes, in priority order, of the triggers whose

@@ -763,12 +763,12 @@ func (d *doc) agentSlot(toks []token, k int) bool {
 	w := toks[k].lower
 	if w == "," && k+1 < len(toks) {
 		n := toks[k+1].lower
-		return n == "the" || n == "a" || n == "an" || n == "who" || d.g.firsts[n] || len(triggers.candidates(n)) > 0
+		return n == "the" || n == "a" || n == "an" || n == "who" || d.g.firsts[n] || triggers.startsEvent(n)
 	}
 	if speechVerbs[w] || w == "has" || w == "have" || w == "had" || w == "will" || w == "would" || w == "is" || w == "was" {
 		return true
 	}
-	return len(triggers.candidates(w)) > 0
+	return triggers.startsEvent(w)
 }
 
 // apposition reads "Name, Russia's foreign minister," or "Name, the Iranian

@@ -100,7 +100,7 @@ func Records(r Result) []Record {
 			if r := cameoRoot(code); r < "03" || r > "08" {
 				continue
 			}
-			code = "120"
+			code = refusalCode(code)
 		}
 		if mod == ModalityPlanned {
 			code = intentCode(code)
@@ -253,6 +253,41 @@ func str(v any) string {
 }
 
 // intentCode maps the code of an act announced for the future to CAMEO's
+// refusalCode gives the "reject" code of a cooperative act not done: not
+// cooperating materially is 121, not giving aid 122, and not yielding the
+// matching 123x/124x ("will not end the strike" 1242, "did not lift the
+// sanctions" 1244, "would not release" 1243); other refusals are 120.
+func refusalCode(code string) string {
+	switch cameoRoot(code) {
+	case "06":
+		return "121"
+	case "07":
+		return "122"
+	case "08":
+	default:
+		return "120"
+	}
+	switch {
+	case strings.HasPrefix(code, "081"):
+		return "1241"
+	case code == "082":
+		return "1242"
+	case strings.HasPrefix(code, "083") && len(code) == 4:
+		return "123" + code[3:]
+	case strings.HasPrefix(code, "083"):
+		return "123"
+	case strings.HasPrefix(code, "084"):
+		return "1243"
+	case code == "085":
+		return "1244"
+	case strings.HasPrefix(code, "086"):
+		return "1245"
+	case strings.HasPrefix(code, "087"):
+		return "1246"
+	}
+	return "124"
+}
+
 // "express intent to" code: a planned visit or meeting is 036, planned aid
 // 033, a planned release 0353, other planned cooperation 030; a coercive or
 // violent act announced is a threat (130).

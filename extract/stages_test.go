@@ -181,6 +181,8 @@ func TestModality(t *testing.T) {
 		{"Foreign Minister Sergey Lavrov visited Azerbaijan on Nov. 10.", ModalityAsserted},
 		{"Foreign Minister Sergey Lavrov did not visit Azerbaijan.", ModalityNegated},
 		{"Foreign Minister Sergey Lavrov may visit Azerbaijan.", ModalityHypothetical},
+		{"Foreign Minister Sergey Lavrov is due to visit Azerbaijan.", ModalityPlanned},
+		{"Foreign Minister Sergey Lavrov, due to a storm, visited Azerbaijan late.", ModalityAsserted},
 		{"Foreign Minister Sergey Lavrov visited Azerbaijan in 1999.", ModalityHistorical},
 	}
 	for _, tt := range tests {
@@ -224,6 +226,88 @@ func TestMonthAlone(t *testing.T) {
 			}
 			if got != tt.want {
 				t.Errorf("findDates(%q) month = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestStopPhrases(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"occupied land is a place, not an act", "Israel built settlements in occupied territories.", nil},
+		{"the verb still codes", "Israel occupied the territories in 1967.", []string{"Israel(ISR)>():192"}},
+		{"in charge of is an office", "The official in charge of the talks met Iran.", nil},
+		{"to charge still accuses", "Russia charged Ukraine with provocation.", []string{"Russia(RUS)>Ukraine(UKR):112"}},
+		{"a press release frees no one", "Russia issued a press release on Monday.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, dyads(t, tt.text)); diff != "" {
+				t.Errorf("records of %q (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}
+
+func TestReceivedFrom(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"weapons received are the giver's act", "Iraq received weapons from Iran.", []string{"Iran(IRN)>Iraq(IRQ):072"}},
+		{"support won", "Kenya won support from China for its bid.", []string{"China(CHN)>Kenya(KEN):051"}},
+		{"an invitation received", "Ukraine received an invitation from NATO.", []string{"NATO(IGO)>Ukraine(UKR):036"}},
+		{"a loan got", "Egypt got a loan from Saudi Arabia.", []string{"Saudi Arabia(SAU)>Egypt(EGY):071"}},
+		{"a person received is still a visit hosted", "Putin received the Iranian foreign minister in Moscow.",
+			[]string{"Vladimir Putin(RUS)>Iran(IRN):043"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, dyads(t, tt.text)); diff != "" {
+				t.Errorf("records of %q (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}
+
+func TestOpeningParticiple(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"an opening participle describes the subject", "Imprisoned Russian opposition leader Alexei Navalny has started a hunger strike.",
+			[]string{"Alexei Navalny(RUS)>Russia(RUS):142"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, dyads(t, tt.text)); diff != "" {
+				t.Errorf("records of %q (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}
+
+func TestNegatedYield(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"not ending a strike refuses to ease dissent", "Nigerian teachers said they will not end the strike.",
+			[]string{"teachers(NGA)>Nigeria(NGA):1242"}},
+		{"not lifting sanctions refuses to ease them", "Egypt did not lift the sanctions on Libya.", []string{"Egypt(EGY)>Libya(LBY):1244"}},
+		{"the end of a strike is no act", "At the end of the strike, Iran met Iraq.",
+			[]string{"Iran(IRN)>Iraq(IRQ):040", "Iraq(IRQ)>Iran(IRN):040"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, dyads(t, tt.text)); diff != "" {
+				t.Errorf("records of %q (-want +got):\n%s", tt.text, diff)
 			}
 		})
 	}
