@@ -1461,6 +1461,9 @@ func sameActor(ms []mention, e *entity) bool {
 
 // isPassive reports whether the verb at tok is in the passive voice: "was presented".
 func isPassive(toks []token, tok int) bool {
+	if statives[toks[tok].lower] {
+		return false // "is committed to": a state of the subject, who acts
+	}
 	for k := tok - 1; k >= 0 && k >= tok-3; k-- {
 		switch toks[k].lower {
 		case "was", "were", "been", "being", "is", "are", "be":
@@ -1469,6 +1472,14 @@ func isPassive(toks []token, tok int) bool {
 	}
 	return false
 }
+
+// statives are participles that say how the subject stands, not what was
+// done to it: "is committed to", "are determined to", "is opposed to".
+var statives = map[string]bool{"committed": true, "determined": true, "prepared": true,
+	"opposed": true, "concerned": true, "interested": true, "engaged": true, "involved": true,
+	"convinced": true, "pleased": true, "satisfied": true, "disappointed": true, "worried": true,
+	"alarmed": true, "dedicated": true, "devoted": true, "inclined": true, "resolved": true,
+	"poised": true, "set": true, "obliged": true, "obligated": true, "united": true}
 
 func irregularPast(w string) bool {
 	for _, forms := range irregular {

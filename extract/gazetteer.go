@@ -143,7 +143,7 @@ func (g *gazetteer) add(phrase string, e entry) {
 		e.caps = append(e.caps, w.isCap())
 	}
 	for _, old := range g.phrases[k] {
-		if old.kind == e.kind && old.id == e.id && old.exact == e.exact {
+		if old.kind == e.kind && old.id == e.id && old.exact == e.exact && (!e.exact || old.form == e.form) {
 			return
 		}
 	}

@@ -333,6 +333,39 @@ func (d *doc) touch(p *entity) {
 	d.persons = append(d.persons, p)
 }
 
+// possessor finds the country a possessive pronoun stands for: "his"
+// and "her" the country of the last person spoken of, "its" and "their"
+// the last country or body named.
+func (d *doc) possessor(w string) *entity {
+	if w == "his" || w == "her" {
+		if p := d.recentPerson(func(e *entity) bool { return e.country != "" }); p != nil {
+			return d.countryEntity(p.country)
+		}
+	}
+	if e := d.lastThing; e != nil {
+		if e.typ == TypeCountry {
+			return e
+		}
+		if e.country != "" {
+			return d.countryEntity(e.country)
+		}
+	}
+	return nil
+}
+
+// bodyMention is the mention of a country's body over toks[from:to]: an
+// organization of its own for a ministry, else the country acting through
+// a sector ("the Government of Austria" is Austria, GOV).
+func (d *doc) bodyMention(b body, c *entity, toks []token, from, to int) mention {
+	sp := Span{toks[from].start, toks[to-1].end}
+	if b.kind == "org" {
+		o := d.add(&entity{id: "org:" + strings.ToLower(c.iso3) + "-" + slug(b.name), typ: TypeOrganization,
+			name: b.name + " of " + c.name, country: c.iso3, orgKind: "gov", sector: b.sector})
+		return mention{Span: sp, ent: o, tok: from, toks: to - from, form: 'n'}
+	}
+	return mention{Span: sp, ent: c, tok: from, toks: to - from, form: 'n', sector: b.sector}
+}
+
 func (d *doc) recentPerson(match func(*entity) bool) *entity {
 	for i := len(d.persons) - 1; i >= 0; i-- {
 		if match(d.persons[i]) {
@@ -422,6 +455,31 @@ func (d *doc) findMentions(si int) []mention {
 						continue
 					}
 				}
+			}
+		}
+		// "his government", "their army": the body of the country of whom
+		// the pronoun stands for
+		if possessives[t.lower] && t.lower != "my" && t.lower != "your" && t.lower != "our" && i+1 < len(toks) {
+			if b, n := d.matchBody(toks[i+1:]); n > 0 && (b.kind == "gov" || b.kind == "mil" || b.kind == "org") {
+				if c := d.possessor(t.lower); c != nil {
+					out = append(out, d.bodyMention(b, c, toks, i, i+1+n))
+					i += 1 + n
+					continue
+				}
+			}
+		}
+		// "the Government of Austria", "the Foreign Ministry of Turkey"
+		if b, n := d.matchBody(toks[i:]); n > 0 && b.kind != "civ" && b.kind != "reb" && b.kind != "opp" && i+n+1 < len(toks) && toks[i+n].lower == "of" {
+			j := i + n + 1
+			if toks[j].lower == "the" && j+1 < len(toks) {
+				j++
+			}
+			if cs, cn := d.lookAt(toks, j); cn > 0 && cs[0].kind == kindCountry {
+				c := d.entityFor(cs[0])
+				out = append(out, d.bodyMention(b, c, toks, i, j+cn))
+				d.lastThing = c
+				i = j + cn
+				continue
 			}
 		}
 		// Government bodies and forces of a country named before: "Russian Foreign Ministry".
