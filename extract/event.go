@@ -432,8 +432,9 @@ func (x *extraction) findEvents(si int) {
 	}
 
 	type hit struct {
-		tr   trigger
-		i, n int
+		tr      trigger
+		i, n    int
+		planned bool // the complement of an intent: "willing to withdraw"
 	}
 	var hits []hit
 	firstVerb := -1
@@ -465,7 +466,7 @@ func (x *extraction) findEvents(si int) {
 					}
 				}
 			}
-			hits = append(hits, hit{tr, i, n})
+			hits = append(hits, hit{tr: tr, i: i, n: n})
 			if firstVerb < 0 && (isVerbal(tr, toks[i].lower) || tr.frame == "resolution") {
 				firstVerb = i // a resolution's topic ("on withdrawal of forces") is no act either
 			}
@@ -489,6 +490,22 @@ func (x *extraction) findEvents(si int) {
 				firstVerb = b.i
 			}
 			k--
+			continue
+		}
+		// "is willing to withdraw its troops from Lebanon": an intent whose
+		// complement is an act of cooperation is that act, planned, with
+		// the complement's own target
+		if a.tr.cameo == "030" && isVerbal(a.tr, toks[a.i].lower) || a.tr.cameo == "030" && intentWords[toks[a.i].lower] {
+			if r := cameoRoot(b.tr.cameo); r >= "04" && r <= "08" && isVerbal(b.tr, toks[b.i].lower) &&
+				!clauseBetween(toks, a.i, b.i) && b.i-a.i <= 4 {
+				b.planned = true
+				hits[k+1] = b
+				hits = append(hits[:k], hits[k+1:]...)
+				if firstVerb == a.i {
+					firstVerb = b.i
+				}
+				k--
+			}
 		}
 	}
 	lastVerb := firstVerb
@@ -508,7 +525,9 @@ func (x *extraction) findEvents(si int) {
 		if isVerbal(h.tr, toks[h.i].lower) {
 			lastVerb = h.i
 		}
-		x.frame(si, h.tr, h.i, h.n, ms, cl, dates)
+		if ev := x.frame(si, h.tr, h.i, h.n, ms, cl, dates); ev != nil && h.planned && ev.modality == ModalityAsserted {
+			ev.modality = ModalityPlanned
+		}
 	}
 }
 
@@ -1472,6 +1491,9 @@ func isPassive(toks []token, tok int) bool {
 	}
 	return false
 }
+
+// intentWords open an intent: "willing to", "ready to", "prepared to".
+var intentWords = map[string]bool{"willing": true, "ready": true, "prepared": true, "determined": true}
 
 // statives are participles that say how the subject stands, not what was
 // done to it: "is committed to", "are determined to", "is opposed to".

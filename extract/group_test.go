@@ -71,6 +71,8 @@ func TestGroupActors(t *testing.T) {
 			[]string{"Austria(AUT)>():111"}},
 		{"committed to is no passive", "The Brazilian government is committed to cooperation.",
 			[]string{"Brazil(BRA)>():034"}},
+		{"an intent to cooperate is the act planned", "Syria is willing to withdraw its troops from Lebanon.",
+			[]string{"Syria(SYR)>Lebanon(LBN):035"}},
 		{"office of a country", "President of Ukraine and Prime Minister of Great Britain signed an agreement.",
 			[]string{"United Kingdom(GBR)>Ukraine(UKR):057", "Ukraine(UKR)>United Kingdom(GBR):057"}},
 		{"passive without agent keeps its target", "Journalist Moussa Tchangari was arrested in Niger.",
