@@ -73,6 +73,8 @@ func TestGroupActors(t *testing.T) {
 			[]string{"Brazil(BRA)>():034"}},
 		{"an intent to cooperate is the act planned", "Syria is willing to withdraw its troops from Lebanon.",
 			[]string{"Syria(SYR)>Lebanon(LBN):035"}},
+		{"a king of a country", "King Hassan of Morocco condemned the attack.",
+			[]string{"Hassan(MAR)>():111"}},
 		{"office of a country", "President of Ukraine and Prime Minister of Great Britain signed an agreement.",
 			[]string{"United Kingdom(GBR)>Ukraine(UKR):057", "Ukraine(UKR)>United Kingdom(GBR):057"}},
 		{"passive without agent keeps its target", "Journalist Moussa Tchangari was arrested in Niger.",

@@ -547,9 +547,13 @@ func (d *doc) findMentions(si int) []mention {
 					p = d.figurePerson(f) // "FM Sergei Lavrov" is Sergey Lavrov; "President Bush" in 1990
 				} else {
 					p = d.personEntity(name)
+					if c := d.ofCountry(toks, k+nn); c != "" && p.country == "" {
+						p.country = c // "King Hassan of Morocco"
+					}
 					if p.country == "" && nn == 1 {
-						// "President Bush": one of several, all of one country
-						p.country = d.leaderCountry(toks[k].lower)
+						// "President Bush": one of several who held the
+						// office, all of one country
+						p.country = d.leaderCountryAs(toks[k].lower, es[0].title)
 					}
 				}
 				if p.title == "" {
@@ -1039,13 +1043,31 @@ func (d *doc) unknownBody(toks []token, i int) (*entity, int) {
 	return nil, 0
 }
 
+// ofCountry reads "of <country>" at toks[k] and returns the country.
+func (d *doc) ofCountry(toks []token, k int) string {
+	if k+1 >= len(toks) || toks[k].lower != "of" {
+		return ""
+	}
+	if toks[k+1].lower == "the" {
+		k++
+	}
+	if es, n := d.lookAt(toks, k+1); n > 0 && es[0].kind == kindCountry {
+		return es[0].iso3
+	}
+	return ""
+}
+
 // leaderCountry returns the one country that every known figure with this
 // surname served, or "".
-func (d *doc) leaderCountry(surname string) string {
+func (d *doc) leaderCountry(surname string) string { return d.leaderCountryAs(surname, "") }
+
+// leaderCountryAs is leaderCountry over the terms in one office, or all
+// offices when office is "": "King Hassan" is no Tanzanian president.
+func (d *doc) leaderCountryAs(surname, office string) string {
 	c := ""
 	for _, f := range d.people.bySurname[foldAccents(surname)] {
 		for _, t := range f.terms {
-			if t.iso3 == "" || t.iso3 == "IGO" {
+			if t.iso3 == "" || t.iso3 == "IGO" || office != "" && t.office != office {
 				continue
 			}
 			if c != "" && c != t.iso3 {
