@@ -75,6 +75,8 @@ func TestGroupActors(t *testing.T) {
 			[]string{"Syria(SYR)>Lebanon(LBN):035"}},
 		{"a king of a country", "King Hassan of Morocco condemned the attack.",
 			[]string{"Hassan(MAR)>():111"}},
+		{"the head of a body acts for it", "The head of the World Health Organization urged China to share data.",
+			[]string{"World Health Organization(IGO)>China(CHN):020"}},
 		{"office of a country", "President of Ukraine and Prime Minister of Great Britain signed an agreement.",
 			[]string{"United Kingdom(GBR)>Ukraine(UKR):057", "Ukraine(UKR)>United Kingdom(GBR):057"}},
 		{"passive without agent keeps its target", "Journalist Moussa Tchangari was arrested in Niger.",

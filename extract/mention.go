@@ -163,6 +163,13 @@ func (d *doc) countryEntity(iso3 string) *entity {
 	return d.entityFor(c)
 }
 
+// headNouns name who speaks or acts for a body: "the head of X".
+var headNouns = map[string]bool{"head": true, "chief": true, "leader": true, "leaders": true,
+	"director": true, "chairman": true, "chairwoman": true, "chair": true, "members": true,
+	"member": true, "delegation": true, "delegates": true, "representatives": true,
+	"representative": true, "envoy": true, "envoys": true, "officials": true, "official": true,
+	"spokesman": true, "spokeswoman": true, "spokesperson": true, "secretary-general": true}
+
 // honorifics may stand between an office and a name.
 var honorifics = map[string]bool{"dr": true, "mr": true, "mrs": true, "ms": true, "prof": true,
 	"professor": true, "sheikh": true, "sir": true, "dame": true, "lord": true, "madam": true}
@@ -455,6 +462,27 @@ func (d *doc) findMentions(si int) []mention {
 						continue
 					}
 				}
+			}
+		}
+		// "the head of the UN agency", "members of the New People's Army",
+		// "a delegation of Japan": who speaks or acts for a body or country
+		if headNouns[t.lower] && i+2 < len(toks) && toks[i+1].lower == "of" {
+			j := i + 2
+			if toks[j].lower == "the" && j+1 < len(toks) {
+				j++
+			}
+			var e *entity
+			n := 0
+			if es, k := d.lookAt(toks, j); k > 0 && (es[0].kind == kindCountry || es[0].kind == kindOrg) {
+				e, n = d.entityFor(pick(es, d)), k
+			} else if k, kind := orgNameAt(toks, j); k > 0 {
+				e, n = d.unknownOrg(toks, j, k, kind), k
+			}
+			if e != nil {
+				out = append(out, mention{Span: Span{t.start, toks[j+n-1].end}, ent: e, tok: i, toks: j + n - i, form: 'n'})
+				d.lastThing = e
+				i = j + n
+				continue
 			}
 		}
 		// "his government", "their army": the body of the country of whom
