@@ -66,7 +66,7 @@ func TestGroupActors(t *testing.T) {
 		{"an alias keeps its own capitals", "Al-Shabaab attacked Mogadishu.",
 			[]string{"al-Shabaab(SOM)>Mogadishu(SOM):190"}},
 		{"a pronoun's government", "Putin said his government would impose sanctions on Ukraine.",
-			[]string{"Russia(RUS)>Ukraine(UKR):130"}},
+			[]string{"Russia(RUS)>Ukraine(UKR):130", "Vladimir Putin(RUS)>():010"}},
 		{"a body of a country named after it", "The Government of Austria condemned the attack.",
 			[]string{"Austria(AUT)>():111"}},
 		{"committed to is no passive", "The Brazilian government is committed to cooperation.",

@@ -69,17 +69,6 @@ func Records(r Result) []Record {
 			}
 		}
 	}
-	// Sentences that carry a coded event other than a plain statement: a
-	// statement that only reports that event is not coded again.
-	covered := map[Span]bool{}
-	for _, n := range r.Nodes {
-		if code, _ := n.Properties[PropCAMEO].(string); code != "" && code != "010" && IsEventType(n.Type) {
-			ev, _ := n.Properties[PropEvidence].([]Span)
-			for _, s := range ev {
-				covered[s] = true
-			}
-		}
-	}
 	var out []Record
 	for _, n := range r.Nodes {
 		if !IsEventType(n.Type) {
@@ -104,17 +93,6 @@ func Records(r Result) []Record {
 		}
 		if mod == ModalityPlanned {
 			code = intentCode(code)
-		}
-		if code == "010" {
-			if ev, _ := n.Properties[PropEvidence].([]Span); len(ev) > 0 {
-				all := true
-				for _, s := range ev {
-					all = all && covered[s]
-				}
-				if all {
-					continue
-				}
-			}
 		}
 		rl := roles[n.ID]
 		base := Record{
