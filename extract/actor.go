@@ -154,6 +154,7 @@ type actorTables struct {
 	g         *gazetteer
 	people    *people
 	nouns     map[string]noun   // phrase key -> sector (bodies.tsv, then agents.tsv)
+	starts    map[string]bool   // first words of the nouns, in the singular
 	nounMax   int               // longest noun phrase, in tokens
 	orgSector map[string]string // organization id -> sector
 }
@@ -165,7 +166,7 @@ var (
 
 func actorData() *actorTables {
 	actorOnce.Do(func() {
-		t := &actorTables{g: loadGazetteer(), people: loadPeople(), nouns: map[string]noun{},
+		t := &actorTables{g: loadGazetteer(), people: loadPeople(), nouns: map[string]noun{}, starts: map[string]bool{},
 			orgSector: map[string]string{}}
 		// bodies.tsv: pattern normalized kind sector
 		for _, r := range rows("gazetteer/bodies.tsv") {
@@ -201,6 +202,11 @@ func (t *actorTables) addNoun(p, sector string) {
 	if k == "" || sector == "" {
 		return
 	}
+	first := k
+	if j := strings.IndexByte(k, ' '); j >= 0 {
+		first = k[:j]
+	}
+	t.starts[first] = true
 	if _, ok := t.nouns[k]; ok {
 		return
 	}
@@ -208,6 +214,28 @@ func (t *actorTables) addNoun(p, sector string) {
 	if n > t.nounMax {
 		t.nounMax = n
 	}
+}
+
+// nounStart reports whether a lower-case word may begin a sector noun,
+// read in the singular as nounAt reads it; it allocates nothing.
+func (t *actorTables) nounStart(w string) bool {
+	if t.starts[w] {
+		return true
+	}
+	if len(w) < 4 {
+		return false
+	}
+	switch {
+	case strings.HasSuffix(w, "ies"):
+		return t.starts[w[:len(w)-3]+"y"]
+	case strings.HasSuffix(w, "men"):
+		return t.starts[w[:len(w)-3]+"man"]
+	case strings.HasSuffix(w, "es") && t.starts[w[:len(w)-2]]:
+		return true
+	case strings.HasSuffix(w, "s"):
+		return t.starts[w[:len(w)-1]]
+	}
+	return false
 }
 
 // sectorOfOrg gives an organization its sector: by kind, and for state,

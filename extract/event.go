@@ -1503,16 +1503,18 @@ var statives = map[string]bool{"committed": true, "determined": true, "prepared"
 	"alarmed": true, "dedicated": true, "devoted": true, "inclined": true, "resolved": true,
 	"poised": true, "set": true, "obliged": true, "obligated": true, "united": true}
 
-func irregularPast(w string) bool {
+func irregularPast(w string) bool { return irregularForms[w] }
+
+// irregularForms are the irregular verb forms of the lexicon, as a set.
+var irregularForms = func() map[string]bool {
+	m := map[string]bool{}
 	for _, forms := range irregular {
 		for _, f := range forms {
-			if f == w {
-				return true
-			}
+			m[f] = true
 		}
 	}
-	return false
-}
+	return m
+}()
 
 // passiveAgent finds "by <actor>" after a verb.
 func passiveAgent(toks []token, ms []mention, from, to int) *mention {

@@ -58,6 +58,11 @@ func Extract(in Input) (Result, error) {
 	tablesOnce.Do(func() {
 		triggers = newTriggerIndex(loadTriggers())
 		bodies = loadBodies()
+		for _, b := range bodies {
+			for _, p := range b.patterns {
+				bodyStarts[p[0]] = true
+			}
+		}
 	})
 	text := in.Text
 	h := parseArticle(text, in)

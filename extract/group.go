@@ -60,6 +60,10 @@ var compoundHeads = map[string]bool{
 	"of": false,
 }
 
+// bodyStarts are the first words of the bodies of bodies.tsv, filled
+// when they load.
+var bodyStarts = map[string]bool{}
+
 // possessives before a group make it the owner's: "its troops".
 var possessives = map[string]bool{"its": true, "their": true, "his": true, "her": true, "our": true, "my": true, "your": true}
 
@@ -74,6 +78,9 @@ func groupAt(toks []token, i int) (int, string, string) {
 		return 0, "", "" // "withdraw its troops": the owner's means, not an actor
 	}
 	tabs := actorData()
+	if !tabs.nounStart(t.lower) {
+		return 0, "", ""
+	}
 	nn, n := tabs.nounAt(toks[i:])
 	if n == 0 {
 		return 0, "", ""

@@ -92,6 +92,9 @@ func (d *doc) matchBody(toks []token) (body, int) {
 	if len(toks) == 0 {
 		return best, 0
 	}
+	if !bodyStarts[toks[0].lower] {
+		return best, 0
+	}
 	for _, b := range d.bodies {
 		for _, p := range b.patterns {
 			n := len(p)
