@@ -103,6 +103,11 @@ func groupAt(toks []token, i int) (int, string, string) {
 		if compoundHeads[next.lower] || next.text == "-" || next.lower == "'s" || next.lower == "’s" {
 			return 0, "", ""
 		}
+		// "government export credit agencies", "army officers": a singular
+		// noun before a word that is no verb and no function word modifies it
+		if singularGroups[last] && next.isWord() && !next.isCap() && !verbish(next.lower) {
+			return 0, "", ""
+		}
 	}
 	var b strings.Builder
 	for k := i; k < i+n; k++ {
@@ -258,4 +263,30 @@ func (d *doc) bodyAfter(toks []token, k int) bool {
 	}
 	_, n := d.matchBody(toks[k:])
 	return n > 0
+}
+
+// functionWords may follow a group noun that acts or is acted on.
+var functionWords = map[string]bool{"in": true, "of": true, "on": true, "at": true, "for": true,
+	"with": true, "from": true, "to": true, "by": true, "and": true, "or": true, "but": true,
+	"that": true, "which": true, "who": true, "whom": true, "has": true, "have": true, "had": true,
+	"is": true, "was": true, "were": true, "are": true, "will": true, "would": true, "could": true,
+	"should": true, "may": true, "might": true, "must": true, "can": true, "also": true, "as": true,
+	"not": true, "did": true, "does": true, "do": true, "be": true, "been": true, "into": true,
+	"against": true, "near": true, "over": true, "after": true, "before": true, "during": true,
+	"since": true, "until": true, "under": true, "about": true, "than": true, "then": true,
+	"later": true, "now": true, "still": true, "already": true, "today": true, "yesterday": true,
+	"last": true, "this": true, "there": true, "here": true, "when": true, "while": true, "if": true,
+	"unless": true, "because": true, "so": true, "themselves": true, "itself": true, "alone": true}
+
+// verbish reports whether a lower-case word may be a verb or a function
+// word after a group noun: "police fired", "the government said", "the
+// army is".
+func verbish(w string) bool {
+	if functionWords[w] || irregularForms[w] || speechVerbs[w] {
+		return true
+	}
+	if strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "ing") {
+		return true
+	}
+	return len(triggers.candidates(w)) > 0
 }

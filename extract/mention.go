@@ -796,10 +796,56 @@ func (d *doc) findMentions(si int) []mention {
 				}
 				b.WriteString(toks[j].lower)
 			}
-			m.ent = d.groupEntity(b.String(), m.sector, d.groupCountry(toks, out))
+			name := b.String()
+			country := d.groupCountry(toks, out)
+			if country == "" && definiteBefore(toks, m.tok) && thisCountrysBody[name] {
+				// "the government", "the army": of the country the article
+				// is about
+				country = d.salientCountry()
+				for j := 0; j < len(out) && country == ""; j++ {
+					if out[j].ent != nil && out[j].ent.typ == TypeCountry && out[j].form != 'm' {
+						country = out[j].ent.iso3 // the first sentence: "Sweden's party gave power to the government"
+					}
+				}
+			}
+			m.ent = d.groupEntity(name, m.sector, country)
 		}
 	}
 	return out
+}
+
+// definiteBefore reports whether "the" or "this" stands before token k,
+// perhaps with an adjective of office between: "the federal government".
+func definiteBefore(toks []token, k int) bool {
+	if k > 1 && officeAdjectives[toks[k-1].lower] {
+		k--
+	}
+	return k > 0 && (toks[k-1].lower == "the" || toks[k-1].lower == "this")
+}
+
+var officeAdjectives = map[string]bool{"federal": true, "central": true, "national": true, "interim": true,
+	"new": true, "current": true, "transitional": true, "ruling": true, "incoming": true, "outgoing": true}
+
+// thisCountrysBody are the bodies that "the" ties to the country an
+// article is about.
+var thisCountrysBody = map[string]bool{"government": true, "authorities": true, "administration": true,
+	"army": true, "military": true, "police": true, "cabinet": true, "regime": true, "leadership": true,
+	"opposition": true, "security forces": true, "armed forces": true, "junta": true}
+
+// salientCountry is the country named most often so far in the article,
+// the one named last on a tie; nil when none was.
+func (d *doc) salientCountry() string {
+	best, bestN, bestLast := "", 0, -1
+	for _, e := range d.order {
+		n := len(e.mentions)
+		if e.typ != TypeCountry || n == 0 {
+			continue
+		}
+		if last := e.mentions[n-1].Start; n > bestN || n == bestN && last > bestLast {
+			best, bestN, bestLast = e.iso3, n, last
+		}
+	}
+	return best
 }
 
 // pick chooses among the entries a phrase may name: a country before a

@@ -112,13 +112,13 @@ func Records(r Result) []Record {
 			if dst != "" {
 				t = actor(nodes, dst)
 			}
-			if s.Country == "" && s.Name != "" && t.Country != "" && t.Country != "IGO" && t.Country != "NGO" && domesticAct(orig) {
+			if s.Country == "" && inferable(nodes[src]) && t.Country != "" && t.Country != "IGO" && t.Country != "NGO" && domesticAct(orig) {
 				// an actor of no known country who yields to, demands of,
 				// protests against or coerces a party of one country is
 				// coded as of that country, and says so
 				s.Country, s.CountryInferred = t.Country, true
 			}
-			if t.Country == "" && t.Name != "" && s.Country != "" && s.Country != "IGO" && s.Country != "NGO" && domesticAct(orig) {
+			if t.Country == "" && inferable(nodes[dst]) && s.Country != "" && s.Country != "IGO" && s.Country != "NGO" && domesticAct(orig) {
 				// "rebels in the Ivory Coast dismissed an appeal from
 				// President Gbagbo": the other side of a domestic act
 				t.Country, t.CountryInferred = s.Country, true
@@ -344,6 +344,28 @@ func cooperation(code string) bool {
 func anyCountry(nodes map[string]Node, ids []string) bool {
 	for _, id := range ids {
 		if actor(nodes, id).Country != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// inferable reports whether an actor of no known country may take one
+// from a domestic act: a group named by a common noun, an official of
+// government, army, parliament or courts, or a party or armed group. A
+// company, an envoy of a body or a name alone says too little.
+func inferable(n Node) bool {
+	switch n.Type {
+	case typeGroup:
+		return true
+	case TypePerson:
+		switch str(n.Properties["sector"]) {
+		case "GOV", "MIL", "LEG", "JUD", "COP", "OPP", "REB":
+			return true
+		}
+	case TypeOrganization:
+		switch str(n.Properties["kind"]) {
+		case "armed_group", "party", "gov", "reb", "opp":
 			return true
 		}
 	}
