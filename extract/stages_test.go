@@ -312,3 +312,27 @@ func TestNegatedYield(t *testing.T) {
 		})
 	}
 }
+
+func TestAppositionSubject(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"the subject is the actor before the apposition, not a country inside it",
+			"Pakistan, a key U.S. ally in the war against terrorism, has refused to meet Iraq.",
+			[]string{"Pakistan(PAK)>Iraq(IRQ):125"}},
+		{"a but inside an apposition opens no clause",
+			"Estonia, a small but strong country in Northern Europe, has launched cyber attacks against Russia.",
+			[]string{"Estonia(EST)>Russia(RUS):176"}},
+		{"a list with a serial comma is no apposition", "Germany, the United States, and France condemned Iran.",
+			[]string{"Germany(DEU)>Iran(IRN):111", "France(FRA)>Iran(IRN):111", "United States(USA)>Iran(IRN):111"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, dyads(t, tt.text)); diff != "" {
+				t.Errorf("records of %q (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}
