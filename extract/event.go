@@ -524,6 +524,13 @@ func (x *extraction) findEvents(si int) {
 	// complement is a hostile act is coded by that act
 	for k := 0; k+1 < len(hits); k++ {
 		a, b := hits[k], hits[k+1]
+		if objectOf(a.tr, toks, a.i+a.n, b.i) {
+			// "prepared to lift the ban": the intent holds its own verb,
+			// and the noun after it is that verb's object, not a second act
+			hits = append(hits[:k+1], hits[k+2:]...)
+			k--
+			continue
+		}
 		if cameoRoot(a.tr.cameo) == "03" && cameoRoot(b.tr.cameo) >= "10" && isVerbal(b.tr, toks[b.i].lower) &&
 			!clauseBetween(toks, a.i, b.i) && b.i-a.i <= 4 {
 			if cameoRoot(b.tr.cameo) >= "18" {
@@ -575,6 +582,30 @@ func (x *extraction) findEvents(si int) {
 			ev.modality = ModalityPlanned
 		}
 	}
+}
+
+// objectOf reports whether a hit at b is the object of the verb that ends
+// the trigger tr, which matched up to end: tr is an intent with its verb
+// ("prepared to lift") and only determiners come between.
+func objectOf(tr trigger, toks []token, end, b int) bool {
+	if cameoRoot(tr.cameo) != "03" || b < end || b > end+1 {
+		return false
+	}
+	to := false
+	for _, w := range tr.words[:len(tr.words)-1] {
+		to = to || w == "to"
+	}
+	if !to || tr.words[len(tr.words)-1] == "to" || tr.words[len(tr.words)-1] == "..." {
+		return false
+	}
+	for k := end; k < b; k++ {
+		switch toks[k].lower {
+		case "the", "a", "an", "its", "their", "all":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // isVerbal reports whether a trigger matched a verb rather than a noun:

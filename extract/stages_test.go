@@ -336,3 +336,23 @@ func TestAppositionSubject(t *testing.T) {
 		})
 	}
 }
+
+func TestIntentObject(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"the noun after an intent's own verb is its object, not a second act",
+			"Egypt said it is prepared to lift the ban on Libya.", []string{"Egypt(EGY)>Libya(LBY):0351"}},
+		{"an intent's complement verb is still the act", "Egypt agreed to lift the ban on Libya.",
+			[]string{"Egypt(EGY)>Libya(LBY):035"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, dyads(t, tt.text)); diff != "" {
+				t.Errorf("records of %q (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}
