@@ -242,6 +242,9 @@ func TestStopPhrases(t *testing.T) {
 		{"in charge of is an office", "The official in charge of the talks met Iran.", nil},
 		{"to charge still accuses", "Russia charged Ukraine with provocation.", []string{"Russia(RUS)>Ukraine(UKR):112"}},
 		{"a press release frees no one", "Russia issued a press release on Monday.", nil},
+		{"a statement released is a statement", "Russia released a statement on Iran.", []string{"Russia(RUS)>Iran(IRN):010"}},
+		{"mobilizing voters is no show of force", "Russia mobilized voters against Ukraine.", nil},
+		{"a pressure group coerces no one", "Russia funded pressure groups in Ukraine.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
