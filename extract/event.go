@@ -1090,6 +1090,9 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 				if sameActor(srcs, m.ent) {
 					continue
 				}
+				if m.tok < i+n && m.ent.typ == typeGroup && m.ent.country == "" {
+					continue // "mobilized army reservists": the pattern's own object, of no country
+				}
 				if !(m.ent.typ == TypeCountry || m.ent.typ == TypeOrganization || m.ent.typ == TypePerson || m.ent.typ == typeGroup || m.form == 'c') {
 					// a region or town: only where an act of force happens
 					if locative(toks, m) && place == nil && m.ent.country != "" {

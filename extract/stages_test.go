@@ -244,6 +244,7 @@ func TestStopPhrases(t *testing.T) {
 		{"a press release frees no one", "Russia issued a press release on Monday.", nil},
 		{"a statement released is a statement", "Russia released a statement on Iran.", []string{"Russia(RUS)>Iran(IRN):010"}},
 		{"mobilizing voters is no show of force", "Russia mobilized voters against Ukraine.", nil},
+		{"mobilizing troops is", "Russia mobilized troops against Ukraine.", []string{"Russia(RUS)>Ukraine(UKR):154"}},
 		{"a pressure group coerces no one", "Russia funded pressure groups in Ukraine.", nil},
 	}
 	for _, tt := range tests {
