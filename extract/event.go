@@ -318,12 +318,58 @@ func subjectOrGroup(toks []token, ms []mention, from, tok int, groups bool) *men
 		if !isActor(m) && m.form != 'p' && !(groups && m.form == 'g' && len(m.group) > 0) {
 			continue
 		}
-		if governed(toks, ms, m) {
+		if governed(toks, ms, m) || inApposition(toks, ms, m, tok) {
 			continue
 		}
 		return &ms[k]
 	}
 	return nil
+}
+
+// appositionOpeners begin a phrase set off by commas that describes the
+// actor before it: "Estonia, a small country in Northern Europe, ...".
+var appositionOpeners = map[string]bool{"a": true, "an": true, "the": true, "one": true, "home": true}
+
+// inApposition reports whether the mention m lies in an apposition to an
+// actor before the verb at tok: in "Pakistan, a key U.S. ally in the war
+// against terrorism, has refused ..." the subject is Pakistan, not the
+// United States.
+func inApposition(toks []token, ms []mention, m mention, tok int) bool {
+	return insideSpan(appositions(toks, ms, tok), m.tok)
+}
+
+// insideSpan reports whether token k lies between the commas of a span.
+func insideSpan(spans [][2]int, k int) bool {
+	for _, a := range spans {
+		if k > a[0] && k < a[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// appositions returns the comma pairs that set off an apposition before the
+// verb at tok: the first comma follows an actor and comes before a
+// determiner ("Estonia, a small but strong country in Northern Europe,"),
+// the second comes before the verb.
+func appositions(toks []token, ms []mention, tok int) [][2]int {
+	var out [][2]int
+	for _, h := range ms {
+		open := h.tok + h.toks
+		if open+1 >= tok || toks[open].text != "," || !appositionOpeners[toks[open+1].lower] ||
+			!isActor(h) || governed(toks, ms, h) {
+			continue
+		}
+		for k := open + 1; k < tok; k++ {
+			if w := toks[k].text; w == "," {
+				out = append(out, [2]int{open, k})
+				break
+			} else if w == "." || w == ";" || w == ":" {
+				break
+			}
+		}
+	}
+	return out
 }
 
 // actorsAfter lists the actors after tok, up to the end of the clause.
@@ -478,6 +524,13 @@ func (x *extraction) findEvents(si int) {
 	// complement is a hostile act is coded by that act
 	for k := 0; k+1 < len(hits); k++ {
 		a, b := hits[k], hits[k+1]
+		if objectOf(a.tr, toks, a.i+a.n, b.i) {
+			// "prepared to lift the ban": the intent holds its own verb,
+			// and the noun after it is that verb's object, not a second act
+			hits = append(hits[:k+1], hits[k+2:]...)
+			k--
+			continue
+		}
 		if cameoRoot(a.tr.cameo) == "03" && cameoRoot(b.tr.cameo) >= "10" && isVerbal(b.tr, toks[b.i].lower) &&
 			!clauseBetween(toks, a.i, b.i) && b.i-a.i <= 4 {
 			if cameoRoot(b.tr.cameo) >= "18" {
@@ -529,6 +582,30 @@ func (x *extraction) findEvents(si int) {
 			ev.modality = ModalityPlanned
 		}
 	}
+}
+
+// objectOf reports whether a hit at b is the object of the verb that ends
+// the trigger tr, which matched up to end: tr is an intent with its verb
+// ("prepared to lift") and only determiners come between.
+func objectOf(tr trigger, toks []token, end, b int) bool {
+	if cameoRoot(tr.cameo) != "03" || b < end || b > end+1 {
+		return false
+	}
+	to := false
+	for _, w := range tr.words[:len(tr.words)-1] {
+		to = to || w == "to"
+	}
+	if !to || tr.words[len(tr.words)-1] == "to" || tr.words[len(tr.words)-1] == "..." {
+		return false
+	}
+	for k := end; k < b; k++ {
+		switch toks[k].lower {
+		case "the", "a", "an", "its", "their", "all":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // isVerbal reports whether a trigger matched a verb rather than a noun:
@@ -1012,6 +1089,9 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 			for _, m := range placesAndActorsAfter(toks, ms, after, end) {
 				if sameActor(srcs, m.ent) {
 					continue
+				}
+				if m.tok < i+n && m.ent.typ == typeGroup && m.ent.country == "" {
+					continue // "mobilized army reservists": the pattern's own object, of no country
 				}
 				if !(m.ent.typ == TypeCountry || m.ent.typ == TypeOrganization || m.ent.typ == TypePerson || m.ent.typ == typeGroup || m.form == 'c') {
 					// a region or town: only where an act of force happens
@@ -1623,8 +1703,14 @@ func (x *extraction) subjectsOf(toks []token, ms []mention, from, tok int) []men
 	if subj := x.speakerAsSubject(toks, ms, tok); subj != nil {
 		return []mention{*subj}
 	}
-	// the subject lies in the verb's own clause: "..., but clashes went on"
+	// the subject lies in the verb's own clause: "..., but clashes went on";
+	// a "but" inside an apposition opens no clause ("Estonia, a small but
+	// strong country, has launched ...")
+	apps := appositions(toks, ms, tok)
 	for k := tok - 1; k > from; k-- {
+		if insideSpan(apps, k) {
+			continue
+		}
 		switch toks[k].lower {
 		case "but", ";", "while", "whereas", "although", "though", "because":
 			from = k + 1

@@ -242,6 +242,10 @@ func TestStopPhrases(t *testing.T) {
 		{"in charge of is an office", "The official in charge of the talks met Iran.", nil},
 		{"to charge still accuses", "Russia charged Ukraine with provocation.", []string{"Russia(RUS)>Ukraine(UKR):112"}},
 		{"a press release frees no one", "Russia issued a press release on Monday.", nil},
+		{"a statement released is a statement", "Russia released a statement on Iran.", []string{"Russia(RUS)>Iran(IRN):010"}},
+		{"mobilizing voters is no show of force", "Russia mobilized voters against Ukraine.", nil},
+		{"mobilizing troops is", "Russia mobilized troops against Ukraine.", []string{"Russia(RUS)>Ukraine(UKR):154"}},
+		{"a pressure group coerces no one", "Russia funded pressure groups in Ukraine.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -303,6 +307,50 @@ func TestNegatedYield(t *testing.T) {
 		{"not lifting sanctions refuses to ease them", "Egypt did not lift the sanctions on Libya.", []string{"Egypt(EGY)>Libya(LBY):1244"}},
 		{"the end of a strike is no act", "At the end of the strike, Iran met Iraq.",
 			[]string{"Iran(IRN)>Iraq(IRQ):040", "Iraq(IRQ)>Iran(IRN):040"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, dyads(t, tt.text)); diff != "" {
+				t.Errorf("records of %q (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}
+
+func TestAppositionSubject(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"the subject is the actor before the apposition, not a country inside it",
+			"Pakistan, a key U.S. ally in the war against terrorism, has refused to meet Iraq.",
+			[]string{"Pakistan(PAK)>Iraq(IRQ):125"}},
+		{"a but inside an apposition opens no clause",
+			"Estonia, a small but strong country in Northern Europe, has launched cyber attacks against Russia.",
+			[]string{"Estonia(EST)>Russia(RUS):176"}},
+		{"a list with a serial comma is no apposition", "Germany, the United States, and France condemned Iran.",
+			[]string{"Germany(DEU)>Iran(IRN):111", "France(FRA)>Iran(IRN):111", "United States(USA)>Iran(IRN):111"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, dyads(t, tt.text)); diff != "" {
+				t.Errorf("records of %q (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}
+
+func TestIntentObject(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"the noun after an intent's own verb is its object, not a second act",
+			"Egypt said it is prepared to lift the ban on Libya.", []string{"Egypt(EGY)>Libya(LBY):0351"}},
+		{"an intent's complement verb is still the act", "Egypt agreed to lift the ban on Libya.",
+			[]string{"Egypt(EGY)>Libya(LBY):035"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
