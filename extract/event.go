@@ -445,7 +445,16 @@ func (x *extraction) findEvents(si int) {
 		}
 	}
 	x.clause = cl
-	dates := findDates(s.text, s.Start, x.ref, x.haveRef, strings.Contains(" "+strings.ToLower(s.text)+" ", " will "))
+	// the dates of the sentence, read only when it holds an act
+	var dates []dateRef
+	read := false
+	sentDates := func() []dateRef {
+		if !read {
+			dates = findDates(s.text, s.Start, x.ref, x.haveRef, strings.Contains(" "+strings.ToLower(s.text)+" ", " will "))
+			read = true
+		}
+		return dates
+	}
 
 	// Groups: "our countries" means the speaker's country and the other
 	// country spoken of; "the two countries" the two countries named.
@@ -457,7 +466,7 @@ func (x *extraction) findEvents(si int) {
 
 	// Statements: one per speaker and day.
 	if cl.speaker != nil && cl.verb >= 0 {
-		x.statement(si, cl, ms, dates)
+		x.statement(si, cl, ms, sentDates())
 	}
 
 	// Relations stated in the sentence.
@@ -471,7 +480,7 @@ func (x *extraction) findEvents(si int) {
 				continue
 			}
 			if x0 := subjectBefore(toks, ms, 0, k); x0 != nil {
-				x.demand(si, clause{speaker: x0.ent, from: k + 1, to: len(toks), verb: k}, ms, dates)
+				x.demand(si, clause{speaker: x0.ent, from: k + 1, to: len(toks), verb: k}, ms, sentDates())
 			}
 			break
 		}
@@ -578,7 +587,7 @@ func (x *extraction) findEvents(si int) {
 		if isVerbal(h.tr, toks[h.i].lower) {
 			lastVerb = h.i
 		}
-		if ev := x.frame(si, h.tr, h.i, h.n, ms, cl, dates); ev != nil && h.planned && ev.modality == ModalityAsserted {
+		if ev := x.frame(si, h.tr, h.i, h.n, ms, cl, sentDates()); ev != nil && h.planned && ev.modality == ModalityAsserted {
 			ev.modality = ModalityPlanned
 		}
 	}
