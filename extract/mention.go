@@ -18,7 +18,9 @@ type entity struct {
 	occupation    string
 	aliases       []string
 	mentions      []Span
-	first         int // offset of the first mention
+	first         int      // offset of the first mention
+	parts         []string // the words of name, split once
+	partsOf       string   // the name parts was split from
 }
 
 // mention is one reference to an entity (or to a group of them) in a sentence.
@@ -249,7 +251,10 @@ func (d *doc) knownPerson(toks []token, i int) (*entity, int) {
 		if p.typ != TypePerson {
 			continue
 		}
-		parts := strings.Fields(p.name)
+		if p.parts == nil || p.partsOf != p.name {
+			p.parts, p.partsOf = strings.Fields(p.name), p.name
+		}
+		parts := p.parts
 		if len(parts) == 0 {
 			continue
 		}
