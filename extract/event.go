@@ -330,6 +330,13 @@ func subjectOrGroup(toks []token, ms []mention, from, tok int, groups bool) *men
 // actor before it: "Estonia, a small country in Northern Europe, ...".
 var appositionOpeners = map[string]bool{"a": true, "an": true, "the": true, "one": true, "home": true}
 
+// appositionHeads are offices that open an apposition to a person:
+// "Ali Aliyev, chairman of the Civic Solidarity Party, met ...".
+var appositionHeads = map[string]bool{"president": true, "minister": true, "secretary": true,
+	"ambassador": true, "commander": true, "founder": true, "governor": true, "mayor": true,
+	"deputy": true, "former": true, "general": true, "prime": true, "foreign": true, "senior": true,
+	"vice": true, "acting": true, "speaker": true, "co-chair": true, "co-chairman": true}
+
 // inApposition reports whether the mention m lies in an apposition to an
 // actor before the verb at tok: in "Pakistan, a key U.S. ally in the war
 // against terrorism, has refused ..." the subject is Pakistan, not the
@@ -356,7 +363,7 @@ func appositions(toks []token, ms []mention, tok int) [][2]int {
 	var out [][2]int
 	for _, h := range ms {
 		open := h.tok + h.toks
-		if open+1 >= tok || toks[open].text != "," || !appositionOpeners[toks[open+1].lower] ||
+		if open+1 >= tok || toks[open].text != "," || !(appositionOpeners[toks[open+1].lower] || appositionHeads[toks[open+1].lower] || headNouns[toks[open+1].lower]) ||
 			!isActor(h) || governed(toks, ms, h) {
 			continue
 		}

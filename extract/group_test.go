@@ -83,6 +83,8 @@ func TestGroupActors(t *testing.T) {
 			nil},
 		{"inference needs an official, not a name", "Shoichi Saba criticized Japan.",
 			[]string{"Shoichi Saba()>Japan(JPN):111"}},
+		{"an office in apposition is no second actor", "Ali Aliyev, chairman of the Azerbaijani Civic Solidarity Party, met with Georgian Ambassador Zurab Pataradze.",
+			[]string{"Ali Aliyev(AZE)>Zurab Pataradze(GEO):040", "Zurab Pataradze(GEO)>Ali Aliyev(AZE):040"}},
 		{"office of a country", "President of Ukraine and Prime Minister of Great Britain signed an agreement.",
 			[]string{"United Kingdom(GBR)>Ukraine(UKR):057", "Ukraine(UKR)>United Kingdom(GBR):057"}},
 		{"passive without agent keeps its target", "Journalist Moussa Tchangari was arrested in Niger.",

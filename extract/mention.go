@@ -487,6 +487,18 @@ func (d *doc) findMentions(si int) []mention {
 				e, n = d.unknownOrg(toks, j, k, kind), k
 			}
 			if e != nil {
+				// "Ali Aliyev, chairman of the Civic Solidarity Party": the
+				// person speaks for the body
+				if i > 0 && toks[i-1].text == "," && len(out) > 0 && out[len(out)-1].tok+out[len(out)-1].toks == i-1 {
+					if p := out[len(out)-1].ent; p != nil && p.typ == TypePerson {
+						if p.org == "" && e.typ == TypeOrganization {
+							p.org = e.id
+						}
+						if p.country == "" {
+							p.country = firstOf(e.iso3, e.country)
+						}
+					}
+				}
 				out = append(out, mention{Span: Span{t.start, toks[j+n-1].end}, ent: e, tok: i, toks: j + n - i, form: 'n'})
 				d.lastThing = e
 				i = j + n
