@@ -279,6 +279,16 @@ func governed(toks []token, ms []mention, m mention) bool {
 	return false
 }
 
+// endsMention reports whether a mention ends right before token k.
+func endsMention(ms []mention, k int) bool {
+	for _, m := range ms {
+		if m.tok+m.toks == k {
+			return true
+		}
+	}
+	return false
+}
+
 // groupBefore reports whether a group mention ends at token k: "Protesters
 // in Paris" names its own actor.
 func groupBefore(ms []mention, k int) bool {
@@ -534,6 +544,33 @@ func (x *extraction) findEvents(si int) {
 			}
 			i += n - 1
 			break
+		}
+	}
+	// "the coalition fighting Houthi rebels in Yemen has declared a
+	// ceasefire", "used tear gas to disperse demonstrators protesting the
+	// results": a participle right after its noun describes it; the other
+	// verb of the clause is the act
+	for k := 0; k < len(hits); k++ {
+		h := hits[k]
+		if !strings.HasSuffix(toks[h.i].lower, "ing") || h.i == 0 || !endsMention(ms, h.i) {
+			continue
+		}
+		for j, other := range hits {
+			a, b := min(h.i, other.i), max(h.i, other.i)
+			if w := toks[other.i].lower; j != k && isVerbal(other.tr, w) && !strings.HasSuffix(w, "ing") && !clauseBetween(toks, a, b) {
+				hits = append(hits[:k], hits[k+1:]...)
+				k--
+				if firstVerb == h.i {
+					firstVerb = -1
+					for _, h2 := range hits {
+						if isVerbal(h2.tr, toks[h2.i].lower) || h2.tr.frame == "resolution" {
+							firstVerb = h2.i
+							break
+						}
+					}
+				}
+				break
+			}
 		}
 	}
 	// "pledged to expel", "prepared to resume shelling": an intent whose
@@ -1919,6 +1956,11 @@ func military(ms []mention, from, tok int) bool {
 func insideName(ms []mention, k int) bool {
 	for _, m := range ms {
 		if k >= m.tok && k < m.tok+m.toks && m.ent != nil && m.ent.typ != TypePerson && m.form != 'a' {
+			return true
+		}
+		// "riot police": a word before a group's head names no act; the
+		// head itself may ("demonstrators gathered")
+		if k >= m.tok && k < m.tok+m.toks-1 && m.ent != nil && m.ent.typ == typeGroup {
 			return true
 		}
 	}

@@ -348,6 +348,27 @@ func (d *doc) touch(p *entity) {
 	d.persons = append(d.persons, p)
 }
 
+// ledBy reads "Saudi-led", "US-led" before toks[i]: the country that
+// leads the group.
+func (d *doc) ledBy(toks []token, i int) *entity {
+	if i == 0 {
+		return nil
+	}
+	w := toks[i-1].text
+	if !strings.HasSuffix(strings.ToLower(w), "-led") {
+		return nil
+	}
+	lead := tokenize(w[:len(w)-4], 0)
+	if es, n := d.g.lookup(lead); n == len(lead) && n > 0 {
+		for _, e := range es {
+			if e.kind == kindCountry || e.kind == kindDemonym {
+				return d.countryEntity(e.iso3)
+			}
+		}
+	}
+	return nil
+}
+
 // possessor finds the country a possessive pronoun stands for: "his"
 // and "her" the country of the last person spoken of, "its" and "their"
 // the last country or body named.
@@ -796,6 +817,10 @@ func (d *doc) findMentions(si int) []mention {
 					out = out[:len(out)-1]
 				}
 				m.ent = d.groupEntity(name, sector, modCountry.iso3)
+			} else if c := d.ledBy(toks, i); c != nil {
+				// "the Saudi-led coalition", "US-led forces"
+				m.Start, m.tok, m.toks = toks[i-1].start, i-1, n+1
+				m.ent = d.groupEntity(name, sector, c.iso3)
 			}
 			out = append(out, m)
 			i += n
@@ -1113,6 +1138,9 @@ func (d *doc) figurePerson(f *figure) *entity {
 // administration") as an organization. A leader's surname gives it the
 // leader's country.
 func (d *doc) unknownBody(toks []token, i int) (*entity, int) {
+	if hyphenAdjective(toks[i].text) {
+		return nil, 0 // "US-led forces": a group led by a country (ledBy)
+	}
 	for w := 1; w <= 2 && i+w < len(toks); w++ {
 		if es, _ := d.lookAt(toks, i); len(es) > 0 {
 			return nil, 0
