@@ -91,6 +91,8 @@ func TestGroupActors(t *testing.T) {
 			[]string{"riot police(LBR)>demonstrators(LBR):175"}},
 		{"an old name's demonym", "Vietnamese troops shelled Kampuchean guerrilla camps.",
 			[]string{"Vietnam(VNM)>Cambodia(KHM):194"}},
+		{"a person acts through the office", "Holcomb's office declined to comment.",
+			[]string{"Holcomb()>():011"}},
 		{"office of a country", "President of Ukraine and Prime Minister of Great Britain signed an agreement.",
 			[]string{"United Kingdom(GBR)>Ukraine(UKR):057", "Ukraine(UKR)>United Kingdom(GBR):057"}},
 		{"passive without agent keeps its target", "Journalist Moussa Tchangari was arrested in Niger.",

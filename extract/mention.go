@@ -175,6 +175,10 @@ var headNouns = map[string]bool{"head": true, "chief": true, "leader": true, "le
 	"representative": true, "envoy": true, "envoys": true, "officials": true, "official": true,
 	"spokesman": true, "spokeswoman": true, "spokesperson": true, "secretary-general": true}
 
+// personalOffices are what a person acts through: "Holcomb's office".
+var personalOffices = map[string]bool{"office": true, "spokesman": true, "spokeswoman": true,
+	"spokesperson": true, "campaign": true, "aides": true, "lawyer": true, "lawyers": true}
+
 // honorifics may stand between an office and a name.
 var honorifics = map[string]bool{"dr": true, "mr": true, "mrs": true, "ms": true, "prof": true,
 	"professor": true, "sheikh": true, "sir": true, "dame": true, "lord": true, "madam": true}
@@ -741,6 +745,19 @@ func (d *doc) findMentions(si int) []mention {
 				d.touch(p)
 				i += nn
 				continue
+			}
+		}
+		// A name before "'s office": "Holcomb's office declined to comment";
+		// the person acts through the office
+		if t.isCap() && (i == 0 || !toks[i-1].isCap()) {
+			if nn := d.nameAt(toks, i); nn >= 1 && i+nn+1 < len(toks) && (toks[i+nn].lower == "'s" || toks[i+nn].lower == "’s") && personalOffices[toks[i+nn+1].lower] {
+				if es, k := d.lookAt(toks, i); k == 0 || len(es) == 0 {
+					p := d.personEntity(spanText(d.text, t.start, toks[i+nn-1].end))
+					out = append(out, mention{Span: Span{t.start, toks[i+nn+1].end}, ent: p, tok: i, toks: nn + 2, form: 'n'})
+					d.touch(p)
+					i += nn + 2
+					continue
+				}
 			}
 		}
 		// An acronym the gazetteer does not know, acting: "DPKO is exploring".
