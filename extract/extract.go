@@ -334,21 +334,31 @@ func (x *extraction) result(art Article) Result {
 			props[PropSince] = true
 		}
 		var unattributed []GroupActor
-		linked := map[[2]string]bool{}
+		linked := map[[2]string]int{} // (target, role) -> index in r.Edges
 		for _, p := range ev.parts {
-			target, eprops := p.ent.id, map[string]any{}
+			target := p.ent.id
 			if p.ent.typ == typeGroup {
 				if p.ent.country == "" {
 					unattributed = append(unattributed, GroupActor{Role: p.role, Name: p.ent.name, Sector: p.ent.sector})
 					continue
 				}
-				// a group acts for its country: the edge says which group
+				// a group acts for its country: the edge says which groups
 				target = "country:" + p.ent.country
-				eprops[PropGroup], eprops[PropSector] = p.ent.name, p.ent.sector
 			}
-			if nodeIDs[target] && !linked[[2]string{target, p.role}] {
-				linked[[2]string{target, p.role}] = true
-				r.Edges = append(r.Edges, Edge{Source: id, Target: target, Type: p.role, Properties: eprops})
+			if !nodeIDs[target] {
+				continue
+			}
+			k, ok := linked[[2]string{target, p.role}]
+			if !ok {
+				k = len(r.Edges)
+				linked[[2]string{target, p.role}] = k
+				r.Edges = append(r.Edges, Edge{Source: id, Target: target, Type: p.role, Properties: map[string]any{}})
+			}
+			if p.ent.typ == typeGroup {
+				props := r.Edges[k].Properties
+				gs, _ := props[PropGroups].([]string)
+				ss, _ := props[PropSectors].([]string)
+				props[PropGroups], props[PropSectors] = append(gs, p.ent.name), append(ss, p.ent.sector)
 			}
 		}
 		if len(unattributed) > 0 {

@@ -132,7 +132,7 @@ func TestGroupStaysOutOfNodes(t *testing.T) {
 	}
 	var grouped, unattributed int
 	for _, e := range res.Edges {
-		if e.Properties[PropGroup] != nil {
+		if e.Properties[PropGroups] != nil {
 			grouped++
 			if !strings.HasPrefix(e.Target, "country:") {
 				t.Errorf("group edge %v does not end at a country", e)

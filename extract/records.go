@@ -56,11 +56,13 @@ func Records(r Result) []Record {
 		return id
 	}
 	for _, e := range r.Edges {
-		target := e.Target
-		if g := str(e.Properties[PropGroup]); g != "" {
-			target = group(g, strings.TrimPrefix(e.Target, "country:"))
+		gs, _ := e.Properties[PropGroups].([]string)
+		if len(gs) == 0 {
+			addRole(e.Source, e.Type, e.Target)
 		}
-		addRole(e.Source, e.Type, target)
+		for _, g := range gs {
+			addRole(e.Source, e.Type, group(g, strings.TrimPrefix(e.Target, "country:")))
+		}
 	}
 	for _, n := range r.Nodes {
 		if gs, ok := n.Properties[PropUnattributed].([]GroupActor); ok {

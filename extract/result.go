@@ -187,10 +187,11 @@ const (
 	// PropUnattributed lists an event's actors named by a common noun
 	// whose country the text does not give ("gunmen"), as []GroupActor.
 	PropUnattributed = "unattributed"
-	// PropGroup and PropSector, on the edge from an event to a country,
-	// name the group that acted for the country ("riot police", COP).
-	PropGroup  = "group"
-	PropSector = "sector"
+	// PropGroups and PropSectors, on the edge from an event to a country,
+	// name the groups that acted for the country ("riot police") and
+	// their sectors (COP), as []string of one length.
+	PropGroups  = "groups"
+	PropSectors = "sectors"
 )
 
 // GroupActor is an event's actor named by a common noun and of no known

@@ -30,10 +30,15 @@ type Entity struct {
 }
 
 // Participant is an entity taking part in an event, with its role
-// (visitor, host, speaker, party, ...).
+// (visitor, host, speaker, party, ...). When the text names a group for a
+// country ("gunmen" in Nigeria, "Ukrainian farmers"), the entity is the
+// country and Groups and Sectors say which groups (sorted, without
+// repeats; Sectors the CAMEO actor sectors of the groups, sorted too).
 type Participant struct {
 	Role     string
 	EntityID string
+	Groups   []string
+	Sectors  []string
 }
 
 // Evidence is a span of an article's text that supports a fact.

@@ -1,6 +1,9 @@
 package graph
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // Identity across articles.
 //
@@ -73,7 +76,7 @@ func (b Batch) Rename(entities, events map[string]string) Batch {
 		}
 		parts := make([]Participant, 0, len(ev.Participants))
 		for _, p := range ev.Participants {
-			parts = append(parts, Participant{Role: p.Role, EntityID: ent(p.EntityID)})
+			parts = append(parts, Participant{Role: p.Role, EntityID: ent(p.EntityID), Groups: p.Groups, Sectors: p.Sectors})
 		}
 		ev.Participants = parts
 		ev.Evidence = append([]Evidence(nil), ev.Evidence...)
@@ -166,9 +169,29 @@ func uniqueParticipants(ps []Participant) []Participant {
 	})
 	out := ps[:0]
 	for _, p := range ps {
-		if len(out) == 0 || p != out[len(out)-1] {
-			out = append(out, p)
+		if n := len(out); n > 0 && p.Role == out[n-1].Role && p.EntityID == out[n-1].EntityID {
+			out[n-1].Groups = sortedUnique(append(append([]string(nil), out[n-1].Groups...), p.Groups...))
+			out[n-1].Sectors = sortedUnique(append(append([]string(nil), out[n-1].Sectors...), p.Sectors...))
+			continue
 		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// sortedUnique sorts the strings and drops repeats and empty ones; nil
+// when none is left.
+func sortedUnique(xs []string) []string {
+	var out []string
+	for _, x := range xs {
+		if x != "" {
+			out = append(out, x)
+		}
+	}
+	sort.Strings(out)
+	out = slices.Compact(out)
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }

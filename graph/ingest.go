@@ -56,7 +56,8 @@ func FromExtract(r extract.Result) (Batch, error) {
 			if !extract.IsEntityType(types[e.Target]) {
 				return Batch{}, fmt.Errorf("edge %s -%s-> %s: target is no entity: %w", e.Source, e.Type, e.Target, ErrInvalid)
 			}
-			b.Events[i].Participants = append(b.Events[i].Participants, Participant{Role: e.Type, EntityID: e.Target})
+			b.Events[i].Participants = append(b.Events[i].Participants, Participant{Role: e.Type, EntityID: e.Target,
+				Groups: sortedUnique(strs(e.Properties[extract.PropGroups])), Sectors: sortedUnique(strs(e.Properties[extract.PropSectors]))})
 			continue
 		}
 		if e.Type == "AUTHORED" {

@@ -1204,3 +1204,41 @@ func TestAPICuration(t *testing.T) {
 		t.Errorf("%d articles after the delete, want 3", arts.Articles.TotalCount)
 	}
 }
+
+// TestAPIGroups reads back through the API the groups a report names for
+// a country: "gunmen" act for Nigeria, and the participant says so.
+func TestAPIGroups(t *testing.T) {
+	c := newAPI(t)
+	var got struct {
+		IngestArticle struct {
+			Article struct {
+				Events []struct {
+					Type         string
+					Participants []struct {
+						Role    string
+						Groups  []string
+						Sectors []string
+						Entity  struct{ ID string }
+					}
+				}
+			}
+		} `json:"ingestArticle"`
+	}
+	c.data(&got, `mutation { ingestArticle(input: {id: "groups-1", published: "2018-06-04",
+		text: "Gunmen kidnapped two aid workers in Nigeria on Monday."}) {
+		article { events { type participants { role groups sectors entity { id } } } } } }`, nil)
+	found := false
+	for _, ev := range got.IngestArticle.Article.Events {
+		for _, p := range ev.Participants {
+			if p.Role == "actor" && p.Entity.ID == "country:NGA" {
+				found = cmp.Equal(p.Groups, []string{"gunmen"}) && cmp.Equal(p.Sectors, []string{"UAF"})
+			}
+			if p.Groups == nil || p.Sectors == nil {
+				t.Errorf("%s %s: groups %v, sectors %v: want lists, never null", ev.Type, p.Role, p.Groups, p.Sectors)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no actor Nigeria with the group gunmen (UAF): %+v", got.IngestArticle.Article.Events)
+	}
+}

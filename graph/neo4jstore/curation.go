@@ -273,3 +273,15 @@ func difference(want, have []string) []string {
 	sort.Strings(out)
 	return out
 }
+
+// stringList reads one list-of-string column; nil when the list is empty.
+func stringList(r *neo4j.Record, key string) ([]string, error) {
+	l, _, err := neo4j.GetRecordValue[[]any](r, key)
+	if err != nil {
+		return nil, fmt.Errorf("column %s: %w", key, err)
+	}
+	if len(l) == 0 {
+		return nil, nil
+	}
+	return stringsOf(l), nil
+}

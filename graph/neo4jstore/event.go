@@ -429,7 +429,13 @@ func (s *Store) Participants(ctx context.Context, eventIDs []string) (map[string
 			if x.Role, _, err = neo4j.GetRecordValue[string](r, "role"); err != nil {
 				return x, err
 			}
-			x.EntityID, _, err = neo4j.GetRecordValue[string](r, "entity")
+			if x.EntityID, _, err = neo4j.GetRecordValue[string](r, "entity"); err != nil {
+				return x, err
+			}
+			if x.Groups, err = stringList(r, "groups"); err != nil {
+				return x, err
+			}
+			x.Sectors, err = stringList(r, "sectors")
 			return x, err
 		})
 	})

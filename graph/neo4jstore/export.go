@@ -177,9 +177,20 @@ func participantEdge(r *neo4j.Record) (graph.Edge, error) {
 	if e.Type, _, err = neo4j.GetRecordValue[string](r, "role"); err != nil {
 		return e, err
 	}
-	e.Target, _, err = neo4j.GetRecordValue[string](r, "target")
+	if e.Target, _, err = neo4j.GetRecordValue[string](r, "target"); err != nil {
+		return e, err
+	}
 	e.Properties = map[string]any{}
-	return e, err
+	for _, k := range []string{"groups", "sectors"} {
+		xs, err := stringList(r, k)
+		if err != nil {
+			return e, err
+		}
+		if len(xs) > 0 {
+			e.Properties[k] = xs
+		}
+	}
+	return e, nil
 }
 
 func relationEdge(r *neo4j.Record) (graph.Edge, error) {

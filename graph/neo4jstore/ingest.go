@@ -189,7 +189,8 @@ func prepare(b graph.Batch) (*ingest, error) {
 				return nil, fmt.Errorf("event %s: participant %q with role %q: %w", ev.ID, pt.EntityID, pt.Role, graph.ErrInvalid)
 			}
 			p.participants = append(p.participants, map[string]any{
-				"event": ev.ID, "entity": pt.EntityID, "role": pt.Role, "article": a.ID})
+				"event": ev.ID, "entity": pt.EntityID, "role": pt.Role, "article": a.ID,
+				"groups": anyList(pt.Groups), "sectors": anyList(pt.Sectors)})
 		}
 		for _, x := range ev.Evidence {
 			art, err := span("event "+ev.ID+" evidence", x.ArticleID, x.Start, x.End)
@@ -403,4 +404,13 @@ func parseSpan(s string) (graph.Evidence, bool) {
 		return graph.Evidence{}, false
 	}
 	return graph.Evidence{ArticleID: s[:i], Start: start, End: end}, true
+}
+
+// anyList is a list of strings as the driver takes it, never nil.
+func anyList(xs []string) []any {
+	out := make([]any, len(xs))
+	for i, x := range xs {
+		out[i] = x
+	}
+	return out
 }

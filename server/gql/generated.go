@@ -552,8 +552,10 @@ type ComplexityRoot struct {
 	}
 
 	Participant struct {
-		Entity func(childComplexity int) int
-		Role   func(childComplexity int) int
+		Entity  func(childComplexity int) int
+		Groups  func(childComplexity int) int
+		Role    func(childComplexity int) int
+		Sectors func(childComplexity int) int
 	}
 
 	Partner struct {
@@ -3542,12 +3544,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Participant.Entity(childComplexity), true
+	case "Participant.groups":
+		if e.ComplexityRoot.Participant.Groups == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Participant.Groups(childComplexity), true
 	case "Participant.role":
 		if e.ComplexityRoot.Participant.Role == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Participant.Role(childComplexity), true
+	case "Participant.sectors":
+		if e.ComplexityRoot.Participant.Sectors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Participant.Sectors(childComplexity), true
 
 	case "Partner.entity":
 		if e.ComplexityRoot.Partner.Entity == nil {
@@ -6101,6 +6115,15 @@ type Participant {
   role: String!
   "The country, person, organization, place or region taking part."
   entity: Entity!
+  """
+  The groups the reports name for this side when the entity is a country
+  acting through them, ICEWS style: ` + "`" + `gunmen` + "`" + ` in Nigeria, ` + "`" + `riot police` + "`" + `,
+  ` + "`" + `farmers` + "`" + ` ("Ukrainian farmers blocked roads"). Sorted; empty when the
+  reports name the entity itself.
+  """
+  groups: [String!]!
+  "The CAMEO actor sectors of those groups (` + "`" + `UAF` + "`" + `, ` + "`" + `COP` + "`" + `, ` + "`" + `AGR` + "`" + `, ...), sorted."
+  sectors: [String!]!
 }
 
 "A passage of an article that supports a fact."
@@ -8013,6 +8036,10 @@ func (ec *executionContext) childFields_Participant(ctx context.Context, field g
 		return ec.fieldContext_Participant_role(ctx, field)
 	case "entity":
 		return ec.fieldContext_Participant_entity(ctx, field)
+	case "groups":
+		return ec.fieldContext_Participant_groups(ctx, field)
+	case "sectors":
+		return ec.fieldContext_Participant_sectors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Participant", field.Name)
 }
@@ -18963,6 +18990,52 @@ func (ec *executionContext) fieldContext_Participant_entity(_ context.Context, f
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Participant_groups(ctx context.Context, field graphql.CollectedField, obj *graph.Participant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Participant_groups(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Groups, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Participant_groups(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Participant", field, false, false, "String")
+}
+
+func (ec *executionContext) _Participant_sectors(ctx context.Context, field graphql.CollectedField, obj *graph.Participant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Participant_sectors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sectors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Participant_sectors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Participant", field, false, false, "String")
 }
 
 func (ec *executionContext) _Partner_entity(ctx context.Context, field graphql.CollectedField, obj *graph.Partner) (ret graphql.Marshaler) {
@@ -31705,6 +31778,16 @@ func (ec *executionContext) _Participant(ctx context.Context, sel ast.SelectionS
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Participant_entity(ctx, field, obj)
 				})
+		case "groups":
+			out.Values[i] = ec._Participant_groups(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sectors":
+			out.Values[i] = ec._Participant_sectors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}

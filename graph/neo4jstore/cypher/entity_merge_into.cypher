@@ -17,6 +17,14 @@ CALL (keep, drop) {
     UNWIND coalesce(q.articles, []) + coalesce(p.articles, []) AS x
     RETURN DISTINCT x ORDER BY x
   }
+  WITH p, q, COLLECT {
+    UNWIND coalesce(q.groups, []) + coalesce(p.groups, []) AS x
+    RETURN DISTINCT x ORDER BY x
+  } AS groups, COLLECT {
+    UNWIND coalesce(q.sectors, []) + coalesce(p.sectors, []) AS x
+    RETURN DISTINCT x ORDER BY x
+  } AS sectors
+  FOREACH (_ IN CASE WHEN size(groups) > 0 THEN [1] ELSE [] END | SET q.groups = groups, q.sectors = sectors)
   DELETE p
 }
 CALL (keep, drop) {

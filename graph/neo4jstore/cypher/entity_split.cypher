@@ -28,7 +28,8 @@ CALL (old, new) {
   WITH ev, p, coalesce(p.articles, COLLECT { MATCH (ev)-[:EVIDENCE]->(a:Article) RETURN DISTINCT a.id }) AS arts
   WITH ev, p, [x IN arts WHERE x IN $articles] AS moving, [x IN arts WHERE NOT x IN $articles] AS staying
   WHERE size(moving) > 0
-  CREATE (ev)-[:PARTICIPANT {role: p.role, articles: moving}]->(new)
+  CREATE (ev)-[q:PARTICIPANT {role: p.role, articles: moving}]->(new)
+  SET q.groups = p.groups, q.sectors = p.sectors
   FOREACH (_ IN CASE WHEN size(staying) = 0 THEN [1] ELSE [] END | DELETE p)
   FOREACH (_ IN CASE WHEN size(staying) > 0 THEN [1] ELSE [] END | SET p.articles = staying)
 }
