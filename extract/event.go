@@ -426,8 +426,8 @@ func modality(toks []token, from, tok int) string {
 					planned = true
 				}
 			}
-		case "if", "could", "may", "might", "possible", "possibly", "unless", "should":
-			hypo = true
+		case "if", "could", "may", "might", "possible", "possibly", "unless", "should", "must", "ought":
+			hypo = true // "Libya must hand over the suspects": asked for, not done
 		case "would": // reported future: "said it would release"
 			planned = true
 		}
@@ -571,6 +571,16 @@ func (x *extraction) findEvents(si int) {
 				}
 				break
 			}
+		}
+	}
+	// "urged Libya to hand over the suspects", "called on Arabs to
+	// mobilize": what an appeal or demand asks for is not done
+	for k := 0; k+1 < len(hits); k++ {
+		a, b := hits[k], hits[k+1]
+		if r := cameoRoot(a.tr.cameo); (r == "02" || r == "10") && b.i > 0 && toks[b.i-1].lower == "to" &&
+			isVerbal(b.tr, toks[b.i].lower) && b.i-a.i <= 10 && !clauseBetween(toks, a.i, b.i) {
+			hits = append(hits[:k+1], hits[k+2:]...)
+			k--
 		}
 	}
 	// "pledged to expel", "prepared to resume shelling": an intent whose
