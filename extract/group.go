@@ -64,6 +64,12 @@ var compoundHeads = map[string]bool{
 // when they load.
 var bodyStarts = map[string]bool{}
 
+// pluralOffices are offices that, in the plural, name a group that acts:
+// "U.S. and Russian negotiators return to Geneva". Other offices in the
+// plural ("dissidents", "ministers") name people too loosely.
+var pluralOffices = map[string]bool{"negotiators": true, "envoys": true, "lawmakers": true,
+	"legislators": true, "mediators": true, "activists": true}
+
 // possessives before a group make it the owner's: "its troops".
 var possessives = map[string]bool{"its": true, "their": true, "his": true, "her": true, "our": true, "my": true, "your": true}
 
@@ -78,6 +84,12 @@ func groupAt(toks []token, i int) (int, string, string) {
 		return 0, "", "" // "withdraw its troops": the owner's means, not an actor
 	}
 	tabs := actorData()
+	if pluralOffices[t.lower] {
+		// "negotiators", "lawmakers": an office held by several, acting
+		if e, k := tabs.titleAt(toks[i : i+1]); k == 1 {
+			return 1, t.lower, e.sector
+		}
+	}
 	if !tabs.nounStart(t.lower) {
 		return 0, "", ""
 	}
