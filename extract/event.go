@@ -1134,7 +1134,18 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 			if by != nil {
 				srcs = []mention{*by}
 			}
-			if subj := subjectBefore(toks, ms, from, i); subj != nil && (by == nil || subj.ent != by.ent) {
+			subj := subjectBefore(toks, ms, from, i)
+			if subj == nil {
+				// "a camp for Congolese refugees was attacked": what was
+				// struck holds whom it struck
+				for k := range ms {
+					if m := ms[k]; m.tok >= from && m.tok < i && isActor(m) && m.tok+m.toks <= i {
+						subj = &ms[k]
+						break
+					}
+				}
+			}
+			if subj != nil && (by == nil || subj.ent != by.ent) {
 				dst = subj
 			}
 		} else {

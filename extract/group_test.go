@@ -99,6 +99,8 @@ func TestGroupActors(t *testing.T) {
 			[]string{"Germany(DEU)>Libya(LBY):100", "Germany(DEU)>():010"}},
 		{"negotiators of two countries", "U.S. and Russian negotiators held talks in Geneva.",
 			[]string{"negotiators(RUS)>United States(USA):044", "United States(USA)>negotiators(RUS):044"}},
+		{"what was struck holds whom it struck", "A camp for Congolese refugees was attacked by Burundian militiamen.",
+			[]string{"Burundi(BDI)>refugees(COD):190"}},
 		{"office of a country", "President of Ukraine and Prime Minister of Great Britain signed an agreement.",
 			[]string{"United Kingdom(GBR)>Ukraine(UKR):057", "Ukraine(UKR)>United Kingdom(GBR):057"}},
 		{"passive without agent keeps its target", "Journalist Moussa Tchangari was arrested in Niger.",
