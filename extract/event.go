@@ -1219,6 +1219,19 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 		}
 		if dst != nil {
 			ev.addPart(dstRole, dst.ent)
+			// "attacked Iran and Iraq", "tortured Sierra Leonean and
+			// Liberian refugees": the targets joined to the first
+			last := *dst
+			for _, m := range ms {
+				if m.tok < last.tok+last.toks || m.tok >= to || !isActor(m) || ev.has(m.ent) {
+					continue
+				}
+				if !joins(toks, ms, last.tok+last.toks, m.tok) {
+					break
+				}
+				ev.addPart(dstRole, m.ent)
+				last = m
+			}
 		}
 		if tr.frame == "host" && (len(srcs) == 0 || dst == nil) {
 			return nil

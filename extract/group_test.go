@@ -101,6 +101,8 @@ func TestGroupActors(t *testing.T) {
 			[]string{"negotiators(RUS)>United States(USA):044", "United States(USA)>negotiators(RUS):044"}},
 		{"what was struck holds whom it struck", "A camp for Congolese refugees was attacked by Burundian militiamen.",
 			[]string{"Burundi(BDI)>refugees(COD):190"}},
+		{"targets joined to the first", "Iraq attacked Iran and Kuwait.",
+			[]string{"Iraq(IRQ)>Iran(IRN):190", "Iraq(IRQ)>Kuwait(KWT):190"}},
 		{"office of a country", "President of Ukraine and Prime Minister of Great Britain signed an agreement.",
 			[]string{"United Kingdom(GBR)>Ukraine(UKR):057", "Ukraine(UKR)>United Kingdom(GBR):057"}},
 		{"passive without agent keeps its target", "Journalist Moussa Tchangari was arrested in Niger.",
