@@ -175,6 +175,41 @@ var headNouns = map[string]bool{"head": true, "chief": true, "leader": true, "le
 	"representative": true, "envoy": true, "envoys": true, "officials": true, "official": true,
 	"spokesman": true, "spokeswoman": true, "spokesperson": true, "secretary-general": true}
 
+// nameLike reports whether a lone capitalised word could be a surname:
+// not a pronoun, determiner or quantifier ("Another", "Both"), and not a
+// word of an English noun ending ("Inflation", "Progress", "Accounting").
+func nameLike(w string) bool {
+	if strings.ContainsAny(w, "'’") || notNames[w] {
+		return false
+	}
+	for _, suf := range []string{"tion", "sion", "ness", "ment", "ity", "ing", "ance", "ence", "ism",
+		"ship", "ous", "ive", "ful", "less", "able", "ible", "ure", "ery", "ogy", "ics", "ress", "way", "ly"} {
+		if strings.HasSuffix(w, suf) {
+			return false
+		}
+	}
+	return true
+}
+
+var notNames = map[string]bool{"another": true, "both": true, "what": true, "one": true, "each": true,
+	"every": true, "all": true, "some": true, "many": true, "most": true, "such": true, "other": true,
+	"either": true, "neither": true, "none": true, "nobody": true, "everyone": true, "someone": true,
+	"anyone": true, "which": true, "who": true, "whose": true, "how": true, "why": true, "where": true,
+	"when": true, "there": true, "here": true, "yesterday": true, "today": true, "tomorrow": true,
+	"meanwhile": true, "however": true, "earlier": true, "later": true, "then": true, "now": true,
+	"several": true, "few": true, "more": true, "less": true, "two": true, "three": true, "four": true,
+	"five": true, "six": true, "seven": true, "eight": true, "nine": true, "ten": true, "last": true}
+
+// loneNameSlot reports whether a word after a lone capitalised word makes
+// it the subject of an act: an auxiliary, a speech verb or a past form.
+func loneNameSlot(w string) bool {
+	switch w {
+	case "has", "had", "have", "was", "is", "will", "would", "said", "says", "told", "also":
+		return true
+	}
+	return strings.HasSuffix(w, "ed") && len(triggers.candidates(w)) > 0 || irregularForms[w] && len(triggers.candidates(w)) > 0
+}
+
 // personalOffices are what a person acts through: "Holcomb's office".
 var personalOffices = map[string]bool{"office": true, "spokesman": true, "spokeswoman": true,
 	"spokesperson": true, "campaign": true, "aides": true, "lawyer": true, "lawyers": true}
@@ -597,6 +632,9 @@ func (d *doc) findMentions(si int) []mention {
 				}
 			}
 			nn := d.nameAt(toks, k)
+			if nn == 1 && len(triggers.candidates(toks[k].lower)) > 0 {
+				nn = 0 // "General Agreement on Tariffs": an act's word is no name
+			}
 			if _, fn := d.people.match(toks[k:]); fn > nn {
 				nn = fn // a known name that holds a word like "May"
 			}
@@ -756,6 +794,21 @@ func (d *doc) findMentions(si int) []mention {
 					out = append(out, mention{Span: Span{t.start, toks[i+nn+1].end}, ent: p, tok: i, toks: nn + 2, form: 'n'})
 					d.touch(p)
 					i += nn + 2
+					continue
+				}
+			}
+		}
+		// A lone surname the tables do not know, opening a clause and
+		// acting: "Papandreou agreed to resign", "Syms has pushed for".
+		if i == 0 && t.isCap() && t.isWord() && len(t.text) >= 3 && !isAcronymToken(t.text) && i+1 < len(toks) &&
+			!stopCaps[t.lower] && !orgStops[t.lower] && monthOf(t.text) == 0 && !hyphenAdjective(t.text) &&
+			!toks[i+1].isCap() && loneNameSlot(toks[i+1].lower) {
+			if es, k := d.lookAt(toks, i); k == 0 || len(es) == 0 {
+				if n, _, _ := groupAt(toks, i); n == 0 && len(triggers.candidates(t.lower)) == 0 && !verbish(t.lower) && nameLike(t.lower) {
+					p := d.personEntity(t.text)
+					out = append(out, mention{Span: Span{t.start, t.end}, ent: p, tok: i, toks: 1, form: 'n'})
+					d.touch(p)
+					i++
 					continue
 				}
 			}
