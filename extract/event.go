@@ -1744,11 +1744,8 @@ func objectsAfter(toks []token, ms []mention, tok, to int) []mention {
 func (x *extraction) demand(si int, cl clause, ms []mention, dates []dateRef) {
 	toks := x.d.sents[si].tokens
 	for k := cl.from; k < cl.to && k < len(toks); k++ {
-		if toks[k].lower != "must" && !(toks[k].lower == "has" || toks[k].lower == "have") {
-			continue
-		}
-		if toks[k].lower != "must" && !(k+1 < len(toks) && toks[k+1].lower == "to") {
-			continue
+		if toks[k].lower != "must" {
+			continue // "it will have to attract capital" states a need
 		}
 		subj := subjectBefore(toks, ms, cl.from, k)
 		if subj != nil && subj.ent == cl.speaker {

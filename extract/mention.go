@@ -871,7 +871,8 @@ func (d *doc) findMentions(si int) []mention {
 		// A group named by a common noun: "rebels", "riot police",
 		// "Ukrainian farmers".
 		if n, name, sector := groupAt(toks, i); n > 0 {
-			if len(out) > 0 && out[len(out)-1].tok+out[len(out)-1].toks == i && out[len(out)-1].form != 'd' {
+			if len(out) > 0 && out[len(out)-1].tok+out[len(out)-1].toks == i && out[len(out)-1].form != 'd' &&
+				out[len(out)-1].ent != nil && out[len(out)-1].ent.typ == TypeOrganization {
 				// "Taliban fighters", "Hamas militants": the body named acts
 				last := &out[len(out)-1]
 				last.End, last.toks = toks[i+n-1].end, last.toks+n
@@ -887,6 +888,12 @@ func (d *doc) findMentions(si int) []mention {
 					out = out[:len(out)-1]
 				}
 				m.ent = d.groupEntity(name, sector, modCountry.iso3)
+			} else if last := len(out) - 1; last >= 0 && out[last].tok+out[last].toks == i && out[last].ent != nil &&
+				(out[last].ent.typ == TypePlace || out[last].ent.typ == TypeRegion) && out[last].ent.country != "" {
+				// "Paris dealers", "Gaza farmers": people of the place
+				m.Start, m.tok, m.toks = out[last].Start, out[last].tok, out[last].toks+n
+				m.ent = d.groupEntity(name, sector, out[last].ent.country)
+				out = out[:last]
 			} else if c := d.ledBy(toks, i); c != nil {
 				// "the Saudi-led coalition", "US-led forces"
 				m.Start, m.tok, m.toks = toks[i-1].start, i-1, n+1
