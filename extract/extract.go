@@ -219,6 +219,9 @@ func (x *extraction) result(art Article) Result {
 		if len(e.mentions) > 0 {
 			props[PropMentions] = e.mentions
 		}
+		if len(e.aliases) > 0 {
+			props[PropAliases] = append([]string(nil), e.aliases...)
+		}
 		r.Nodes = append(r.Nodes, Node{ID: e.id, Type: e.typ, Name: e.name, Properties: props})
 		nodeIDs[e.id] = true
 	}

@@ -111,6 +111,8 @@ func TestGroupActors(t *testing.T) {
 			[]string{"dealers(FRA)>():110"}},
 		{"a need is no demand", "Bankers said the government will have to attract capital.",
 			[]string{"bankers()>():010"}},
+		{"a middle initial is no part of a known name", "Secretary of State Antony J. Blinken met Indian External Affairs Minister Subrahmanyam Jaishankar.",
+			[]string{"Antony Blinken(USA)>Subrahmanyam Jaishankar(IND):040", "Subrahmanyam Jaishankar(IND)>Antony Blinken(USA):040"}},
 		{"office of a country", "President of Ukraine and Prime Minister of Great Britain signed an agreement.",
 			[]string{"United Kingdom(GBR)>Ukraine(UKR):057", "Ukraine(UKR)>United Kingdom(GBR):057"}},
 		{"passive without agent keeps its target", "Journalist Moussa Tchangari was arrested in Niger.",

@@ -656,6 +656,9 @@ func (d *doc) findMentions(si int) []mention {
 				} else if f := d.figureAt(toks, k, nn, es[0].title); f != nil {
 					d.asTitled = es[0].title
 					p = d.figurePerson(f) // "FM Sergei Lavrov" is Sergey Lavrov; "President Bush" in 1990
+					if nn > 1 && name != p.name {
+						p.aliases = appendUnique(p.aliases, name) // as the text writes it
+					}
 				} else {
 					p = d.personEntity(name)
 					if c := d.ofCountry(toks, k+nn); c != "" && p.country == "" {
@@ -1144,6 +1147,21 @@ func itActs(w string) bool {
 func (d *doc) figureAt(toks []token, k, n int, title string) *figure {
 	if f, fn := d.people.match(toks[k:]); f != nil && fn == n {
 		return f
+	}
+	// "Antony J. Blinken" is Antony Blinken: a middle initial is no part
+	// of the name the table knows
+	if n > 2 {
+		var words []string
+		for _, t := range toks[k : k+n] {
+			if t.text != "." && !(len(t.text) == 1 && t.isCap()) {
+				words = append(words, t.text)
+			}
+		}
+		if short := tokenize(strings.Join(words, " "), 0); len(short) >= 2 && len(words) < n {
+			if f, fn := d.people.match(short); f != nil && fn == len(short) {
+				return f
+			}
+		}
 	}
 	if n != 1 || title == "" {
 		return nil

@@ -221,10 +221,25 @@ func (ix *index) holds(f Fact) bool {
 }
 
 func (ix *index) entityMatches(n extract.Node, e Entity) bool {
-	if extract.IsEventType(n.Type) || n.Name != e.Name || (e.Type != "" && n.Type != e.Type) {
+	if extract.IsEventType(n.Type) || !named(n, e.Name) || (e.Type != "" && n.Type != e.Type) {
 		return false
 	}
 	return propsMatch(n.Properties, e.Props)
+}
+
+// named reports whether a node goes by a name: its own, or one of its
+// aliases ("Antony J. Blinken" for Antony Blinken).
+func named(n extract.Node, name string) bool {
+	if n.Name == name {
+		return true
+	}
+	aliases, _ := n.Properties[extract.PropAliases].([]string)
+	for _, a := range aliases {
+		if a == name {
+			return true
+		}
+	}
+	return false
 }
 
 func propsMatch(have, want map[string]any) bool {
@@ -239,7 +254,7 @@ func propsMatch(have, want map[string]any) bool {
 func (ix *index) byName(name string) []string {
 	var ids []string
 	for _, n := range ix.res.Nodes {
-		if n.Name == name && !extract.IsEventType(n.Type) {
+		if named(n, name) && !extract.IsEventType(n.Type) {
 			ids = append(ids, n.ID)
 		}
 	}
@@ -255,7 +270,7 @@ func (ix *index) mentionHolds(m Mention) bool {
 			if s.Start < 0 || s.End > len(text) || s.Start > s.End || text[s.Start:s.End] != m.Text {
 				continue
 			}
-			if n.Name == m.Entity {
+			if named(n, m.Entity) {
 				hit = true
 			} else if m.All {
 				return false
@@ -283,7 +298,7 @@ func (ix *index) eventMatches(n extract.Node, e Event) bool {
 		for _, name := range names {
 			found := false
 			for _, edge := range ix.edges[n.ID] {
-				if edge.Type == role && ix.nodes[edge.Target].Name == name {
+				if edge.Type == role && named(ix.nodes[edge.Target], name) {
 					found = true
 					break
 				}
