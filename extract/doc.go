@@ -10,7 +10,10 @@
 // (article.go); sentences and tokens with byte offsets (text.go); dates
 // resolved against the publication time (date.go); mentions resolved to
 // entities through the embedded gazetteer, titles and coreference
-// (gazetteer.go, mention.go); events from the triggers table with their
+// (gazetteer.go, mention.go); actors the tables do not hold: groups named
+// by a common noun, placed by a demonym, a "-led" country or where the
+// sentence happens, and bodies named by the word their name ends in
+// (group.go); events from the triggers table with their
 // frames and the CAMEO verb lexicon (event.go, lexicon.go, gazetteer/
 // verbs.tsv); CAMEO weights (cameo.go); dyad records (records.go); known
 // figures with their offices over time (people.go, gazetteer/people.tsv)
@@ -26,7 +29,11 @@
 //     target); ids are derived from content (country:AZE,
 //     person:sergey-lavrov, event:visit:<hash of type, participants, date>).
 //   - Extract fails only on unusable input (empty or not UTF-8). Anything
-//     uncertain is data: a confidence, a derived date precision.
+//     uncertain is data: a confidence, a derived date precision, a record
+//     actor's country_inferred.
+//   - A group ("gunmen") is never a node: an event links to the group's
+//     country with the groups on the edge (PropGroups, PropSectors), and
+//     keeps groups of no known country in PropUnattributed.
 //
 // It imports nothing outside the standard library: never graph, server,
 // cmd, a database driver, net/http or os/exec (cmd/dipgraph's
