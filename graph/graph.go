@@ -81,6 +81,18 @@ type Event struct {
 	Reports      int
 	Participants []Participant
 	Evidence     []Evidence
+	// UnattributedActors are the actors the first report names by a common
+	// noun and of no country it gives ("gunmen" who kidnapped aid workers):
+	// no entity stands for them.
+	UnattributedActors []UnattributedActor
+}
+
+// UnattributedActor is an actor of an event named by a common noun, of no
+// known country: its role, the noun as written and its CAMEO sector.
+type UnattributedActor struct {
+	Role   string
+	Name   string
+	Sector string
 }
 
 // Relation is a fact between two entities: MEMBER_OF, LOCATED_IN,

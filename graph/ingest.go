@@ -120,6 +120,11 @@ func eventFromNode(n extract.Node, articleID string) (Event, error) {
 	for _, s := range spans(p[extract.PropEvidence]) {
 		ev.Evidence = append(ev.Evidence, Evidence{ArticleID: articleID, Start: s.Start, End: s.End})
 	}
+	if gs, ok := p[extract.PropUnattributed].([]extract.GroupActor); ok {
+		for _, g := range gs {
+			ev.UnattributedActors = append(ev.UnattributedActors, UnattributedActor{Role: g.Role, Name: g.Name, Sector: g.Sector})
+		}
+	}
 	return ev, nil
 }
 

@@ -1241,4 +1241,22 @@ func TestAPIGroups(t *testing.T) {
 	if !found {
 		t.Errorf("no actor Nigeria with the group gunmen (UAF): %+v", got.IngestArticle.Article.Events)
 	}
+
+	var got2 struct {
+		IngestArticle struct {
+			Article struct {
+				Events []struct {
+					UnattributedActors []struct{ Role, Name, Sector string } `json:"unattributedActors"`
+				}
+			}
+		} `json:"ingestArticle"`
+	}
+	c.data(&got2, `mutation { ingestArticle(input: {id: "groups-2", published: "2018-06-04",
+		text: "Rebels attacked a police station in the north on Monday."}) {
+		article { events { unattributedActors { role name sector } } } } }`, nil)
+	evs := got2.IngestArticle.Article.Events
+	if len(evs) != 1 || len(evs[0].UnattributedActors) != 1 || evs[0].UnattributedActors[0].Name != "rebels" ||
+		evs[0].UnattributedActors[0].Role != "actor" || evs[0].UnattributedActors[0].Sector != "REB" {
+		t.Errorf("unattributed actors: %+v, want one actor: rebels (REB)", evs)
+	}
 }

@@ -573,5 +573,7 @@ func eventFromNode(n neo4j.Node) graph.Event {
 		Topic:       str(p, "topic"),
 		Origin:      str(p, "origin"),
 		PartOf:      str(p, "partOf"),
+
+		UnattributedActors: decodeUnattributed(p["unattributed"]),
 	}
 }

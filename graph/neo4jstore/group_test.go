@@ -1,6 +1,7 @@
 package neo4jstore
 
 import (
+	"context"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -53,5 +54,27 @@ func TestParticipantGroups(t *testing.T) {
 	}
 	if !exported {
 		t.Errorf("the export lacks the actor's groups")
+	}
+}
+
+// TestUnattributedActors stores the actors of no known country an event's
+// first report names, and reads them back with the event.
+func TestUnattributedActors(t *testing.T) {
+	s := MustOpenStore(t)
+	b := textBatch(t, "groups-2", "2018-06-04", "Rebels attacked a police station in the north on Monday.")
+	if len(b.Events) != 1 {
+		t.Fatalf("extracted events: %+v", b.Events)
+	}
+	mustIngest(t, s, b)
+	if sum := mustIngest(t, s, b); sum.Changed {
+		t.Errorf("re-ingest changed the graph")
+	}
+	got, err := s.EventsByIDs(context.Background(), []string{b.Events[0].ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []graph.UnattributedActor{{Role: "actor", Name: "rebels", Sector: "REB"}}
+	if diff := cmp.Diff(want, got[b.Events[0].ID].UnattributedActors); diff != "" {
+		t.Errorf("unattributed actors (-want +got):\n%s", diff)
 	}
 }

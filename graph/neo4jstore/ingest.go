@@ -171,6 +171,9 @@ func prepare(b graph.Batch) (*ingest, error) {
 			row["from"] = neo4j.DateOf(from)
 			row["to"] = neo4j.DateOf(to)
 		}
+		if len(ev.UnattributedActors) > 0 {
+			row["unattributed"] = encodeUnattributed(ev.UnattributedActors)
+		}
 		for k, v := range map[string]int{"quadClass": ev.QuadClass, "ordinal": ev.Ordinal, "count": ev.Count} {
 			if v != 0 {
 				row[k] = v
@@ -411,6 +414,30 @@ func anyList(xs []string) []any {
 	out := make([]any, len(xs))
 	for i, x := range xs {
 		out[i] = x
+	}
+	return out
+}
+
+// encodeUnattributed stores unattributed actors as "role|name|sector"
+// strings, a list Neo4j can hold as a property.
+func encodeUnattributed(as []graph.UnattributedActor) []any {
+	out := make([]any, len(as))
+	for i, a := range as {
+		out[i] = a.Role + "|" + a.Name + "|" + a.Sector
+	}
+	return out
+}
+
+// decodeUnattributed reads what encodeUnattributed stored.
+func decodeUnattributed(v any) []graph.UnattributedActor {
+	l, _ := v.([]any)
+	var out []graph.UnattributedActor
+	for _, x := range l {
+		s, _ := x.(string)
+		parts := strings.SplitN(s, "|", 3)
+		if len(parts) == 3 {
+			out = append(out, graph.UnattributedActor{Role: parts[0], Name: parts[1], Sector: parts[2]})
+		}
 	}
 	return out
 }

@@ -84,123 +84,129 @@ type DirectiveRoot struct {
 
 type ComplexityRoot struct {
 	Accusation struct {
-		Actors       func(childComplexity int) int
-		Attribution  func(childComplexity int) int
-		Cameo        func(childComplexity int) int
-		Confidence   func(childComplexity int) int
-		Date         func(childComplexity int) int
-		End          func(childComplexity int) int
-		Evidence     func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Label        func(childComplexity int) int
-		Modality     func(childComplexity int) int
-		Participants func(childComplexity int) int
-		Precision    func(childComplexity int) int
-		Reports      func(childComplexity int) int
-		Subtype      func(childComplexity int) int
-		Targets      func(childComplexity int) int
-		Topic        func(childComplexity int) int
-		Type         func(childComplexity int) int
+		Actors             func(childComplexity int) int
+		Attribution        func(childComplexity int) int
+		Cameo              func(childComplexity int) int
+		Confidence         func(childComplexity int) int
+		Date               func(childComplexity int) int
+		End                func(childComplexity int) int
+		Evidence           func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		Label              func(childComplexity int) int
+		Modality           func(childComplexity int) int
+		Participants       func(childComplexity int) int
+		Precision          func(childComplexity int) int
+		Reports            func(childComplexity int) int
+		Subtype            func(childComplexity int) int
+		Targets            func(childComplexity int) int
+		Topic              func(childComplexity int) int
+		Type               func(childComplexity int) int
+		UnattributedActors func(childComplexity int) int
 	}
 
 	Agreement struct {
-		Attribution  func(childComplexity int) int
-		Cameo        func(childComplexity int) int
-		Confidence   func(childComplexity int) int
-		Date         func(childComplexity int) int
-		End          func(childComplexity int) int
-		Evidence     func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Label        func(childComplexity int) int
-		Modality     func(childComplexity int) int
-		Participants func(childComplexity int) int
-		Parties      func(childComplexity int) int
-		Precision    func(childComplexity int) int
-		Reports      func(childComplexity int) int
-		Subtype      func(childComplexity int) int
-		Topic        func(childComplexity int) int
-		Type         func(childComplexity int) int
+		Attribution        func(childComplexity int) int
+		Cameo              func(childComplexity int) int
+		Confidence         func(childComplexity int) int
+		Date               func(childComplexity int) int
+		End                func(childComplexity int) int
+		Evidence           func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		Label              func(childComplexity int) int
+		Modality           func(childComplexity int) int
+		Participants       func(childComplexity int) int
+		Parties            func(childComplexity int) int
+		Precision          func(childComplexity int) int
+		Reports            func(childComplexity int) int
+		Subtype            func(childComplexity int) int
+		Topic              func(childComplexity int) int
+		Type               func(childComplexity int) int
+		UnattributedActors func(childComplexity int) int
 	}
 
 	Aid struct {
-		Actors       func(childComplexity int) int
-		Attribution  func(childComplexity int) int
-		Cameo        func(childComplexity int) int
-		Confidence   func(childComplexity int) int
-		Date         func(childComplexity int) int
-		End          func(childComplexity int) int
-		Evidence     func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Label        func(childComplexity int) int
-		Modality     func(childComplexity int) int
-		Participants func(childComplexity int) int
-		Precision    func(childComplexity int) int
-		Reports      func(childComplexity int) int
-		Subtype      func(childComplexity int) int
-		Targets      func(childComplexity int) int
-		Topic        func(childComplexity int) int
-		Type         func(childComplexity int) int
+		Actors             func(childComplexity int) int
+		Attribution        func(childComplexity int) int
+		Cameo              func(childComplexity int) int
+		Confidence         func(childComplexity int) int
+		Date               func(childComplexity int) int
+		End                func(childComplexity int) int
+		Evidence           func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		Label              func(childComplexity int) int
+		Modality           func(childComplexity int) int
+		Participants       func(childComplexity int) int
+		Precision          func(childComplexity int) int
+		Reports            func(childComplexity int) int
+		Subtype            func(childComplexity int) int
+		Targets            func(childComplexity int) int
+		Topic              func(childComplexity int) int
+		Type               func(childComplexity int) int
+		UnattributedActors func(childComplexity int) int
 	}
 
 	Anniversary struct {
-		Attribution  func(childComplexity int) int
-		Cameo        func(childComplexity int) int
-		Confidence   func(childComplexity int) int
-		Date         func(childComplexity int) int
-		End          func(childComplexity int) int
-		Evidence     func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Label        func(childComplexity int) int
-		Modality     func(childComplexity int) int
-		Ordinal      func(childComplexity int) int
-		Origin       func(childComplexity int) int
-		Participants func(childComplexity int) int
-		Parties      func(childComplexity int) int
-		Precision    func(childComplexity int) int
-		Reports      func(childComplexity int) int
-		Subtype      func(childComplexity int) int
-		Topic        func(childComplexity int) int
-		Type         func(childComplexity int) int
+		Attribution        func(childComplexity int) int
+		Cameo              func(childComplexity int) int
+		Confidence         func(childComplexity int) int
+		Date               func(childComplexity int) int
+		End                func(childComplexity int) int
+		Evidence           func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		Label              func(childComplexity int) int
+		Modality           func(childComplexity int) int
+		Ordinal            func(childComplexity int) int
+		Origin             func(childComplexity int) int
+		Participants       func(childComplexity int) int
+		Parties            func(childComplexity int) int
+		Precision          func(childComplexity int) int
+		Reports            func(childComplexity int) int
+		Subtype            func(childComplexity int) int
+		Topic              func(childComplexity int) int
+		Type               func(childComplexity int) int
+		UnattributedActors func(childComplexity int) int
 	}
 
 	Appeal struct {
-		Actors       func(childComplexity int) int
-		Attribution  func(childComplexity int) int
-		Cameo        func(childComplexity int) int
-		Confidence   func(childComplexity int) int
-		Date         func(childComplexity int) int
-		End          func(childComplexity int) int
-		Evidence     func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Label        func(childComplexity int) int
-		Modality     func(childComplexity int) int
-		Participants func(childComplexity int) int
-		Precision    func(childComplexity int) int
-		Reports      func(childComplexity int) int
-		Subtype      func(childComplexity int) int
-		Targets      func(childComplexity int) int
-		Topic        func(childComplexity int) int
-		Type         func(childComplexity int) int
+		Actors             func(childComplexity int) int
+		Attribution        func(childComplexity int) int
+		Cameo              func(childComplexity int) int
+		Confidence         func(childComplexity int) int
+		Date               func(childComplexity int) int
+		End                func(childComplexity int) int
+		Evidence           func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		Label              func(childComplexity int) int
+		Modality           func(childComplexity int) int
+		Participants       func(childComplexity int) int
+		Precision          func(childComplexity int) int
+		Reports            func(childComplexity int) int
+		Subtype            func(childComplexity int) int
+		Targets            func(childComplexity int) int
+		Topic              func(childComplexity int) int
+		Type               func(childComplexity int) int
+		UnattributedActors func(childComplexity int) int
 	}
 
 	Appointment struct {
-		Appointee    func(childComplexity int) int
-		Appointer    func(childComplexity int) int
-		Attribution  func(childComplexity int) int
-		Cameo        func(childComplexity int) int
-		Confidence   func(childComplexity int) int
-		Date         func(childComplexity int) int
-		End          func(childComplexity int) int
-		Evidence     func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Label        func(childComplexity int) int
-		Modality     func(childComplexity int) int
-		Participants func(childComplexity int) int
-		Precision    func(childComplexity int) int
-		Reports      func(childComplexity int) int
-		Subtype      func(childComplexity int) int
-		Topic        func(childComplexity int) int
-		Type         func(childComplexity int) int
+		Appointee          func(childComplexity int) int
+		Appointer          func(childComplexity int) int
+		Attribution        func(childComplexity int) int
+		Cameo              func(childComplexity int) int
+		Confidence         func(childComplexity int) int
+		Date               func(childComplexity int) int
+		End                func(childComplexity int) int
+		Evidence           func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		Label              func(childComplexity int) int
+		Modality           func(childComplexity int) int
+		Participants       func(childComplexity int) int
+		Precision          func(childComplexity int) int
+		Reports            func(childComplexity int) int
+		Subtype            func(childComplexity int) int
+		Topic              func(childComplexity int) int
+		Type               func(childComplexity int) int
+		UnattributedActors func(childComplexity int) int
 	}
 
 	Article struct {
@@ -235,62 +241,65 @@ type ComplexityRoot struct {
 	}
 
 	Coercion struct {
-		Actors       func(childComplexity int) int
-		Attribution  func(childComplexity int) int
-		Cameo        func(childComplexity int) int
-		Confidence   func(childComplexity int) int
-		Date         func(childComplexity int) int
-		End          func(childComplexity int) int
-		Evidence     func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Label        func(childComplexity int) int
-		Modality     func(childComplexity int) int
-		Participants func(childComplexity int) int
-		Precision    func(childComplexity int) int
-		Reports      func(childComplexity int) int
-		Subtype      func(childComplexity int) int
-		Targets      func(childComplexity int) int
-		Topic        func(childComplexity int) int
-		Type         func(childComplexity int) int
+		Actors             func(childComplexity int) int
+		Attribution        func(childComplexity int) int
+		Cameo              func(childComplexity int) int
+		Confidence         func(childComplexity int) int
+		Date               func(childComplexity int) int
+		End                func(childComplexity int) int
+		Evidence           func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		Label              func(childComplexity int) int
+		Modality           func(childComplexity int) int
+		Participants       func(childComplexity int) int
+		Precision          func(childComplexity int) int
+		Reports            func(childComplexity int) int
+		Subtype            func(childComplexity int) int
+		Targets            func(childComplexity int) int
+		Topic              func(childComplexity int) int
+		Type               func(childComplexity int) int
+		UnattributedActors func(childComplexity int) int
 	}
 
 	Conflict struct {
-		Attribution  func(childComplexity int) int
-		Cameo        func(childComplexity int) int
-		Confidence   func(childComplexity int) int
-		Date         func(childComplexity int) int
-		End          func(childComplexity int) int
-		Evidence     func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Label        func(childComplexity int) int
-		Location     func(childComplexity int) int
-		Modality     func(childComplexity int) int
-		Participants func(childComplexity int) int
-		Parties      func(childComplexity int) int
-		Precision    func(childComplexity int) int
-		Reports      func(childComplexity int) int
-		Subtype      func(childComplexity int) int
-		Type         func(childComplexity int) int
+		Attribution        func(childComplexity int) int
+		Cameo              func(childComplexity int) int
+		Confidence         func(childComplexity int) int
+		Date               func(childComplexity int) int
+		End                func(childComplexity int) int
+		Evidence           func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		Label              func(childComplexity int) int
+		Location           func(childComplexity int) int
+		Modality           func(childComplexity int) int
+		Participants       func(childComplexity int) int
+		Parties            func(childComplexity int) int
+		Precision          func(childComplexity int) int
+		Reports            func(childComplexity int) int
+		Subtype            func(childComplexity int) int
+		Type               func(childComplexity int) int
+		UnattributedActors func(childComplexity int) int
 	}
 
 	Cooperation struct {
-		Actors       func(childComplexity int) int
-		Attribution  func(childComplexity int) int
-		Cameo        func(childComplexity int) int
-		Confidence   func(childComplexity int) int
-		Date         func(childComplexity int) int
-		End          func(childComplexity int) int
-		Evidence     func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Label        func(childComplexity int) int
-		Modality     func(childComplexity int) int
-		Participants func(childComplexity int) int
-		Precision    func(childComplexity int) int
-		Reports      func(childComplexity int) int
-		Subtype      func(childComplexity int) int
-		Targets      func(childComplexity int) int
-		Topic        func(childComplexity int) int
-		Type         func(childComplexity int) int
+		Actors             func(childComplexity int) int
+		Attribution        func(childComplexity int) int
+		Cameo              func(childComplexity int) int
+		Confidence         func(childComplexity int) int
+		Date               func(childComplexity int) int
+		End                func(childComplexity int) int
+		Evidence           func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		Label              func(childComplexity int) int
+		Modality           func(childComplexity int) int
+		Participants       func(childComplexity int) int
+		Precision          func(childComplexity int) int
+		Reports            func(childComplexity int) int
+		Subtype            func(childComplexity int) int
+		Targets            func(childComplexity int) int
+		Topic              func(childComplexity int) int
+		Type               func(childComplexity int) int
+		UnattributedActors func(childComplexity int) int
 	}
 
 	Country struct {
@@ -405,63 +414,66 @@ type ComplexityRoot struct {
 	}
 
 	Investigation struct {
-		Actors       func(childComplexity int) int
-		Attribution  func(childComplexity int) int
-		Cameo        func(childComplexity int) int
-		Confidence   func(childComplexity int) int
-		Date         func(childComplexity int) int
-		End          func(childComplexity int) int
-		Evidence     func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Label        func(childComplexity int) int
-		Modality     func(childComplexity int) int
-		Participants func(childComplexity int) int
-		Precision    func(childComplexity int) int
-		Reports      func(childComplexity int) int
-		Subtype      func(childComplexity int) int
-		Targets      func(childComplexity int) int
-		Topic        func(childComplexity int) int
-		Type         func(childComplexity int) int
+		Actors             func(childComplexity int) int
+		Attribution        func(childComplexity int) int
+		Cameo              func(childComplexity int) int
+		Confidence         func(childComplexity int) int
+		Date               func(childComplexity int) int
+		End                func(childComplexity int) int
+		Evidence           func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		Label              func(childComplexity int) int
+		Modality           func(childComplexity int) int
+		Participants       func(childComplexity int) int
+		Precision          func(childComplexity int) int
+		Reports            func(childComplexity int) int
+		Subtype            func(childComplexity int) int
+		Targets            func(childComplexity int) int
+		Topic              func(childComplexity int) int
+		Type               func(childComplexity int) int
+		UnattributedActors func(childComplexity int) int
 	}
 
 	Mediation struct {
-		Attribution  func(childComplexity int) int
-		Cameo        func(childComplexity int) int
-		Confidence   func(childComplexity int) int
-		Date         func(childComplexity int) int
-		End          func(childComplexity int) int
-		Evidence     func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Label        func(childComplexity int) int
-		Mediators    func(childComplexity int) int
-		Modality     func(childComplexity int) int
-		Participants func(childComplexity int) int
-		Parties      func(childComplexity int) int
-		Precision    func(childComplexity int) int
-		Reports      func(childComplexity int) int
-		Subtype      func(childComplexity int) int
-		Topic        func(childComplexity int) int
-		Type         func(childComplexity int) int
+		Attribution        func(childComplexity int) int
+		Cameo              func(childComplexity int) int
+		Confidence         func(childComplexity int) int
+		Date               func(childComplexity int) int
+		End                func(childComplexity int) int
+		Evidence           func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		Label              func(childComplexity int) int
+		Mediators          func(childComplexity int) int
+		Modality           func(childComplexity int) int
+		Participants       func(childComplexity int) int
+		Parties            func(childComplexity int) int
+		Precision          func(childComplexity int) int
+		Reports            func(childComplexity int) int
+		Subtype            func(childComplexity int) int
+		Topic              func(childComplexity int) int
+		Type               func(childComplexity int) int
+		UnattributedActors func(childComplexity int) int
 	}
 
 	Meeting struct {
-		Attendees    func(childComplexity int) int
-		Attribution  func(childComplexity int) int
-		Cameo        func(childComplexity int) int
-		Confidence   func(childComplexity int) int
-		Date         func(childComplexity int) int
-		End          func(childComplexity int) int
-		Evidence     func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Label        func(childComplexity int) int
-		Location     func(childComplexity int) int
-		Modality     func(childComplexity int) int
-		Participants func(childComplexity int) int
-		Precision    func(childComplexity int) int
-		Reports      func(childComplexity int) int
-		Subtype      func(childComplexity int) int
-		Topic        func(childComplexity int) int
-		Type         func(childComplexity int) int
+		Attendees          func(childComplexity int) int
+		Attribution        func(childComplexity int) int
+		Cameo              func(childComplexity int) int
+		Confidence         func(childComplexity int) int
+		Date               func(childComplexity int) int
+		End                func(childComplexity int) int
+		Evidence           func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		Label              func(childComplexity int) int
+		Location           func(childComplexity int) int
+		Modality           func(childComplexity int) int
+		Participants       func(childComplexity int) int
+		Precision          func(childComplexity int) int
+		Reports            func(childComplexity int) int
+		Subtype            func(childComplexity int) int
+		Topic              func(childComplexity int) int
+		Type               func(childComplexity int) int
+		UnattributedActors func(childComplexity int) int
 	}
 
 	MergeEntitiesPayload struct {
@@ -470,24 +482,25 @@ type ComplexityRoot struct {
 	}
 
 	MilitaryAction struct {
-		Actors       func(childComplexity int) int
-		Attribution  func(childComplexity int) int
-		Cameo        func(childComplexity int) int
-		Confidence   func(childComplexity int) int
-		Conflict     func(childComplexity int) int
-		Date         func(childComplexity int) int
-		End          func(childComplexity int) int
-		Evidence     func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Label        func(childComplexity int) int
-		Location     func(childComplexity int) int
-		Modality     func(childComplexity int) int
-		Participants func(childComplexity int) int
-		Precision    func(childComplexity int) int
-		Reports      func(childComplexity int) int
-		Subtype      func(childComplexity int) int
-		Targets      func(childComplexity int) int
-		Type         func(childComplexity int) int
+		Actors             func(childComplexity int) int
+		Attribution        func(childComplexity int) int
+		Cameo              func(childComplexity int) int
+		Confidence         func(childComplexity int) int
+		Conflict           func(childComplexity int) int
+		Date               func(childComplexity int) int
+		End                func(childComplexity int) int
+		Evidence           func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		Label              func(childComplexity int) int
+		Location           func(childComplexity int) int
+		Modality           func(childComplexity int) int
+		Participants       func(childComplexity int) int
+		Precision          func(childComplexity int) int
+		Reports            func(childComplexity int) int
+		Subtype            func(childComplexity int) int
+		Targets            func(childComplexity int) int
+		Type               func(childComplexity int) int
+		UnattributedActors func(childComplexity int) int
 	}
 
 	Mutation struct {
@@ -499,23 +512,24 @@ type ComplexityRoot struct {
 	}
 
 	Negotiation struct {
-		Attribution  func(childComplexity int) int
-		Cameo        func(childComplexity int) int
-		Confidence   func(childComplexity int) int
-		Date         func(childComplexity int) int
-		End          func(childComplexity int) int
-		Evidence     func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Label        func(childComplexity int) int
-		Location     func(childComplexity int) int
-		Modality     func(childComplexity int) int
-		Participants func(childComplexity int) int
-		Parties      func(childComplexity int) int
-		Precision    func(childComplexity int) int
-		Reports      func(childComplexity int) int
-		Subtype      func(childComplexity int) int
-		Topic        func(childComplexity int) int
-		Type         func(childComplexity int) int
+		Attribution        func(childComplexity int) int
+		Cameo              func(childComplexity int) int
+		Confidence         func(childComplexity int) int
+		Date               func(childComplexity int) int
+		End                func(childComplexity int) int
+		Evidence           func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		Label              func(childComplexity int) int
+		Location           func(childComplexity int) int
+		Modality           func(childComplexity int) int
+		Participants       func(childComplexity int) int
+		Parties            func(childComplexity int) int
+		Precision          func(childComplexity int) int
+		Reports            func(childComplexity int) int
+		Subtype            func(childComplexity int) int
+		Topic              func(childComplexity int) int
+		Type               func(childComplexity int) int
+		UnattributedActors func(childComplexity int) int
 	}
 
 	Organization struct {
@@ -597,22 +611,23 @@ type ComplexityRoot struct {
 	}
 
 	PhoneCall struct {
-		Attribution  func(childComplexity int) int
-		Cameo        func(childComplexity int) int
-		Confidence   func(childComplexity int) int
-		Date         func(childComplexity int) int
-		End          func(childComplexity int) int
-		Evidence     func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Label        func(childComplexity int) int
-		Location     func(childComplexity int) int
-		Modality     func(childComplexity int) int
-		Participants func(childComplexity int) int
-		Parties      func(childComplexity int) int
-		Precision    func(childComplexity int) int
-		Reports      func(childComplexity int) int
-		Subtype      func(childComplexity int) int
-		Type         func(childComplexity int) int
+		Attribution        func(childComplexity int) int
+		Cameo              func(childComplexity int) int
+		Confidence         func(childComplexity int) int
+		Date               func(childComplexity int) int
+		End                func(childComplexity int) int
+		Evidence           func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		Label              func(childComplexity int) int
+		Location           func(childComplexity int) int
+		Modality           func(childComplexity int) int
+		Participants       func(childComplexity int) int
+		Parties            func(childComplexity int) int
+		Precision          func(childComplexity int) int
+		Reports            func(childComplexity int) int
+		Subtype            func(childComplexity int) int
+		Type               func(childComplexity int) int
+		UnattributedActors func(childComplexity int) int
 	}
 
 	Place struct {
@@ -627,23 +642,24 @@ type ComplexityRoot struct {
 	}
 
 	Protest struct {
-		Actors       func(childComplexity int) int
-		Attribution  func(childComplexity int) int
-		Cameo        func(childComplexity int) int
-		Confidence   func(childComplexity int) int
-		Date         func(childComplexity int) int
-		End          func(childComplexity int) int
-		Evidence     func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Label        func(childComplexity int) int
-		Modality     func(childComplexity int) int
-		Participants func(childComplexity int) int
-		Precision    func(childComplexity int) int
-		Reports      func(childComplexity int) int
-		Subtype      func(childComplexity int) int
-		Targets      func(childComplexity int) int
-		Topic        func(childComplexity int) int
-		Type         func(childComplexity int) int
+		Actors             func(childComplexity int) int
+		Attribution        func(childComplexity int) int
+		Cameo              func(childComplexity int) int
+		Confidence         func(childComplexity int) int
+		Date               func(childComplexity int) int
+		End                func(childComplexity int) int
+		Evidence           func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		Label              func(childComplexity int) int
+		Modality           func(childComplexity int) int
+		Participants       func(childComplexity int) int
+		Precision          func(childComplexity int) int
+		Reports            func(childComplexity int) int
+		Subtype            func(childComplexity int) int
+		Targets            func(childComplexity int) int
+		Topic              func(childComplexity int) int
+		Type               func(childComplexity int) int
+		UnattributedActors func(childComplexity int) int
 	}
 
 	QuadClassCount struct {
@@ -674,23 +690,24 @@ type ComplexityRoot struct {
 	}
 
 	ReduceRelations struct {
-		Actors       func(childComplexity int) int
-		Attribution  func(childComplexity int) int
-		Cameo        func(childComplexity int) int
-		Confidence   func(childComplexity int) int
-		Date         func(childComplexity int) int
-		End          func(childComplexity int) int
-		Evidence     func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Label        func(childComplexity int) int
-		Modality     func(childComplexity int) int
-		Participants func(childComplexity int) int
-		Precision    func(childComplexity int) int
-		Reports      func(childComplexity int) int
-		Subtype      func(childComplexity int) int
-		Targets      func(childComplexity int) int
-		Topic        func(childComplexity int) int
-		Type         func(childComplexity int) int
+		Actors             func(childComplexity int) int
+		Attribution        func(childComplexity int) int
+		Cameo              func(childComplexity int) int
+		Confidence         func(childComplexity int) int
+		Date               func(childComplexity int) int
+		End                func(childComplexity int) int
+		Evidence           func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		Label              func(childComplexity int) int
+		Modality           func(childComplexity int) int
+		Participants       func(childComplexity int) int
+		Precision          func(childComplexity int) int
+		Reports            func(childComplexity int) int
+		Subtype            func(childComplexity int) int
+		Targets            func(childComplexity int) int
+		Topic              func(childComplexity int) int
+		Type               func(childComplexity int) int
+		UnattributedActors func(childComplexity int) int
 	}
 
 	Region struct {
@@ -704,23 +721,24 @@ type ComplexityRoot struct {
 	}
 
 	Rejection struct {
-		Actors       func(childComplexity int) int
-		Attribution  func(childComplexity int) int
-		Cameo        func(childComplexity int) int
-		Confidence   func(childComplexity int) int
-		Date         func(childComplexity int) int
-		End          func(childComplexity int) int
-		Evidence     func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Label        func(childComplexity int) int
-		Modality     func(childComplexity int) int
-		Participants func(childComplexity int) int
-		Precision    func(childComplexity int) int
-		Reports      func(childComplexity int) int
-		Subtype      func(childComplexity int) int
-		Targets      func(childComplexity int) int
-		Topic        func(childComplexity int) int
-		Type         func(childComplexity int) int
+		Actors             func(childComplexity int) int
+		Attribution        func(childComplexity int) int
+		Cameo              func(childComplexity int) int
+		Confidence         func(childComplexity int) int
+		Date               func(childComplexity int) int
+		End                func(childComplexity int) int
+		Evidence           func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		Label              func(childComplexity int) int
+		Modality           func(childComplexity int) int
+		Participants       func(childComplexity int) int
+		Precision          func(childComplexity int) int
+		Reports            func(childComplexity int) int
+		Subtype            func(childComplexity int) int
+		Targets            func(childComplexity int) int
+		Topic              func(childComplexity int) int
+		Type               func(childComplexity int) int
+		UnattributedActors func(childComplexity int) int
 	}
 
 	Relation struct {
@@ -738,43 +756,45 @@ type ComplexityRoot struct {
 	}
 
 	Resolution struct {
-		Attribution  func(childComplexity int) int
-		Body         func(childComplexity int) int
-		Cameo        func(childComplexity int) int
-		Confidence   func(childComplexity int) int
-		Date         func(childComplexity int) int
-		End          func(childComplexity int) int
-		Evidence     func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Label        func(childComplexity int) int
-		Modality     func(childComplexity int) int
-		Participants func(childComplexity int) int
-		Precision    func(childComplexity int) int
-		Reports      func(childComplexity int) int
-		Subtype      func(childComplexity int) int
-		Targets      func(childComplexity int) int
-		Topic        func(childComplexity int) int
-		Type         func(childComplexity int) int
+		Attribution        func(childComplexity int) int
+		Body               func(childComplexity int) int
+		Cameo              func(childComplexity int) int
+		Confidence         func(childComplexity int) int
+		Date               func(childComplexity int) int
+		End                func(childComplexity int) int
+		Evidence           func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		Label              func(childComplexity int) int
+		Modality           func(childComplexity int) int
+		Participants       func(childComplexity int) int
+		Precision          func(childComplexity int) int
+		Reports            func(childComplexity int) int
+		Subtype            func(childComplexity int) int
+		Targets            func(childComplexity int) int
+		Topic              func(childComplexity int) int
+		Type               func(childComplexity int) int
+		UnattributedActors func(childComplexity int) int
 	}
 
 	Sanction struct {
-		Actors       func(childComplexity int) int
-		Attribution  func(childComplexity int) int
-		Cameo        func(childComplexity int) int
-		Confidence   func(childComplexity int) int
-		Date         func(childComplexity int) int
-		End          func(childComplexity int) int
-		Evidence     func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Label        func(childComplexity int) int
-		Modality     func(childComplexity int) int
-		Participants func(childComplexity int) int
-		Precision    func(childComplexity int) int
-		Reports      func(childComplexity int) int
-		Subtype      func(childComplexity int) int
-		Targets      func(childComplexity int) int
-		Topic        func(childComplexity int) int
-		Type         func(childComplexity int) int
+		Actors             func(childComplexity int) int
+		Attribution        func(childComplexity int) int
+		Cameo              func(childComplexity int) int
+		Confidence         func(childComplexity int) int
+		Date               func(childComplexity int) int
+		End                func(childComplexity int) int
+		Evidence           func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		Label              func(childComplexity int) int
+		Modality           func(childComplexity int) int
+		Participants       func(childComplexity int) int
+		Precision          func(childComplexity int) int
+		Reports            func(childComplexity int) int
+		Subtype            func(childComplexity int) int
+		Targets            func(childComplexity int) int
+		Topic              func(childComplexity int) int
+		Type               func(childComplexity int) int
+		UnattributedActors func(childComplexity int) int
 	}
 
 	SearchHit struct {
@@ -790,22 +810,23 @@ type ComplexityRoot struct {
 	}
 
 	Statement struct {
-		Attribution  func(childComplexity int) int
-		Cameo        func(childComplexity int) int
-		Confidence   func(childComplexity int) int
-		Date         func(childComplexity int) int
-		End          func(childComplexity int) int
-		Evidence     func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Label        func(childComplexity int) int
-		Modality     func(childComplexity int) int
-		Participants func(childComplexity int) int
-		Precision    func(childComplexity int) int
-		Reports      func(childComplexity int) int
-		Speaker      func(childComplexity int) int
-		Subtype      func(childComplexity int) int
-		Targets      func(childComplexity int) int
-		Type         func(childComplexity int) int
+		Attribution        func(childComplexity int) int
+		Cameo              func(childComplexity int) int
+		Confidence         func(childComplexity int) int
+		Date               func(childComplexity int) int
+		End                func(childComplexity int) int
+		Evidence           func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		Label              func(childComplexity int) int
+		Modality           func(childComplexity int) int
+		Participants       func(childComplexity int) int
+		Precision          func(childComplexity int) int
+		Reports            func(childComplexity int) int
+		Speaker            func(childComplexity int) int
+		Subtype            func(childComplexity int) int
+		Targets            func(childComplexity int) int
+		Type               func(childComplexity int) int
+		UnattributedActors func(childComplexity int) int
 	}
 
 	Stats struct {
@@ -831,23 +852,24 @@ type ComplexityRoot struct {
 	}
 
 	Threat struct {
-		Actors       func(childComplexity int) int
-		Attribution  func(childComplexity int) int
-		Cameo        func(childComplexity int) int
-		Confidence   func(childComplexity int) int
-		Date         func(childComplexity int) int
-		End          func(childComplexity int) int
-		Evidence     func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Label        func(childComplexity int) int
-		Modality     func(childComplexity int) int
-		Participants func(childComplexity int) int
-		Precision    func(childComplexity int) int
-		Reports      func(childComplexity int) int
-		Subtype      func(childComplexity int) int
-		Targets      func(childComplexity int) int
-		Topic        func(childComplexity int) int
-		Type         func(childComplexity int) int
+		Actors             func(childComplexity int) int
+		Attribution        func(childComplexity int) int
+		Cameo              func(childComplexity int) int
+		Confidence         func(childComplexity int) int
+		Date               func(childComplexity int) int
+		End                func(childComplexity int) int
+		Evidence           func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		Label              func(childComplexity int) int
+		Modality           func(childComplexity int) int
+		Participants       func(childComplexity int) int
+		Precision          func(childComplexity int) int
+		Reports            func(childComplexity int) int
+		Subtype            func(childComplexity int) int
+		Targets            func(childComplexity int) int
+		Topic              func(childComplexity int) int
+		Type               func(childComplexity int) int
+		UnattributedActors func(childComplexity int) int
 	}
 
 	Timeline struct {
@@ -872,29 +894,36 @@ type ComplexityRoot struct {
 		Key   func(childComplexity int) int
 	}
 
+	UnattributedActor struct {
+		Name   func(childComplexity int) int
+		Role   func(childComplexity int) int
+		Sector func(childComplexity int) int
+	}
+
 	UserError struct {
 		Field   func(childComplexity int) int
 		Message func(childComplexity int) int
 	}
 
 	Visit struct {
-		Attribution  func(childComplexity int) int
-		Cameo        func(childComplexity int) int
-		Confidence   func(childComplexity int) int
-		Date         func(childComplexity int) int
-		Destination  func(childComplexity int) int
-		End          func(childComplexity int) int
-		Evidence     func(childComplexity int) int
-		Host         func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Label        func(childComplexity int) int
-		Modality     func(childComplexity int) int
-		Participants func(childComplexity int) int
-		Precision    func(childComplexity int) int
-		Reports      func(childComplexity int) int
-		Subtype      func(childComplexity int) int
-		Type         func(childComplexity int) int
-		Visitor      func(childComplexity int) int
+		Attribution        func(childComplexity int) int
+		Cameo              func(childComplexity int) int
+		Confidence         func(childComplexity int) int
+		Date               func(childComplexity int) int
+		Destination        func(childComplexity int) int
+		End                func(childComplexity int) int
+		Evidence           func(childComplexity int) int
+		Host               func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		Label              func(childComplexity int) int
+		Modality           func(childComplexity int) int
+		Participants       func(childComplexity int) int
+		Precision          func(childComplexity int) int
+		Reports            func(childComplexity int) int
+		Subtype            func(childComplexity int) int
+		Type               func(childComplexity int) int
+		UnattributedActors func(childComplexity int) int
+		Visitor            func(childComplexity int) int
 	}
 
 	YearCount struct {
@@ -903,23 +932,24 @@ type ComplexityRoot struct {
 	}
 
 	Yield struct {
-		Actors       func(childComplexity int) int
-		Attribution  func(childComplexity int) int
-		Cameo        func(childComplexity int) int
-		Confidence   func(childComplexity int) int
-		Date         func(childComplexity int) int
-		End          func(childComplexity int) int
-		Evidence     func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Label        func(childComplexity int) int
-		Modality     func(childComplexity int) int
-		Participants func(childComplexity int) int
-		Precision    func(childComplexity int) int
-		Reports      func(childComplexity int) int
-		Subtype      func(childComplexity int) int
-		Targets      func(childComplexity int) int
-		Topic        func(childComplexity int) int
-		Type         func(childComplexity int) int
+		Actors             func(childComplexity int) int
+		Attribution        func(childComplexity int) int
+		Cameo              func(childComplexity int) int
+		Confidence         func(childComplexity int) int
+		Date               func(childComplexity int) int
+		End                func(childComplexity int) int
+		Evidence           func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		Label              func(childComplexity int) int
+		Modality           func(childComplexity int) int
+		Participants       func(childComplexity int) int
+		Precision          func(childComplexity int) int
+		Reports            func(childComplexity int) int
+		Subtype            func(childComplexity int) int
+		Targets            func(childComplexity int) int
+		Topic              func(childComplexity int) int
+		Type               func(childComplexity int) int
+		UnattributedActors func(childComplexity int) int
 	}
 }
 
@@ -933,6 +963,7 @@ type AccusationResolver interface {
 
 	Attribution(ctx context.Context, obj *node.Accusation) (node.Entity, error)
 	Participants(ctx context.Context, obj *node.Accusation) ([]graph.Participant, error)
+
 	Evidence(ctx context.Context, obj *node.Accusation) ([]graph.Evidence, error)
 	Actors(ctx context.Context, obj *node.Accusation) ([]node.Entity, error)
 	Targets(ctx context.Context, obj *node.Accusation) ([]node.Entity, error)
@@ -944,6 +975,7 @@ type AgreementResolver interface {
 
 	Attribution(ctx context.Context, obj *node.Agreement) (node.Entity, error)
 	Participants(ctx context.Context, obj *node.Agreement) ([]graph.Participant, error)
+
 	Evidence(ctx context.Context, obj *node.Agreement) ([]graph.Evidence, error)
 	Parties(ctx context.Context, obj *node.Agreement) ([]node.Entity, error)
 	Topic(ctx context.Context, obj *node.Agreement) (*string, error)
@@ -954,6 +986,7 @@ type AidResolver interface {
 
 	Attribution(ctx context.Context, obj *node.Aid) (node.Entity, error)
 	Participants(ctx context.Context, obj *node.Aid) ([]graph.Participant, error)
+
 	Evidence(ctx context.Context, obj *node.Aid) ([]graph.Evidence, error)
 	Actors(ctx context.Context, obj *node.Aid) ([]node.Entity, error)
 	Targets(ctx context.Context, obj *node.Aid) ([]node.Entity, error)
@@ -965,6 +998,7 @@ type AnniversaryResolver interface {
 
 	Attribution(ctx context.Context, obj *node.Anniversary) (node.Entity, error)
 	Participants(ctx context.Context, obj *node.Anniversary) ([]graph.Participant, error)
+
 	Evidence(ctx context.Context, obj *node.Anniversary) ([]graph.Evidence, error)
 	Parties(ctx context.Context, obj *node.Anniversary) ([]node.Entity, error)
 	Ordinal(ctx context.Context, obj *node.Anniversary) (*int, error)
@@ -977,6 +1011,7 @@ type AppealResolver interface {
 
 	Attribution(ctx context.Context, obj *node.Appeal) (node.Entity, error)
 	Participants(ctx context.Context, obj *node.Appeal) ([]graph.Participant, error)
+
 	Evidence(ctx context.Context, obj *node.Appeal) ([]graph.Evidence, error)
 	Actors(ctx context.Context, obj *node.Appeal) ([]node.Entity, error)
 	Targets(ctx context.Context, obj *node.Appeal) ([]node.Entity, error)
@@ -988,6 +1023,7 @@ type AppointmentResolver interface {
 
 	Attribution(ctx context.Context, obj *node.Appointment) (node.Entity, error)
 	Participants(ctx context.Context, obj *node.Appointment) ([]graph.Participant, error)
+
 	Evidence(ctx context.Context, obj *node.Appointment) ([]graph.Evidence, error)
 	Appointer(ctx context.Context, obj *node.Appointment) (node.Entity, error)
 	Appointee(ctx context.Context, obj *node.Appointment) (node.Entity, error)
@@ -1008,6 +1044,7 @@ type CoercionResolver interface {
 
 	Attribution(ctx context.Context, obj *node.Coercion) (node.Entity, error)
 	Participants(ctx context.Context, obj *node.Coercion) ([]graph.Participant, error)
+
 	Evidence(ctx context.Context, obj *node.Coercion) ([]graph.Evidence, error)
 	Actors(ctx context.Context, obj *node.Coercion) ([]node.Entity, error)
 	Targets(ctx context.Context, obj *node.Coercion) ([]node.Entity, error)
@@ -1019,6 +1056,7 @@ type ConflictResolver interface {
 
 	Attribution(ctx context.Context, obj *node.Conflict) (node.Entity, error)
 	Participants(ctx context.Context, obj *node.Conflict) ([]graph.Participant, error)
+
 	Evidence(ctx context.Context, obj *node.Conflict) ([]graph.Evidence, error)
 	Parties(ctx context.Context, obj *node.Conflict) ([]node.Entity, error)
 	Location(ctx context.Context, obj *node.Conflict) (node.Entity, error)
@@ -1029,6 +1067,7 @@ type CooperationResolver interface {
 
 	Attribution(ctx context.Context, obj *node.Cooperation) (node.Entity, error)
 	Participants(ctx context.Context, obj *node.Cooperation) ([]graph.Participant, error)
+
 	Evidence(ctx context.Context, obj *node.Cooperation) ([]graph.Evidence, error)
 	Actors(ctx context.Context, obj *node.Cooperation) ([]node.Entity, error)
 	Targets(ctx context.Context, obj *node.Cooperation) ([]node.Entity, error)
@@ -1070,6 +1109,7 @@ type InvestigationResolver interface {
 
 	Attribution(ctx context.Context, obj *node.Investigation) (node.Entity, error)
 	Participants(ctx context.Context, obj *node.Investigation) ([]graph.Participant, error)
+
 	Evidence(ctx context.Context, obj *node.Investigation) ([]graph.Evidence, error)
 	Actors(ctx context.Context, obj *node.Investigation) ([]node.Entity, error)
 	Targets(ctx context.Context, obj *node.Investigation) ([]node.Entity, error)
@@ -1081,6 +1121,7 @@ type MediationResolver interface {
 
 	Attribution(ctx context.Context, obj *node.Mediation) (node.Entity, error)
 	Participants(ctx context.Context, obj *node.Mediation) ([]graph.Participant, error)
+
 	Evidence(ctx context.Context, obj *node.Mediation) ([]graph.Evidence, error)
 	Mediators(ctx context.Context, obj *node.Mediation) ([]node.Entity, error)
 	Parties(ctx context.Context, obj *node.Mediation) ([]node.Entity, error)
@@ -1092,6 +1133,7 @@ type MeetingResolver interface {
 
 	Attribution(ctx context.Context, obj *node.Meeting) (node.Entity, error)
 	Participants(ctx context.Context, obj *node.Meeting) ([]graph.Participant, error)
+
 	Evidence(ctx context.Context, obj *node.Meeting) ([]graph.Evidence, error)
 	Attendees(ctx context.Context, obj *node.Meeting) ([]node.Entity, error)
 	Location(ctx context.Context, obj *node.Meeting) (node.Entity, error)
@@ -1103,6 +1145,7 @@ type MilitaryActionResolver interface {
 
 	Attribution(ctx context.Context, obj *node.MilitaryAction) (node.Entity, error)
 	Participants(ctx context.Context, obj *node.MilitaryAction) ([]graph.Participant, error)
+
 	Evidence(ctx context.Context, obj *node.MilitaryAction) ([]graph.Evidence, error)
 	Actors(ctx context.Context, obj *node.MilitaryAction) ([]node.Entity, error)
 	Targets(ctx context.Context, obj *node.MilitaryAction) ([]node.Entity, error)
@@ -1122,6 +1165,7 @@ type NegotiationResolver interface {
 
 	Attribution(ctx context.Context, obj *node.Negotiation) (node.Entity, error)
 	Participants(ctx context.Context, obj *node.Negotiation) ([]graph.Participant, error)
+
 	Evidence(ctx context.Context, obj *node.Negotiation) ([]graph.Evidence, error)
 	Parties(ctx context.Context, obj *node.Negotiation) ([]node.Entity, error)
 	Location(ctx context.Context, obj *node.Negotiation) (node.Entity, error)
@@ -1159,6 +1203,7 @@ type PhoneCallResolver interface {
 
 	Attribution(ctx context.Context, obj *node.PhoneCall) (node.Entity, error)
 	Participants(ctx context.Context, obj *node.PhoneCall) ([]graph.Participant, error)
+
 	Evidence(ctx context.Context, obj *node.PhoneCall) ([]graph.Evidence, error)
 	Parties(ctx context.Context, obj *node.PhoneCall) ([]node.Entity, error)
 	Location(ctx context.Context, obj *node.PhoneCall) (node.Entity, error)
@@ -1175,6 +1220,7 @@ type ProtestResolver interface {
 
 	Attribution(ctx context.Context, obj *node.Protest) (node.Entity, error)
 	Participants(ctx context.Context, obj *node.Protest) ([]graph.Participant, error)
+
 	Evidence(ctx context.Context, obj *node.Protest) ([]graph.Evidence, error)
 	Actors(ctx context.Context, obj *node.Protest) ([]node.Entity, error)
 	Targets(ctx context.Context, obj *node.Protest) ([]node.Entity, error)
@@ -1210,6 +1256,7 @@ type ReduceRelationsResolver interface {
 
 	Attribution(ctx context.Context, obj *node.ReduceRelations) (node.Entity, error)
 	Participants(ctx context.Context, obj *node.ReduceRelations) ([]graph.Participant, error)
+
 	Evidence(ctx context.Context, obj *node.ReduceRelations) ([]graph.Evidence, error)
 	Actors(ctx context.Context, obj *node.ReduceRelations) ([]node.Entity, error)
 	Targets(ctx context.Context, obj *node.ReduceRelations) ([]node.Entity, error)
@@ -1226,6 +1273,7 @@ type RejectionResolver interface {
 
 	Attribution(ctx context.Context, obj *node.Rejection) (node.Entity, error)
 	Participants(ctx context.Context, obj *node.Rejection) ([]graph.Participant, error)
+
 	Evidence(ctx context.Context, obj *node.Rejection) ([]graph.Evidence, error)
 	Actors(ctx context.Context, obj *node.Rejection) ([]node.Entity, error)
 	Targets(ctx context.Context, obj *node.Rejection) ([]node.Entity, error)
@@ -1242,6 +1290,7 @@ type ResolutionResolver interface {
 
 	Attribution(ctx context.Context, obj *node.Resolution) (node.Entity, error)
 	Participants(ctx context.Context, obj *node.Resolution) ([]graph.Participant, error)
+
 	Evidence(ctx context.Context, obj *node.Resolution) ([]graph.Evidence, error)
 	Body(ctx context.Context, obj *node.Resolution) (node.Entity, error)
 	Targets(ctx context.Context, obj *node.Resolution) ([]node.Entity, error)
@@ -1253,6 +1302,7 @@ type SanctionResolver interface {
 
 	Attribution(ctx context.Context, obj *node.Sanction) (node.Entity, error)
 	Participants(ctx context.Context, obj *node.Sanction) ([]graph.Participant, error)
+
 	Evidence(ctx context.Context, obj *node.Sanction) ([]graph.Evidence, error)
 	Actors(ctx context.Context, obj *node.Sanction) ([]node.Entity, error)
 	Targets(ctx context.Context, obj *node.Sanction) ([]node.Entity, error)
@@ -1267,6 +1317,7 @@ type StatementResolver interface {
 
 	Attribution(ctx context.Context, obj *node.Statement) (node.Entity, error)
 	Participants(ctx context.Context, obj *node.Statement) ([]graph.Participant, error)
+
 	Evidence(ctx context.Context, obj *node.Statement) ([]graph.Evidence, error)
 	Speaker(ctx context.Context, obj *node.Statement) (node.Entity, error)
 	Targets(ctx context.Context, obj *node.Statement) ([]node.Entity, error)
@@ -1280,6 +1331,7 @@ type ThreatResolver interface {
 
 	Attribution(ctx context.Context, obj *node.Threat) (node.Entity, error)
 	Participants(ctx context.Context, obj *node.Threat) ([]graph.Participant, error)
+
 	Evidence(ctx context.Context, obj *node.Threat) ([]graph.Evidence, error)
 	Actors(ctx context.Context, obj *node.Threat) ([]node.Entity, error)
 	Targets(ctx context.Context, obj *node.Threat) ([]node.Entity, error)
@@ -1291,6 +1343,7 @@ type VisitResolver interface {
 
 	Attribution(ctx context.Context, obj *node.Visit) (node.Entity, error)
 	Participants(ctx context.Context, obj *node.Visit) ([]graph.Participant, error)
+
 	Evidence(ctx context.Context, obj *node.Visit) ([]graph.Evidence, error)
 	Visitor(ctx context.Context, obj *node.Visit) (node.Entity, error)
 	Host(ctx context.Context, obj *node.Visit) (node.Entity, error)
@@ -1305,6 +1358,7 @@ type YieldResolver interface {
 
 	Attribution(ctx context.Context, obj *node.Yield) (node.Entity, error)
 	Participants(ctx context.Context, obj *node.Yield) ([]graph.Participant, error)
+
 	Evidence(ctx context.Context, obj *node.Yield) ([]graph.Evidence, error)
 	Actors(ctx context.Context, obj *node.Yield) ([]node.Entity, error)
 	Targets(ctx context.Context, obj *node.Yield) ([]node.Entity, error)
@@ -1435,6 +1489,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Accusation.Type(childComplexity), true
+	case "Accusation.unattributedActors":
+		if e.ComplexityRoot.Accusation.UnattributedActors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Accusation.UnattributedActors(childComplexity), true
 
 	case "Agreement.attribution":
 		if e.ComplexityRoot.Agreement.Attribution == nil {
@@ -1532,6 +1592,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Agreement.Type(childComplexity), true
+	case "Agreement.unattributedActors":
+		if e.ComplexityRoot.Agreement.UnattributedActors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Agreement.UnattributedActors(childComplexity), true
 
 	case "Aid.actors":
 		if e.ComplexityRoot.Aid.Actors == nil {
@@ -1635,6 +1701,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Aid.Type(childComplexity), true
+	case "Aid.unattributedActors":
+		if e.ComplexityRoot.Aid.UnattributedActors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Aid.UnattributedActors(childComplexity), true
 
 	case "Anniversary.attribution":
 		if e.ComplexityRoot.Anniversary.Attribution == nil {
@@ -1744,6 +1816,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Anniversary.Type(childComplexity), true
+	case "Anniversary.unattributedActors":
+		if e.ComplexityRoot.Anniversary.UnattributedActors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Anniversary.UnattributedActors(childComplexity), true
 
 	case "Appeal.actors":
 		if e.ComplexityRoot.Appeal.Actors == nil {
@@ -1847,6 +1925,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Appeal.Type(childComplexity), true
+	case "Appeal.unattributedActors":
+		if e.ComplexityRoot.Appeal.UnattributedActors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Appeal.UnattributedActors(childComplexity), true
 
 	case "Appointment.appointee":
 		if e.ComplexityRoot.Appointment.Appointee == nil {
@@ -1950,6 +2034,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Appointment.Type(childComplexity), true
+	case "Appointment.unattributedActors":
+		if e.ComplexityRoot.Appointment.UnattributedActors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Appointment.UnattributedActors(childComplexity), true
 
 	case "Article.events":
 		if e.ComplexityRoot.Article.Events == nil {
@@ -2171,6 +2261,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Coercion.Type(childComplexity), true
+	case "Coercion.unattributedActors":
+		if e.ComplexityRoot.Coercion.UnattributedActors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Coercion.UnattributedActors(childComplexity), true
 
 	case "Conflict.attribution":
 		if e.ComplexityRoot.Conflict.Attribution == nil {
@@ -2268,6 +2364,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Conflict.Type(childComplexity), true
+	case "Conflict.unattributedActors":
+		if e.ComplexityRoot.Conflict.UnattributedActors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.UnattributedActors(childComplexity), true
 
 	case "Cooperation.actors":
 		if e.ComplexityRoot.Cooperation.Actors == nil {
@@ -2371,6 +2473,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Cooperation.Type(childComplexity), true
+	case "Cooperation.unattributedActors":
+		if e.ComplexityRoot.Cooperation.UnattributedActors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cooperation.UnattributedActors(childComplexity), true
 
 	case "Country.aliases":
 		if e.ComplexityRoot.Country.Aliases == nil {
@@ -2905,6 +3013,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Investigation.Type(childComplexity), true
+	case "Investigation.unattributedActors":
+		if e.ComplexityRoot.Investigation.UnattributedActors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Investigation.UnattributedActors(childComplexity), true
 
 	case "Mediation.attribution":
 		if e.ComplexityRoot.Mediation.Attribution == nil {
@@ -3008,6 +3122,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mediation.Type(childComplexity), true
+	case "Mediation.unattributedActors":
+		if e.ComplexityRoot.Mediation.UnattributedActors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mediation.UnattributedActors(childComplexity), true
 
 	case "Meeting.attendees":
 		if e.ComplexityRoot.Meeting.Attendees == nil {
@@ -3111,6 +3231,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Meeting.Type(childComplexity), true
+	case "Meeting.unattributedActors":
+		if e.ComplexityRoot.Meeting.UnattributedActors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.UnattributedActors(childComplexity), true
 
 	case "MergeEntitiesPayload.entity":
 		if e.ComplexityRoot.MergeEntitiesPayload.Entity == nil {
@@ -3233,6 +3359,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.MilitaryAction.Type(childComplexity), true
+	case "MilitaryAction.unattributedActors":
+		if e.ComplexityRoot.MilitaryAction.UnattributedActors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MilitaryAction.UnattributedActors(childComplexity), true
 
 	case "Mutation.deleteArticle":
 		if e.ComplexityRoot.Mutation.DeleteArticle == nil {
@@ -3392,6 +3524,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Negotiation.Type(childComplexity), true
+	case "Negotiation.unattributedActors":
+		if e.ComplexityRoot.Negotiation.UnattributedActors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Negotiation.UnattributedActors(childComplexity), true
 
 	case "Organization.aliases":
 		if e.ComplexityRoot.Organization.Aliases == nil {
@@ -3817,6 +3955,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PhoneCall.Type(childComplexity), true
+	case "PhoneCall.unattributedActors":
+		if e.ComplexityRoot.PhoneCall.UnattributedActors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PhoneCall.UnattributedActors(childComplexity), true
 
 	case "Place.aliases":
 		if e.ComplexityRoot.Place.Aliases == nil {
@@ -3984,6 +4128,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Protest.Type(childComplexity), true
+	case "Protest.unattributedActors":
+		if e.ComplexityRoot.Protest.UnattributedActors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Protest.UnattributedActors(childComplexity), true
 
 	case "QuadClassCount.count":
 		if e.ComplexityRoot.QuadClassCount.Count == nil {
@@ -4306,6 +4456,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReduceRelations.Type(childComplexity), true
+	case "ReduceRelations.unattributedActors":
+		if e.ComplexityRoot.ReduceRelations.UnattributedActors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReduceRelations.UnattributedActors(childComplexity), true
 
 	case "Region.aliases":
 		if e.ComplexityRoot.Region.Aliases == nil {
@@ -4467,6 +4623,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Rejection.Type(childComplexity), true
+	case "Rejection.unattributedActors":
+		if e.ComplexityRoot.Rejection.UnattributedActors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rejection.UnattributedActors(childComplexity), true
 
 	case "Relation.date":
 		if e.ComplexityRoot.Relation.Date == nil {
@@ -4620,6 +4782,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Resolution.Type(childComplexity), true
+	case "Resolution.unattributedActors":
+		if e.ComplexityRoot.Resolution.UnattributedActors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Resolution.UnattributedActors(childComplexity), true
 
 	case "Sanction.actors":
 		if e.ComplexityRoot.Sanction.Actors == nil {
@@ -4723,6 +4891,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Sanction.Type(childComplexity), true
+	case "Sanction.unattributedActors":
+		if e.ComplexityRoot.Sanction.UnattributedActors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Sanction.UnattributedActors(childComplexity), true
 
 	case "SearchHit.name":
 		if e.ComplexityRoot.SearchHit.Name == nil {
@@ -4858,6 +5032,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Statement.Type(childComplexity), true
+	case "Statement.unattributedActors":
+		if e.ComplexityRoot.Statement.UnattributedActors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statement.UnattributedActors(childComplexity), true
 
 	case "Stats.articles":
 		if e.ComplexityRoot.Stats.Articles == nil {
@@ -5042,6 +5222,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Threat.Type(childComplexity), true
+	case "Threat.unattributedActors":
+		if e.ComplexityRoot.Threat.UnattributedActors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Threat.UnattributedActors(childComplexity), true
 
 	case "Timeline.items":
 		if e.ComplexityRoot.Timeline.Items == nil {
@@ -5123,6 +5309,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TypeCount.Key(childComplexity), true
+
+	case "UnattributedActor.name":
+		if e.ComplexityRoot.UnattributedActor.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnattributedActor.Name(childComplexity), true
+	case "UnattributedActor.role":
+		if e.ComplexityRoot.UnattributedActor.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnattributedActor.Role(childComplexity), true
+	case "UnattributedActor.sector":
+		if e.ComplexityRoot.UnattributedActor.Sector == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnattributedActor.Sector(childComplexity), true
 
 	case "UserError.field":
 		if e.ComplexityRoot.UserError.Field == nil {
@@ -5233,6 +5438,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Visit.Type(childComplexity), true
+	case "Visit.unattributedActors":
+		if e.ComplexityRoot.Visit.UnattributedActors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visit.UnattributedActors(childComplexity), true
 	case "Visit.visitor":
 		if e.ComplexityRoot.Visit.Visitor == nil {
 			break
@@ -5355,6 +5566,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Yield.Type(childComplexity), true
+	case "Yield.unattributedActors":
+		if e.ComplexityRoot.Yield.UnattributedActors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Yield.UnattributedActors(childComplexity), true
 
 	}
 	return 0, false
@@ -5993,6 +6210,11 @@ interface Event {
   attribution: Entity
   "Who took part in the event and in what role, ordered by role, then entity id."
   participants: [Participant!]!
+  """
+  Actors the first report names by a common noun and of no country it
+  gives ("gunmen" who kidnapped aid workers): no entity stands for them.
+  """
+  unattributedActors: [UnattributedActor!]!
   "The passages of articles that report the event."
   evidence: [Evidence!]!
 }
@@ -6124,6 +6346,16 @@ type Participant {
   groups: [String!]!
   "The CAMEO actor sectors of those groups (` + "`" + `UAF` + "`" + `, ` + "`" + `COP` + "`" + `, ` + "`" + `AGR` + "`" + `, ...), sorted."
   sectors: [String!]!
+}
+
+"An actor of an event named by a common noun, of no known country."
+type UnattributedActor {
+  "The part it plays: ` + "`" + `actor` + "`" + `, ` + "`" + `target` + "`" + `, ` + "`" + `participant` + "`" + `, ..."
+  role: String!
+  "The noun as the report writes it, in lower case: ` + "`" + `gunmen` + "`" + `, ` + "`" + `rebels` + "`" + `."
+  name: String!
+  "Its CAMEO actor sector (` + "`" + `UAF` + "`" + `, ` + "`" + `REB` + "`" + `, ` + "`" + `CVL` + "`" + `, ...); empty when unknown."
+  sector: String!
 }
 
 "A passage of an article that supports a fact."
@@ -6277,6 +6509,8 @@ type Statement implements Node & Event {
   attribution: Entity
   "Who took part and in what role, ordered by role, then entity id."
   participants: [Participant!]!
+  "Actors named by a common noun, of no known country (see Event)."
+  unattributedActors: [UnattributedActor!]!
   "The passages of articles that report it."
   evidence: [Evidence!]!
   "Who made the statement; null when the article does not say."
@@ -6313,6 +6547,8 @@ type Visit implements Node & Event {
   attribution: Entity
   "Who took part and in what role, ordered by role, then entity id."
   participants: [Participant!]!
+  "Actors named by a common noun, of no known country (see Event)."
+  unattributedActors: [UnattributedActor!]!
   "The passages of articles that report it."
   evidence: [Evidence!]!
   "Who visited; null when the article does not say."
@@ -6351,6 +6587,8 @@ type Meeting implements Node & Event {
   attribution: Entity
   "Who took part and in what role, ordered by role, then entity id."
   participants: [Participant!]!
+  "Actors named by a common noun, of no known country (see Event)."
+  unattributedActors: [UnattributedActor!]!
   "The passages of articles that report it."
   evidence: [Evidence!]!
   "Who met."
@@ -6389,6 +6627,8 @@ type PhoneCall implements Node & Event {
   attribution: Entity
   "Who took part and in what role, ordered by role, then entity id."
   participants: [Participant!]!
+  "Actors named by a common noun, of no known country (see Event)."
+  unattributedActors: [UnattributedActor!]!
   "The passages of articles that report it."
   evidence: [Evidence!]!
   "Who spoke with whom."
@@ -6425,6 +6665,8 @@ type Anniversary implements Node & Event {
   attribution: Entity
   "Who took part and in what role, ordered by role, then entity id."
   participants: [Participant!]!
+  "Actors named by a common noun, of no known country (see Event)."
+  unattributedActors: [UnattributedActor!]!
   "The passages of articles that report it."
   evidence: [Evidence!]!
   "Whose anniversary it is."
@@ -6465,6 +6707,8 @@ type Conflict implements Node & Event {
   attribution: Entity
   "Who took part and in what role, ordered by role, then entity id."
   participants: [Participant!]!
+  "Actors named by a common noun, of no known country (see Event)."
+  unattributedActors: [UnattributedActor!]!
   "The passages of articles that report it."
   evidence: [Evidence!]!
   "The sides of the conflict."
@@ -6501,6 +6745,8 @@ type Mediation implements Node & Event {
   attribution: Entity
   "Who took part and in what role, ordered by role, then entity id."
   participants: [Participant!]!
+  "Actors named by a common noun, of no known country (see Event)."
+  unattributedActors: [UnattributedActor!]!
   "The passages of articles that report it."
   evidence: [Evidence!]!
   "Who mediates."
@@ -6539,6 +6785,8 @@ type Negotiation implements Node & Event {
   attribution: Entity
   "Who took part and in what role, ordered by role, then entity id."
   participants: [Participant!]!
+  "Actors named by a common noun, of no known country (see Event)."
+  unattributedActors: [UnattributedActor!]!
   "The passages of articles that report it."
   evidence: [Evidence!]!
   "Who negotiates."
@@ -6577,6 +6825,8 @@ type MilitaryAction implements Node & Event {
   attribution: Entity
   "Who took part and in what role, ordered by role, then entity id."
   participants: [Participant!]!
+  "Actors named by a common noun, of no known country (see Event)."
+  unattributedActors: [UnattributedActor!]!
   "The passages of articles that report it."
   evidence: [Evidence!]!
   "Who used force."
@@ -6617,6 +6867,8 @@ type Agreement implements Node & Event {
   attribution: Entity
   "Who took part and in what role, ordered by role, then entity id."
   participants: [Participant!]!
+  "Actors named by a common noun, of no known country (see Event)."
+  unattributedActors: [UnattributedActor!]!
   "The passages of articles that report it."
   evidence: [Evidence!]!
   "Who agreed."
@@ -6653,6 +6905,8 @@ type Resolution implements Node & Event {
   attribution: Entity
   "Who took part and in what role, ordered by role, then entity id."
   participants: [Participant!]!
+  "Actors named by a common noun, of no known country (see Event)."
+  unattributedActors: [UnattributedActor!]!
   "The passages of articles that report it."
   evidence: [Evidence!]!
   "The organization or parliament that adopted it; null when not said."
@@ -6691,6 +6945,8 @@ type Sanction implements Node & Event {
   attribution: Entity
   "Who took part and in what role, ordered by role, then entity id."
   participants: [Participant!]!
+  "Actors named by a common noun, of no known country (see Event)."
+  unattributedActors: [UnattributedActor!]!
   "The passages of articles that report it."
   evidence: [Evidence!]!
   "Who acted."
@@ -6729,6 +6985,8 @@ type Accusation implements Node & Event {
   attribution: Entity
   "Who took part and in what role, ordered by role, then entity id."
   participants: [Participant!]!
+  "Actors named by a common noun, of no known country (see Event)."
+  unattributedActors: [UnattributedActor!]!
   "The passages of articles that report it."
   evidence: [Evidence!]!
   "Who acted."
@@ -6767,6 +7025,8 @@ type Aid implements Node & Event {
   attribution: Entity
   "Who took part and in what role, ordered by role, then entity id."
   participants: [Participant!]!
+  "Actors named by a common noun, of no known country (see Event)."
+  unattributedActors: [UnattributedActor!]!
   "The passages of articles that report it."
   evidence: [Evidence!]!
   "Who acted."
@@ -6805,6 +7065,8 @@ type Appointment implements Node & Event {
   attribution: Entity
   "Who took part and in what role, ordered by role, then entity id."
   participants: [Participant!]!
+  "Actors named by a common noun, of no known country (see Event)."
+  unattributedActors: [UnattributedActor!]!
   "The passages of articles that report it."
   evidence: [Evidence!]!
   "Who appointed; null when the article does not say."
@@ -6843,6 +7105,8 @@ type Cooperation implements Node & Event {
   attribution: Entity
   "Who took part and in what role, ordered by role, then entity id."
   participants: [Participant!]!
+  "Actors named by a common noun, of no known country (see Event)."
+  unattributedActors: [UnattributedActor!]!
   "The passages of articles that report it."
   evidence: [Evidence!]!
   "Who acted."
@@ -6881,6 +7145,8 @@ type Appeal implements Node & Event {
   attribution: Entity
   "Who took part and in what role, ordered by role, then entity id."
   participants: [Participant!]!
+  "Actors named by a common noun, of no known country (see Event)."
+  unattributedActors: [UnattributedActor!]!
   "The passages of articles that report it."
   evidence: [Evidence!]!
   "Who acted."
@@ -6919,6 +7185,8 @@ type Rejection implements Node & Event {
   attribution: Entity
   "Who took part and in what role, ordered by role, then entity id."
   participants: [Participant!]!
+  "Actors named by a common noun, of no known country (see Event)."
+  unattributedActors: [UnattributedActor!]!
   "The passages of articles that report it."
   evidence: [Evidence!]!
   "Who acted."
@@ -6957,6 +7225,8 @@ type Threat implements Node & Event {
   attribution: Entity
   "Who took part and in what role, ordered by role, then entity id."
   participants: [Participant!]!
+  "Actors named by a common noun, of no known country (see Event)."
+  unattributedActors: [UnattributedActor!]!
   "The passages of articles that report it."
   evidence: [Evidence!]!
   "Who acted."
@@ -6995,6 +7265,8 @@ type Protest implements Node & Event {
   attribution: Entity
   "Who took part and in what role, ordered by role, then entity id."
   participants: [Participant!]!
+  "Actors named by a common noun, of no known country (see Event)."
+  unattributedActors: [UnattributedActor!]!
   "The passages of articles that report it."
   evidence: [Evidence!]!
   "Who acted."
@@ -7033,6 +7305,8 @@ type ReduceRelations implements Node & Event {
   attribution: Entity
   "Who took part and in what role, ordered by role, then entity id."
   participants: [Participant!]!
+  "Actors named by a common noun, of no known country (see Event)."
+  unattributedActors: [UnattributedActor!]!
   "The passages of articles that report it."
   evidence: [Evidence!]!
   "Who acted."
@@ -7071,6 +7345,8 @@ type Yield implements Node & Event {
   attribution: Entity
   "Who took part and in what role, ordered by role, then entity id."
   participants: [Participant!]!
+  "Actors named by a common noun, of no known country (see Event)."
+  unattributedActors: [UnattributedActor!]!
   "The passages of articles that report it."
   evidence: [Evidence!]!
   "Who acted."
@@ -7109,6 +7385,8 @@ type Investigation implements Node & Event {
   attribution: Entity
   "Who took part and in what role, ordered by role, then entity id."
   participants: [Participant!]!
+  "Actors named by a common noun, of no known country (see Event)."
+  unattributedActors: [UnattributedActor!]!
   "The passages of articles that report it."
   evidence: [Evidence!]!
   "Who acted."
@@ -7147,6 +7425,8 @@ type Coercion implements Node & Event {
   attribution: Entity
   "Who took part and in what role, ordered by role, then entity id."
   participants: [Participant!]!
+  "Actors named by a common noun, of no known country (see Event)."
+  unattributedActors: [UnattributedActor!]!
   "The passages of articles that report it."
   evidence: [Evidence!]!
   "Who acted."
@@ -8268,6 +8548,18 @@ func (ec *executionContext) childFields_TypeCount(ctx context.Context, field gra
 		return ec.fieldContext_TypeCount_count(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TypeCount", field.Name)
+}
+
+func (ec *executionContext) childFields_UnattributedActor(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "role":
+		return ec.fieldContext_UnattributedActor_role(ctx, field)
+	case "name":
+		return ec.fieldContext_UnattributedActor_name(ctx, field)
+	case "sector":
+		return ec.fieldContext_UnattributedActor_sector(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UnattributedActor", field.Name)
 }
 
 func (ec *executionContext) childFields_UserError(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9822,6 +10114,38 @@ func (ec *executionContext) fieldContext_Accusation_participants(_ context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Accusation_unattributedActors(ctx context.Context, field graphql.CollectedField, obj *node.Accusation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Accusation_unattributedActors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnattributedActors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.UnattributedActor) graphql.Marshaler {
+			return ec.marshalNUnattributedActor2ᚕgithubᚗcomᚋdipgraphᚋdipgraphᚋgraphᚐUnattributedActorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Accusation_unattributedActors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Accusation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UnattributedActor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Accusation_evidence(ctx context.Context, field graphql.CollectedField, obj *node.Accusation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10267,6 +10591,38 @@ func (ec *executionContext) fieldContext_Agreement_participants(_ context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Agreement_unattributedActors(ctx context.Context, field graphql.CollectedField, obj *node.Agreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agreement_unattributedActors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnattributedActors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.UnattributedActor) graphql.Marshaler {
+			return ec.marshalNUnattributedActor2ᚕgithubᚗcomᚋdipgraphᚋdipgraphᚋgraphᚐUnattributedActorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agreement_unattributedActors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Agreement",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UnattributedActor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Agreement_evidence(ctx context.Context, field graphql.CollectedField, obj *node.Agreement) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10675,6 +11031,38 @@ func (ec *executionContext) fieldContext_Aid_participants(_ context.Context, fie
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Participant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Aid_unattributedActors(ctx context.Context, field graphql.CollectedField, obj *node.Aid) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Aid_unattributedActors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnattributedActors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.UnattributedActor) graphql.Marshaler {
+			return ec.marshalNUnattributedActor2ᚕgithubᚗcomᚋdipgraphᚋdipgraphᚋgraphᚐUnattributedActorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Aid_unattributedActors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Aid",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UnattributedActor(ctx, field)
 		},
 	}
 	return fc, nil
@@ -11120,6 +11508,38 @@ func (ec *executionContext) fieldContext_Anniversary_participants(_ context.Cont
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Participant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Anniversary_unattributedActors(ctx context.Context, field graphql.CollectedField, obj *node.Anniversary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Anniversary_unattributedActors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnattributedActors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.UnattributedActor) graphql.Marshaler {
+			return ec.marshalNUnattributedActor2ᚕgithubᚗcomᚋdipgraphᚋdipgraphᚋgraphᚐUnattributedActorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Anniversary_unattributedActors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Anniversary",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UnattributedActor(ctx, field)
 		},
 	}
 	return fc, nil
@@ -11584,6 +12004,38 @@ func (ec *executionContext) fieldContext_Appeal_participants(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _Appeal_unattributedActors(ctx context.Context, field graphql.CollectedField, obj *node.Appeal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Appeal_unattributedActors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnattributedActors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.UnattributedActor) graphql.Marshaler {
+			return ec.marshalNUnattributedActor2ᚕgithubᚗcomᚋdipgraphᚋdipgraphᚋgraphᚐUnattributedActorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Appeal_unattributedActors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Appeal",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UnattributedActor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Appeal_evidence(ctx context.Context, field graphql.CollectedField, obj *node.Appeal) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12024,6 +12476,38 @@ func (ec *executionContext) fieldContext_Appointment_participants(_ context.Cont
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Participant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Appointment_unattributedActors(ctx context.Context, field graphql.CollectedField, obj *node.Appointment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Appointment_unattributedActors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnattributedActors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.UnattributedActor) graphql.Marshaler {
+			return ec.marshalNUnattributedActor2ᚕgithubᚗcomᚋdipgraphᚋdipgraphᚋgraphᚐUnattributedActorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Appointment_unattributedActors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Appointment",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UnattributedActor(ctx, field)
 		},
 	}
 	return fc, nil
@@ -12965,6 +13449,38 @@ func (ec *executionContext) fieldContext_Coercion_participants(_ context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Coercion_unattributedActors(ctx context.Context, field graphql.CollectedField, obj *node.Coercion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coercion_unattributedActors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnattributedActors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.UnattributedActor) graphql.Marshaler {
+			return ec.marshalNUnattributedActor2ᚕgithubᚗcomᚋdipgraphᚋdipgraphᚋgraphᚐUnattributedActorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coercion_unattributedActors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Coercion",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UnattributedActor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Coercion_evidence(ctx context.Context, field graphql.CollectedField, obj *node.Coercion) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13410,6 +13926,38 @@ func (ec *executionContext) fieldContext_Conflict_participants(_ context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Conflict_unattributedActors(ctx context.Context, field graphql.CollectedField, obj *node.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_unattributedActors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnattributedActors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.UnattributedActor) graphql.Marshaler {
+			return ec.marshalNUnattributedActor2ᚕgithubᚗcomᚋdipgraphᚋdipgraphᚋgraphᚐUnattributedActorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_unattributedActors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Conflict",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UnattributedActor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Conflict_evidence(ctx context.Context, field graphql.CollectedField, obj *node.Conflict) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13827,6 +14375,38 @@ func (ec *executionContext) fieldContext_Cooperation_participants(_ context.Cont
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Participant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Cooperation_unattributedActors(ctx context.Context, field graphql.CollectedField, obj *node.Cooperation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cooperation_unattributedActors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnattributedActors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.UnattributedActor) graphql.Marshaler {
+			return ec.marshalNUnattributedActor2ᚕgithubᚗcomᚋdipgraphᚋdipgraphᚋgraphᚐUnattributedActorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cooperation_unattributedActors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Cooperation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UnattributedActor(ctx, field)
 		},
 	}
 	return fc, nil
@@ -16095,6 +16675,38 @@ func (ec *executionContext) fieldContext_Investigation_participants(_ context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _Investigation_unattributedActors(ctx context.Context, field graphql.CollectedField, obj *node.Investigation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Investigation_unattributedActors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnattributedActors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.UnattributedActor) graphql.Marshaler {
+			return ec.marshalNUnattributedActor2ᚕgithubᚗcomᚋdipgraphᚋdipgraphᚋgraphᚐUnattributedActorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Investigation_unattributedActors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Investigation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UnattributedActor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Investigation_evidence(ctx context.Context, field graphql.CollectedField, obj *node.Investigation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16540,6 +17152,38 @@ func (ec *executionContext) fieldContext_Mediation_participants(_ context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Mediation_unattributedActors(ctx context.Context, field graphql.CollectedField, obj *node.Mediation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mediation_unattributedActors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnattributedActors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.UnattributedActor) graphql.Marshaler {
+			return ec.marshalNUnattributedActor2ᚕgithubᚗcomᚋdipgraphᚋdipgraphᚋgraphᚐUnattributedActorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mediation_unattributedActors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mediation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UnattributedActor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mediation_evidence(ctx context.Context, field graphql.CollectedField, obj *node.Mediation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16980,6 +17624,38 @@ func (ec *executionContext) fieldContext_Meeting_participants(_ context.Context,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Participant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Meeting_unattributedActors(ctx context.Context, field graphql.CollectedField, obj *node.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_unattributedActors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnattributedActors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.UnattributedActor) graphql.Marshaler {
+			return ec.marshalNUnattributedActor2ᚕgithubᚗcomᚋdipgraphᚋdipgraphᚋgraphᚐUnattributedActorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_unattributedActors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Meeting",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UnattributedActor(ctx, field)
 		},
 	}
 	return fc, nil
@@ -17489,6 +18165,38 @@ func (ec *executionContext) fieldContext_MilitaryAction_participants(_ context.C
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Participant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MilitaryAction_unattributedActors(ctx context.Context, field graphql.CollectedField, obj *node.MilitaryAction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MilitaryAction_unattributedActors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnattributedActors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.UnattributedActor) graphql.Marshaler {
+			return ec.marshalNUnattributedActor2ᚕgithubᚗcomᚋdipgraphᚋdipgraphᚋgraphᚐUnattributedActorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MilitaryAction_unattributedActors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MilitaryAction",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UnattributedActor(ctx, field)
 		},
 	}
 	return fc, nil
@@ -18195,6 +18903,38 @@ func (ec *executionContext) fieldContext_Negotiation_participants(_ context.Cont
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Participant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Negotiation_unattributedActors(ctx context.Context, field graphql.CollectedField, obj *node.Negotiation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Negotiation_unattributedActors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnattributedActors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.UnattributedActor) graphql.Marshaler {
+			return ec.marshalNUnattributedActor2ᚕgithubᚗcomᚋdipgraphᚋdipgraphᚋgraphᚐUnattributedActorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Negotiation_unattributedActors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Negotiation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UnattributedActor(ctx, field)
 		},
 	}
 	return fc, nil
@@ -20046,6 +20786,38 @@ func (ec *executionContext) fieldContext_PhoneCall_participants(_ context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _PhoneCall_unattributedActors(ctx context.Context, field graphql.CollectedField, obj *node.PhoneCall) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PhoneCall_unattributedActors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnattributedActors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.UnattributedActor) graphql.Marshaler {
+			return ec.marshalNUnattributedActor2ᚕgithubᚗcomᚋdipgraphᚋdipgraphᚋgraphᚐUnattributedActorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PhoneCall_unattributedActors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PhoneCall",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UnattributedActor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PhoneCall_evidence(ctx context.Context, field graphql.CollectedField, obj *node.PhoneCall) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20719,6 +21491,38 @@ func (ec *executionContext) fieldContext_Protest_participants(_ context.Context,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Participant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Protest_unattributedActors(ctx context.Context, field graphql.CollectedField, obj *node.Protest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Protest_unattributedActors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnattributedActors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.UnattributedActor) graphql.Marshaler {
+			return ec.marshalNUnattributedActor2ᚕgithubᚗcomᚋdipgraphᚋdipgraphᚋgraphᚐUnattributedActorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Protest_unattributedActors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Protest",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UnattributedActor(ctx, field)
 		},
 	}
 	return fc, nil
@@ -22115,6 +22919,38 @@ func (ec *executionContext) fieldContext_ReduceRelations_participants(_ context.
 	return fc, nil
 }
 
+func (ec *executionContext) _ReduceRelations_unattributedActors(ctx context.Context, field graphql.CollectedField, obj *node.ReduceRelations) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReduceRelations_unattributedActors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnattributedActors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.UnattributedActor) graphql.Marshaler {
+			return ec.marshalNUnattributedActor2ᚕgithubᚗcomᚋdipgraphᚋdipgraphᚋgraphᚐUnattributedActorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReduceRelations_unattributedActors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReduceRelations",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UnattributedActor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ReduceRelations_evidence(ctx context.Context, field graphql.CollectedField, obj *node.ReduceRelations) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22784,6 +23620,38 @@ func (ec *executionContext) fieldContext_Rejection_participants(_ context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Rejection_unattributedActors(ctx context.Context, field graphql.CollectedField, obj *node.Rejection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rejection_unattributedActors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnattributedActors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.UnattributedActor) graphql.Marshaler {
+			return ec.marshalNUnattributedActor2ᚕgithubᚗcomᚋdipgraphᚋdipgraphᚋgraphᚐUnattributedActorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rejection_unattributedActors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Rejection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UnattributedActor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Rejection_evidence(ctx context.Context, field graphql.CollectedField, obj *node.Rejection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23440,6 +24308,38 @@ func (ec *executionContext) fieldContext_Resolution_participants(_ context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Resolution_unattributedActors(ctx context.Context, field graphql.CollectedField, obj *node.Resolution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Resolution_unattributedActors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnattributedActors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.UnattributedActor) graphql.Marshaler {
+			return ec.marshalNUnattributedActor2ᚕgithubᚗcomᚋdipgraphᚋdipgraphᚋgraphᚐUnattributedActorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Resolution_unattributedActors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Resolution",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UnattributedActor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Resolution_evidence(ctx context.Context, field graphql.CollectedField, obj *node.Resolution) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23880,6 +24780,38 @@ func (ec *executionContext) fieldContext_Sanction_participants(_ context.Context
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Participant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Sanction_unattributedActors(ctx context.Context, field graphql.CollectedField, obj *node.Sanction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Sanction_unattributedActors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnattributedActors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.UnattributedActor) graphql.Marshaler {
+			return ec.marshalNUnattributedActor2ᚕgithubᚗcomᚋdipgraphᚋdipgraphᚋgraphᚐUnattributedActorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Sanction_unattributedActors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Sanction",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UnattributedActor(ctx, field)
 		},
 	}
 	return fc, nil
@@ -24499,6 +25431,38 @@ func (ec *executionContext) fieldContext_Statement_participants(_ context.Contex
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Participant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Statement_unattributedActors(ctx context.Context, field graphql.CollectedField, obj *node.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statement_unattributedActors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnattributedActors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.UnattributedActor) graphql.Marshaler {
+			return ec.marshalNUnattributedActor2ᚕgithubᚗcomᚋdipgraphᚋdipgraphᚋgraphᚐUnattributedActorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statement_unattributedActors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Statement",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UnattributedActor(ctx, field)
 		},
 	}
 	return fc, nil
@@ -25297,6 +26261,38 @@ func (ec *executionContext) fieldContext_Threat_participants(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _Threat_unattributedActors(ctx context.Context, field graphql.CollectedField, obj *node.Threat) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Threat_unattributedActors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnattributedActors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.UnattributedActor) graphql.Marshaler {
+			return ec.marshalNUnattributedActor2ᚕgithubᚗcomᚋdipgraphᚋdipgraphᚋgraphᚐUnattributedActorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Threat_unattributedActors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Threat",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UnattributedActor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Threat_evidence(ctx context.Context, field graphql.CollectedField, obj *node.Threat) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -25742,6 +26738,75 @@ func (ec *executionContext) fieldContext_TypeCount_count(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("TypeCount", field, false, false, "Int")
 }
 
+func (ec *executionContext) _UnattributedActor_role(ctx context.Context, field graphql.CollectedField, obj *graph.UnattributedActor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnattributedActor_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnattributedActor_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnattributedActor", field, false, false, "String")
+}
+
+func (ec *executionContext) _UnattributedActor_name(ctx context.Context, field graphql.CollectedField, obj *graph.UnattributedActor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnattributedActor_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnattributedActor_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnattributedActor", field, false, false, "String")
+}
+
+func (ec *executionContext) _UnattributedActor_sector(ctx context.Context, field graphql.CollectedField, obj *graph.UnattributedActor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnattributedActor_sector(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sector, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnattributedActor_sector(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnattributedActor", field, false, false, "String")
+}
+
 func (ec *executionContext) _UserError_field(ctx context.Context, field graphql.CollectedField, obj *UserError) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -26109,6 +27174,38 @@ func (ec *executionContext) fieldContext_Visit_participants(_ context.Context, f
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Participant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Visit_unattributedActors(ctx context.Context, field graphql.CollectedField, obj *node.Visit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visit_unattributedActors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnattributedActors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.UnattributedActor) graphql.Marshaler {
+			return ec.marshalNUnattributedActor2ᚕgithubᚗcomᚋdipgraphᚋdipgraphᚋgraphᚐUnattributedActorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Visit_unattributedActors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Visit",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UnattributedActor(ctx, field)
 		},
 	}
 	return fc, nil
@@ -26609,6 +27706,38 @@ func (ec *executionContext) fieldContext_Yield_participants(_ context.Context, f
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Participant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Yield_unattributedActors(ctx context.Context, field graphql.CollectedField, obj *node.Yield) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Yield_unattributedActors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnattributedActors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.UnattributedActor) graphql.Marshaler {
+			return ec.marshalNUnattributedActor2ᚕgithubᚗcomᚋdipgraphᚋdipgraphᚋgraphᚐUnattributedActorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Yield_unattributedActors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Yield",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UnattributedActor(ctx, field)
 		},
 	}
 	return fc, nil
@@ -28829,6 +29958,11 @@ func (ec *executionContext) _Accusation(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Accusation_participants(ctx, field, obj)
 				})
+		case "unattributedActors":
+			out.Values[i] = ec._Accusation_unattributedActors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "evidence":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -28950,6 +30084,11 @@ func (ec *executionContext) _Agreement(ctx context.Context, sel ast.SelectionSet
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Agreement_participants(ctx, field, obj)
 				})
+		case "unattributedActors":
+			out.Values[i] = ec._Agreement_unattributedActors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "evidence":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -29065,6 +30204,11 @@ func (ec *executionContext) _Aid(ctx context.Context, sel ast.SelectionSet, obj 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Aid_participants(ctx, field, obj)
 				})
+		case "unattributedActors":
+			out.Values[i] = ec._Aid_unattributedActors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "evidence":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -29186,6 +30330,11 @@ func (ec *executionContext) _Anniversary(ctx context.Context, sel ast.SelectionS
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Anniversary_participants(ctx, field, obj)
 				})
+		case "unattributedActors":
+			out.Values[i] = ec._Anniversary_unattributedActors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "evidence":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -29313,6 +30462,11 @@ func (ec *executionContext) _Appeal(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Appeal_participants(ctx, field, obj)
 				})
+		case "unattributedActors":
+			out.Values[i] = ec._Appeal_unattributedActors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "evidence":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -29434,6 +30588,11 @@ func (ec *executionContext) _Appointment(ctx context.Context, sel ast.SelectionS
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Appointment_participants(ctx, field, obj)
 				})
+		case "unattributedActors":
+			out.Values[i] = ec._Appointment_unattributedActors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "evidence":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -29768,6 +30927,11 @@ func (ec *executionContext) _Coercion(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Coercion_participants(ctx, field, obj)
 				})
+		case "unattributedActors":
+			out.Values[i] = ec._Coercion_unattributedActors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "evidence":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -29889,6 +31053,11 @@ func (ec *executionContext) _Conflict(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Conflict_participants(ctx, field, obj)
 				})
+		case "unattributedActors":
+			out.Values[i] = ec._Conflict_unattributedActors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "evidence":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -30004,6 +31173,11 @@ func (ec *executionContext) _Cooperation(ctx context.Context, sel ast.SelectionS
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Cooperation_participants(ctx, field, obj)
 				})
+		case "unattributedActors":
+			out.Values[i] = ec._Cooperation_unattributedActors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "evidence":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -30892,6 +32066,11 @@ func (ec *executionContext) _Investigation(ctx context.Context, sel ast.Selectio
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Investigation_participants(ctx, field, obj)
 				})
+		case "unattributedActors":
+			out.Values[i] = ec._Investigation_unattributedActors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "evidence":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -31013,6 +32192,11 @@ func (ec *executionContext) _Mediation(ctx context.Context, sel ast.SelectionSet
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Mediation_participants(ctx, field, obj)
 				})
+		case "unattributedActors":
+			out.Values[i] = ec._Mediation_unattributedActors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "evidence":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -31134,6 +32318,11 @@ func (ec *executionContext) _Meeting(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Meeting_participants(ctx, field, obj)
 				})
+		case "unattributedActors":
+			out.Values[i] = ec._Meeting_unattributedActors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "evidence":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -31293,6 +32482,11 @@ func (ec *executionContext) _MilitaryAction(ctx context.Context, sel ast.Selecti
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._MilitaryAction_participants(ctx, field, obj)
 				})
+		case "unattributedActors":
+			out.Values[i] = ec._MilitaryAction_unattributedActors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "evidence":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -31491,6 +32685,11 @@ func (ec *executionContext) _Negotiation(ctx context.Context, sel ast.SelectionS
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Negotiation_participants(ctx, field, obj)
 				})
+		case "unattributedActors":
+			out.Values[i] = ec._Negotiation_unattributedActors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "evidence":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -32148,6 +33347,11 @@ func (ec *executionContext) _PhoneCall(ctx context.Context, sel ast.SelectionSet
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._PhoneCall_participants(ctx, field, obj)
 				})
+		case "unattributedActors":
+			out.Values[i] = ec._PhoneCall_unattributedActors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "evidence":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -32335,6 +33539,11 @@ func (ec *executionContext) _Protest(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Protest_participants(ctx, field, obj)
 				})
+		case "unattributedActors":
+			out.Values[i] = ec._Protest_unattributedActors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "evidence":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -32659,6 +33868,11 @@ func (ec *executionContext) _ReduceRelations(ctx context.Context, sel ast.Select
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ReduceRelations_participants(ctx, field, obj)
 				})
+		case "unattributedActors":
+			out.Values[i] = ec._ReduceRelations_unattributedActors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "evidence":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -32846,6 +34060,11 @@ func (ec *executionContext) _Rejection(ctx context.Context, sel ast.SelectionSet
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Rejection_participants(ctx, field, obj)
 				})
+		case "unattributedActors":
+			out.Values[i] = ec._Rejection_unattributedActors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "evidence":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -33066,6 +34285,11 @@ func (ec *executionContext) _Resolution(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Resolution_participants(ctx, field, obj)
 				})
+		case "unattributedActors":
+			out.Values[i] = ec._Resolution_unattributedActors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "evidence":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -33187,6 +34411,11 @@ func (ec *executionContext) _Sanction(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Sanction_participants(ctx, field, obj)
 				})
+		case "unattributedActors":
+			out.Values[i] = ec._Sanction_unattributedActors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "evidence":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -33395,6 +34624,11 @@ func (ec *executionContext) _Statement(ctx context.Context, sel ast.SelectionSet
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Statement_participants(ctx, field, obj)
 				})
+		case "unattributedActors":
+			out.Values[i] = ec._Statement_unattributedActors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "evidence":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -33660,6 +34894,11 @@ func (ec *executionContext) _Threat(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Threat_participants(ctx, field, obj)
 				})
+		case "unattributedActors":
+			out.Values[i] = ec._Threat_unattributedActors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "evidence":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -33850,6 +35089,49 @@ func (ec *executionContext) _TypeCount(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var unattributedActorImplementors = []string{"UnattributedActor"}
+
+func (ec *executionContext) _UnattributedActor(ctx context.Context, sel ast.SelectionSet, obj *graph.UnattributedActor) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, unattributedActorImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UnattributedActor")
+		case "role":
+			out.Values[i] = ec._UnattributedActor_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._UnattributedActor_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sector":
+			out.Values[i] = ec._UnattributedActor_sector(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var userErrorImplementors = []string{"UserError"}
 
 func (ec *executionContext) _UserError(ctx context.Context, sel ast.SelectionSet, obj *UserError) graphql.Marshaler {
@@ -33968,6 +35250,11 @@ func (ec *executionContext) _Visit(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Visit_participants(ctx, field, obj)
 				})
+		case "unattributedActors":
+			out.Values[i] = ec._Visit_unattributedActors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "evidence":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -34128,6 +35415,11 @@ func (ec *executionContext) _Yield(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Yield_participants(ctx, field, obj)
 				})
+		case "unattributedActors":
+			out.Values[i] = ec._Yield_unattributedActors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "evidence":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -35619,6 +36911,26 @@ func (ec *executionContext) marshalNTypeCount2ᚕgithubᚗcomᚋdipgraphᚋdipgr
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTypeCount2githubᚗcomᚋdipgraphᚋdipgraphᚋgraphᚐCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNUnattributedActor2githubᚗcomᚋdipgraphᚋdipgraphᚋgraphᚐUnattributedActor(ctx context.Context, sel ast.SelectionSet, v graph.UnattributedActor) graphql.Marshaler {
+	return ec._UnattributedActor(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNUnattributedActor2ᚕgithubᚗcomᚋdipgraphᚋdipgraphᚋgraphᚐUnattributedActorᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.UnattributedActor) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNUnattributedActor2githubᚗcomᚋdipgraphᚋdipgraphᚋgraphᚐUnattributedActor(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {

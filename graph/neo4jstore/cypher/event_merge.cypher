@@ -7,7 +7,9 @@
 //               props MAP     label, date, end, from (DATE), to (DATE),
 //                             precision, modality, subtype, cameo, cameoRoot,
 //                             quadClass, goldstein, confidence, attribution,
-//                             ordinal, count, topic, origin, partOf; empty and
+//                             ordinal, count, topic, origin, partOf,
+//                             unattributed (LIST<STRING> "role|name|sector");
+//                             empty and
 //                             zero values are left out, so they never erase
 //               override LIST<STRING>  properties a differing value may
 //                             replace: those Ingest reconciles with the stored
