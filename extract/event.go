@@ -641,7 +641,7 @@ func (x *extraction) findEvents(si int) {
 		if isVerbal(h.tr, toks[h.i].lower) {
 			lastVerb = h.i
 		}
-		if ev := x.frame(si, h.tr, h.i, h.n, ms, cl, sentDates()); ev != nil && h.planned && ev.modality == ModalityAsserted {
+		if ev := x.frame(si, h.tr, h.i, h.n, ms, cl, sentDates); ev != nil && h.planned && ev.modality == ModalityAsserted {
 			ev.modality = ModalityPlanned
 		}
 	}
@@ -881,7 +881,7 @@ func (x *extraction) merge(ev *event, ev0 Span) *event {
 }
 
 // frame fills in the participants of a triggered event.
-func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause, dates []dateRef) *event {
+func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause, dates func() []dateRef) *event {
 	d := x.d
 	s := d.sents[si]
 	toks := s.tokens
@@ -937,7 +937,7 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 				ev.subtype = toks[i-1].lower
 			}
 		}
-		x.date(ev, dates, toks[i].start, si)
+		x.date(ev, dates(), toks[i].start, si)
 		x.inherit(ev, si)
 		ev.key = "visit|" + visitor.id + "|" + hostCountry.id + "|" + ev.date
 	case "meet", "sym":
@@ -970,7 +970,7 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 		if len(ev.parts) < 2 && !(len(subjs) > 0 && (tr.frame == "sym" || hasWordAfter(toks, after, "with"))) {
 			return nil
 		}
-		x.date(ev, dates, toks[i].start, si)
+		x.date(ev, dates(), toks[i].start, si)
 		x.inherit(ev, si)
 		if ev.typ == TypeMeeting || ev.typ == TypeNegotiation || ev.typ == TypePhoneCall {
 			ev.topic = topicAfter(toks, i, d.text)
@@ -988,7 +988,7 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 			return nil
 		}
 		ev.ordinal = ord
-		x.date(ev, dates, toks[i].start, si)
+		x.date(ev, dates(), toks[i].start, si)
 		if ev.precision == PrecisionDerived {
 			ev.date = x.pubYear()
 		}
@@ -1062,7 +1062,7 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 				}
 			}
 		}
-		for _, dr := range dates {
+		for _, dr := range dates() {
 			if dr.since || strings.Contains(strings.ToLower(s.text[max(0, dr.Start-s.Start-20):min(len(s.text), dr.End-s.Start)]), "began") {
 				c.date, c.end, c.precision, c.since, c.dated = dr.date, "", dr.precision, true, true
 				break
@@ -1077,7 +1077,7 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 		}
 		ev.addPart("mediator", subj.ent)
 		x.betweenParties(ev, toks, ms, i+n, to)
-		x.date(ev, dates, toks[i].start, si)
+		x.date(ev, dates(), toks[i].start, si)
 		ev.key = "mediation|" + subj.ent.id
 		ev.pendingConflict(x, ms, i, toks)
 	case "recv":
@@ -1106,7 +1106,7 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 				ev.addPart("target", e)
 			}
 		}
-		x.date(ev, dates, toks[i].start, si)
+		x.date(ev, dates(), toks[i].start, si)
 		ev.key = tr.typ + "|" + partKey(ev) + "|" + ev.date
 	case "svo", "host":
 		srcRole, dstRole := "actor", "target"
@@ -1245,7 +1245,7 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 				ev.addPart("location", m.ent)
 			}
 		}
-		x.date(ev, dates, toks[i].start, si)
+		x.date(ev, dates(), toks[i].start, si)
 		if x.lastConflict != nil && (ev.has(firstRole(x.lastConflict, "party")) || len(x.lastConflict.parts) == 0) {
 			ev.conflict = x.lastConflict
 		}
@@ -1290,7 +1290,7 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 		if len(ev.parts) == 0 && ev.conflict == nil {
 			return nil
 		}
-		x.date(ev, dates, toks[i].start, si)
+		x.date(ev, dates(), toks[i].start, si)
 		ev.key = tr.typ + "|" + tr.subtype + "|" + partKey(ev) + "|" + ev.date
 	case "resolution":
 		var body *entity
@@ -1322,7 +1322,7 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 		}
 		ev.topic = topicAfter(toks, i, d.text)
 		ev.modality = ModalityAsserted
-		x.date(ev, dates, toks[i].start, si)
+		x.date(ev, dates(), toks[i].start, si)
 		ev.key = "resolution|" + body.id + "|" + partKey(ev) + "|" + ev.topic
 	default:
 		return nil

@@ -233,10 +233,11 @@ type triggerIndex struct {
 	exact   map[string][]int
 	stems   map[string][]int
 	maxStem int
+	pre3    map[string]bool // the first three letters of the stems of three or more
 }
 
 func newTriggerIndex(ts []trigger) *triggerIndex {
-	ix := &triggerIndex{all: ts, exact: map[string][]int{}, stems: map[string][]int{}}
+	ix := &triggerIndex{all: ts, exact: map[string][]int{}, stems: map[string][]int{}, pre3: map[string]bool{}}
 	for i, t := range ts {
 		w := t.words[0]
 		switch {
@@ -253,6 +254,9 @@ func newTriggerIndex(ts []trigger) *triggerIndex {
 			ix.stems[stem] = append(ix.stems[stem], i)
 			if len(stem) > ix.maxStem {
 				ix.maxStem = len(stem)
+			}
+			if len(stem) >= 3 {
+				ix.pre3[stem[:3]] = true
 			}
 		default:
 			ix.exact[w] = append(ix.exact[w], i)
@@ -281,6 +285,9 @@ func (ix *triggerIndex) candidates(w string) []int {
 		n = ix.maxStem
 	}
 	for l := 1; l <= n; l++ {
+		if l == 3 && !ix.pre3[w[:3]] {
+			break // no stem of three or more letters starts so
+		}
 		if c, ok := ix.stems[w[:l]]; ok {
 			if len(out) == 0 {
 				out = c
