@@ -306,7 +306,9 @@ func domesticTarget(code string, nodes map[string]Node, src string, locations []
 	switch cameoRoot(code) {
 	case "08", "09", "14", "17":
 	default:
-		return ""
+		if !strings.HasPrefix(code, "035") {
+			return "" // an intent to yield ("agreed to postpone the demonstration") is aimed at home too
+		}
 	}
 	for _, l := range locations {
 		if a := actor(nodes, l); a.Country != "" {
@@ -328,7 +330,7 @@ func domesticAct(code string) bool {
 	case "08", "09", "10", "11", "12", "13", "14", "17":
 		return true
 	}
-	return false
+	return strings.HasPrefix(code, "035") // intent to yield
 }
 
 // cooperation reports whether an act done by several sides together is
