@@ -4,9 +4,10 @@ import "strings"
 
 // typeGroup is the internal type of an actor named by a common noun
 // ("gunmen", "riot police", "Ukrainian farmers"). A group is no node of
-// the graph: an event links to the group's country with the group's name
-// and sector on the edge, ICEWS style ("Unidentified Gunmen (Nigeria)"),
-// and keeps a group of no known country as a property of its own.
+// the graph: an event links to the group's country with the groups and
+// their sectors on the edge, ICEWS style ("Unidentified Gunmen
+// (Nigeria)"), and keeps groups of no known country as a property of its
+// own (PropUnattributed).
 const typeGroup = "Group"
 
 // singularGroups are singular nouns that name a group acting as one.
@@ -57,7 +58,6 @@ var compoundHeads = map[string]bool{
 	"minister": true, "ministry": true, "member": true, "members": true, "group": true,
 	"groups": true, "movement": true, "line": true, "lines": true, "zone": true, "zones": true,
 	"area": true, "areas": true, "territory": true, "stronghold": true, "strongholds": true,
-	"of": false,
 }
 
 // bodyStarts are the first words of the bodies of bodies.tsv, filled
