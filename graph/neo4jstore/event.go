@@ -25,6 +25,7 @@ var (
 	eventByID            = mustQuery("event_by_id")
 	eventsByIDs          = mustQuery("events_by_ids")
 	participantsByEvents = mustQuery("participants_by_events")
+	eventsCountType      = mustQuery("events_count_type")
 	evidenceByEvents     = mustQuery("evidence_by_events")
 )
 
@@ -109,6 +110,21 @@ func (s *Store) Events(ctx context.Context, f graph.EventFilter, page graph.Page
 		if err != nil || page.SkipCount {
 			return found{events: events}, err
 		}
+		if labels, ok := typeLabelsOnly(f); ok {
+			// a filter on types alone is counted from the label counts
+			total := 0
+			for _, l := range labels {
+				n, err := single(ctx, tx, withLabel(eventsCountType, l), nil, func(r *neo4j.Record) (int64, error) {
+					n, _, err := neo4j.GetRecordValue[int64](r, "total")
+					return n, err
+				})
+				if err != nil {
+					return found{}, err
+				}
+				total += int(n)
+			}
+			return found{events, total}, nil
+		}
 		total, err := single(ctx, tx, eventsCount, params, func(r *neo4j.Record) (int64, error) {
 			n, _, err := neo4j.GetRecordValue[int64](r, "total")
 			return n, err
@@ -119,6 +135,33 @@ func (s *Store) Events(ctx context.Context, f graph.EventFilter, page graph.Page
 		return graph.EventPage{}, s.fail("events", page.After, err)
 	}
 	return eventPage(got.events, got.total, page), nil
+}
+
+// typeLabelsOnly returns the labels whose counts sum to the number of
+// events matching f, when f filters on types alone (Event when it filters
+// on nothing); false for any other filter.
+func typeLabelsOnly(f graph.EventFilter) ([]string, bool) {
+	if len(f.CAMEORoots)+len(f.CAMEOCodes)+len(f.QuadClasses)+len(f.Modalities)+len(f.Countries)+
+		len(f.Actors)+len(f.Organizations)+len(f.Places)+len(f.Involving)+len(f.Sources) > 0 ||
+		f.Text != "" || f.From != nil || f.To != nil || f.Dated != nil {
+		return nil, false
+	}
+	if len(f.Types) == 0 {
+		return []string{"Event"}, true
+	}
+	seen := map[string]bool{}
+	var labels []string
+	for _, t := range f.Types {
+		l, ok := eventLabel(t)
+		if !ok {
+			return nil, false // an unknown type: the generic count says 0
+		}
+		if !seen[l] {
+			seen[l] = true
+			labels = append(labels, l)
+		}
+	}
+	return labels, true
 }
 
 // EventsInvolving returns, for each of the given entities, one page of the
