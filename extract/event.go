@@ -279,6 +279,18 @@ func governed(toks []token, ms []mention, m mention) bool {
 	return false
 }
 
+// infinitiveBetween reports whether a "to" opens, at most two words
+// before b, the infinitive b belongs to ("asked France to stop selling
+// weapons"), after a.
+func infinitiveBetween(toks []token, a, b int) bool {
+	for k := b - 1; k > a && k >= b-3; k-- {
+		if toks[k].lower == "to" {
+			return true
+		}
+	}
+	return false
+}
+
 // endsMention reports whether a mention ends right before token k.
 func endsMention(ms []mention, k int) bool {
 	for _, m := range ms {
@@ -577,7 +589,7 @@ func (x *extraction) findEvents(si int) {
 	// mobilize": what an appeal or demand asks for is not done
 	for k := 0; k+1 < len(hits); k++ {
 		a, b := hits[k], hits[k+1]
-		if r := cameoRoot(a.tr.cameo); (r == "02" || r == "10") && b.i > 0 && toks[b.i-1].lower == "to" &&
+		if r := cameoRoot(a.tr.cameo); (r == "02" || r == "10") && infinitiveBetween(toks, a.i, b.i) &&
 			isVerbal(b.tr, toks[b.i].lower) && b.i-a.i <= 10 && !clauseBetween(toks, a.i, b.i) {
 			hits = append(hits[:k+1], hits[k+2:]...)
 			k--

@@ -115,6 +115,8 @@ func TestGroupActors(t *testing.T) {
 			[]string{"Antony Blinken(USA)>Subrahmanyam Jaishankar(IND):040", "Subrahmanyam Jaishankar(IND)>Antony Blinken(USA):040"}},
 		{"an intent to yield is aimed at home", "Opposition leaders agreed to postpone the demonstration in Baku.",
 			[]string{"opposition leaders(AZE)>Azerbaijan(AZE):0352"}},
+		{"what an appeal asks for, a few words on, is not done", "The United States asked France to stop selling weapons to Iraq.",
+			[]string{"United States(USA)>France(FRA):020"}},
 		{"office of a country", "President of Ukraine and Prime Minister of Great Britain signed an agreement.",
 			[]string{"United Kingdom(GBR)>Ukraine(UKR):057", "Ukraine(UKR)>United Kingdom(GBR):057"}},
 		{"passive without agent keeps its target", "Journalist Moussa Tchangari was arrested in Niger.",
