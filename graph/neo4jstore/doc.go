@@ -63,13 +63,17 @@
 //	    to; it is a property, not a relationship.
 //	(:Event:<Visit|Meeting|...> {id, type, label, date, end, from, to,
 //	    precision, modality, subtype, cameo, cameoRoot, quadClass,
-//	    goldstein, confidence, attribution, ordinal, count})
+//	    goldstein, confidence, attribution, ordinal, count, unattributed})
 //	    from and to are DATE values: the first and last day that date..end
 //	    covers (graph.Event.From/To). Date filters match on overlap.
 //	    Persons also carry nameKey (graph.NameKey), the key under which
 //	    Ingest finds the spellings of a name.
-//	(:Event)-[:PARTICIPANT {role, articles}]->(:Entity)  one per (event, role, entity);
-//	    articles are the ids of the articles that report the link
+//	    unattributed lists the actors of no known country the first report
+//	    names by a common noun, as "role|name|sector" strings.
+//	(:Event)-[:PARTICIPANT {role, articles, groups, sectors}]->(:Entity)
+//	    one per (event, role, entity); articles are the ids of the articles
+//	    that report the link; groups and sectors, on a link to a country,
+//	    the groups that acted for it ("gunmen", UAF), sorted unions.
 //	(:Event)-[:EVIDENCE {start, end}]->(:Article)        one per span
 //	(:Entity)-[:MENTIONED_IN {start, end}]->(:Article)   one per span
 //	(:Entity)-[:RELATED {type, role, date, evidence}]->(:Entity)
