@@ -1205,6 +1205,12 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 			if dst == nil && place != nil && placeIsTarget(tr.cameo) {
 				dst = place
 			}
+			// "recognized Kosovo", "recognize the new government": recognition
+			// is granted to the actor that is the verb's object; "recognize
+			// the bravery of the Ukrainian people" grants none
+			if tr.cameo == "054" && len(tr.words) == 1 && !namedObject(toks, ms, i+n) {
+				return nil
+			}
 			// force against a group of no country is coded by where it falls
 			if dst != nil && place != nil && dst.ent.country == "" && dst.ent.typ == TypeOrganization && (cameoRoot(tr.cameo) >= "18") {
 				ev.addPart("location", place.ent)
@@ -1340,6 +1346,27 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 		return nil
 	}
 	return x.merge(ev, ev0)
+}
+
+// namedObject reports whether a name opens the object at token k, after
+// at most a determiner: "recognize Abkhazia", "recognize the Former
+// Yugoslav Republic of Macedonia".
+func namedObject(toks []token, ms []mention, k int) bool {
+	if k < len(toks) {
+		switch toks[k].lower {
+		case "the", "a", "an", "its", "their", "his", "her":
+			k++
+		}
+	}
+	if k >= len(toks) {
+		return false
+	}
+	for _, m := range ms {
+		if m.tok <= k && k < m.tok+m.toks {
+			return true
+		}
+	}
+	return toks[k].isCap()
 }
 
 func idOf(e *entity) string {

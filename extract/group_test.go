@@ -70,7 +70,7 @@ func TestGroupActors(t *testing.T) {
 		{"a body of a country named after it", "The Government of Austria condemned the attack.",
 			[]string{"Austria(AUT)>():111"}},
 		{"committed to is no passive", "The Brazilian government is committed to cooperation.",
-			[]string{"Brazil(BRA)>():034"}},
+			[]string{"Brazil(BRA)>():030"}},
 		{"an intent to cooperate is the act planned", "Syria is willing to withdraw its troops from Lebanon.",
 			[]string{"Syria(SYR)>Lebanon(LBN):035"}},
 		{"a king of a country", "King Hassan of Morocco condemned the attack.",

@@ -246,6 +246,16 @@ func TestStopPhrases(t *testing.T) {
 		{"mobilizing voters is no show of force", "Russia mobilized voters against Ukraine.", nil},
 		{"mobilizing troops is", "Russia mobilized troops against Ukraine.", []string{"Russia(RUS)>Ukraine(UKR):154"}},
 		{"a pressure group coerces no one", "Russia funded pressure groups in Ukraine.", nil},
+		{"recognizing that is no recognition", "The United States recognizes that Ukraine has suffered.", nil},
+		{"recognizing a virtue is no recognition", "France recognized the bravery of the Ukrainian people.", nil},
+		{"recognizing a state is", "Russia recognized Georgia.", []string{"Russia(RUS)>Georgia(GEO):054"}},
+		{"seizing an opportunity takes nothing", "Russia seized the opportunity to talk to Ukraine.", nil},
+		{"seizing a ship still does", "Russia seized a Ukrainian ship.", []string{"Russia(RUS)>Ukraine(UKR):171"}},
+		{"demonstrating a resolve is no protest", "France demonstrated its resolve.", nil},
+		{"a welcome to a city praises no one", "Welcome to Washington, President Macron.", nil},
+		{"a question asked is no appeal", "Lavrov was asked whether Russia had an answer.", nil},
+		{"a law signed is no agreement", "President Biden signed the act into law.", nil},
+		{"a commitment to cooperate is an intent to cooperate", "Japan is committed to closer ties with Australia.", []string{"Japan(JPN)>Australia(AUS):030"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
