@@ -964,6 +964,17 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 		}
 		subjs := x.subjectsOf(toks, ms, from, i)
 		others := objectsAfter(toks, ms, i+n-1, to)
+		if tr.words[0] == "discuss+" {
+			// "discussed Russia's invasion of Ukraine": what is discussed is
+			// the topic; the other side is the one discussed "with"
+			others = nil
+			for k := i + n; k < to && k < i+n+12; k++ {
+				if toks[k].lower == "with" && !withNouns[toks[k-1].lower] {
+					others = objectsAfter(toks, ms, k, to)
+					break
+				}
+			}
+		}
 		if len(subjs) == 0 && len(others) < 2 {
 			return nil
 		}
@@ -1347,6 +1358,13 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 	}
 	return x.merge(ev, ev0)
 }
+
+// withNouns take "with" themselves: in "discussed the partnership with
+// Qatar" Qatar is part of the topic, not the side discussed with.
+var withNouns = map[string]bool{"partnership": true, "cooperation": true, "relations": true,
+	"relationship": true, "ties": true, "engagement": true, "coordination": true, "trade": true,
+	"dialogue": true, "talks": true, "agreement": true, "deal": true, "alliance": true, "dispute": true,
+	"conflict": true, "war": true, "border": true, "contacts": true, "consultations": true}
 
 // namedObject reports whether a name opens the object at token k, after
 // at most a determiner: "recognize Abkhazia", "recognize the Former

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"testing"
 	"time"
 
@@ -365,6 +366,31 @@ func TestIntentObject(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if diff := cmp.Diff(tt.want, dyads(t, tt.text)); diff != "" {
+				t.Errorf("records of %q (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}
+
+func TestDiscussedTopic(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"what is discussed is no side", "Lavrov discussed Ukraine's request for weapons.", []string{"Sergey Lavrov(RUS)>():040"}},
+		{"the side discussed with", "Lavrov discussed Iran with Blinken.", []string{"Antony Blinken(USA)>Sergey Lavrov(RUS):040", "Sergey Lavrov(RUS)>Antony Blinken(USA):040"}},
+		{"the side before the topic", "Lavrov discussed with Blinken the war in Syria.", []string{"Antony Blinken(USA)>Sergey Lavrov(RUS):040", "Sergey Lavrov(RUS)>Antony Blinken(USA):040"}},
+		{"a partner of the topic is no side", "Lavrov discussed the partnership with Iran.", []string{"Sergey Lavrov(RUS)>():040"}},
+		{"sides that discuss", "France and Germany discussed Russia's invasion of Ukraine.", []string{"Germany(DEU)>France(FRA):040", "France(FRA)>Germany(DEU):040"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := dyads(t, tt.text)
+			sort.Strings(got)
+			want := append([]string(nil), tt.want...)
+			sort.Strings(want)
+			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("records of %q (-want +got):\n%s", tt.text, diff)
 			}
 		})
