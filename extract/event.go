@@ -415,6 +415,16 @@ func actorsAfter(toks []token, ms []mention, tok, to int) []mention {
 // modality reads the words before a trigger in its clause.
 func modality(toks []token, from, tok int) string {
 	lo := tok - 6
+	for k := tok - 1; k >= 0 && k >= tok-4; k-- {
+		if toks[k].lower == "to" {
+			// "will meet with the Prime Minister and other senior officials
+			// to discuss", "the need to seize the momentum ... to secure a
+			// lasting ceasefire": an infinitive and its object are as
+			// planned or as hypothetical as the words they complete
+			lo = tok - 30
+			break
+		}
+	}
 	if lo < from {
 		lo = from
 	}
@@ -440,11 +450,25 @@ func modality(toks []token, from, tok int) string {
 			}
 		case "if", "could", "may", "might", "possible", "possibly", "unless", "should", "must", "ought":
 			hypo = true // "Libya must hand over the suspects": asked for, not done
+		case "need", "needs", "importance", "opportunity", "ways", "preparedness", "readiness":
+			// "the need to seize this opportunity", "the importance of
+			// continuing to support", "discussed ways to deepen": what is
+			// needed or weighed is not done
+			if k+1 < tok && (toks[k+1].lower == "to" || toks[k+1].lower == "of" || toks[k+1].lower == "for") {
+				hypo = true
+			}
+		case "forward":
+			// "looks forward to receiving", "look forward to working"
+			if k > 0 && strings.HasPrefix(toks[k-1].lower, "look") {
+				planned = true
+			}
 		case "would": // reported future: "said it would release"
 			planned = true
 		}
 	}
 	switch {
+	case len(toks) > 0 && toks[len(toks)-1].text == "?":
+		return ModalityHypothetical // "Why aren't we sanctioning China?" asserts no act
 	case neg:
 		return ModalityNegated
 	case planned:

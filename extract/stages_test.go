@@ -185,6 +185,13 @@ func TestModality(t *testing.T) {
 		{"Foreign Minister Sergey Lavrov is due to visit Azerbaijan.", ModalityPlanned},
 		{"Foreign Minister Sergey Lavrov, due to a storm, visited Azerbaijan late.", ModalityAsserted},
 		{"Foreign Minister Sergey Lavrov visited Azerbaijan in 1999.", ModalityHistorical},
+		{"Will Foreign Minister Sergey Lavrov visit Azerbaijan?", ModalityHypothetical},
+		{"Is Foreign Minister Sergey Lavrov not visiting Azerbaijan?", ModalityHypothetical},
+		{"Foreign Minister Sergey Lavrov sees the need to visit Azerbaijan.", ModalityHypothetical},
+		{"Foreign Minister Sergey Lavrov has the opportunity to visit Azerbaijan.", ModalityHypothetical},
+		{"Foreign Minister Sergey Lavrov looks forward to visiting Azerbaijan.", ModalityPlanned},
+		{"Foreign Minister Sergey Lavrov will meet his counterpart and other officials in Moscow to visit Azerbaijan.", ModalityPlanned},
+		{"Foreign Minister Sergey Lavrov flew to Baku on Friday to visit Azerbaijan.", ModalityAsserted},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
