@@ -415,6 +415,16 @@ func actorsAfter(toks []token, ms []mention, tok, to int) []mention {
 // modality reads the words before a trigger in its clause.
 func modality(toks []token, from, tok int) string {
 	lo := tok - 6
+	for k := tok - 1; k >= 0 && k >= tok-4; k-- {
+		if toks[k].lower == "to" {
+			// "will meet with the Prime Minister and other senior officials
+			// to discuss", "the need to seize the momentum ... to secure a
+			// lasting ceasefire": an infinitive and its object are as
+			// planned or as hypothetical as the words they complete
+			lo = tok - 30
+			break
+		}
+	}
 	if lo < from {
 		lo = from
 	}
@@ -440,11 +450,25 @@ func modality(toks []token, from, tok int) string {
 			}
 		case "if", "could", "may", "might", "possible", "possibly", "unless", "should", "must", "ought":
 			hypo = true // "Libya must hand over the suspects": asked for, not done
+		case "need", "needs", "importance", "opportunity", "ways", "preparedness", "readiness":
+			// "the need to seize this opportunity", "the importance of
+			// continuing to support", "discussed ways to deepen": what is
+			// needed or weighed is not done
+			if k+1 < tok && (toks[k+1].lower == "to" || toks[k+1].lower == "of" || toks[k+1].lower == "for") {
+				hypo = true
+			}
+		case "forward":
+			// "looks forward to receiving", "look forward to working"
+			if k > 0 && strings.HasPrefix(toks[k-1].lower, "look") {
+				planned = true
+			}
 		case "would": // reported future: "said it would release"
 			planned = true
 		}
 	}
 	switch {
+	case len(toks) > 0 && toks[len(toks)-1].text == "?":
+		return ModalityHypothetical // "Why aren't we sanctioning China?" asserts no act
 	case neg:
 		return ModalityNegated
 	case planned:
@@ -964,6 +988,17 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 		}
 		subjs := x.subjectsOf(toks, ms, from, i)
 		others := objectsAfter(toks, ms, i+n-1, to)
+		if tr.words[0] == "discuss+" {
+			// "discussed Russia's invasion of Ukraine": what is discussed is
+			// the topic; the other side is the one discussed "with"
+			others = nil
+			for k := i + n; k < to && k < i+n+12; k++ {
+				if toks[k].lower == "with" && !withNouns[toks[k-1].lower] {
+					others = objectsAfter(toks, ms, k, to)
+					break
+				}
+			}
+		}
 		if len(subjs) == 0 && len(others) < 2 {
 			return nil
 		}
@@ -1205,6 +1240,12 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 			if dst == nil && place != nil && placeIsTarget(tr.cameo) {
 				dst = place
 			}
+			// "recognized Kosovo", "recognize the new government": recognition
+			// is granted to the actor that is the verb's object; "recognize
+			// the bravery of the Ukrainian people" grants none
+			if tr.cameo == "054" && len(tr.words) == 1 && !namedObject(toks, ms, i+n) {
+				return nil
+			}
 			// force against a group of no country is coded by where it falls
 			if dst != nil && place != nil && dst.ent.country == "" && dst.ent.typ == TypeOrganization && (cameoRoot(tr.cameo) >= "18") {
 				ev.addPart("location", place.ent)
@@ -1340,6 +1381,34 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 		return nil
 	}
 	return x.merge(ev, ev0)
+}
+
+// withNouns take "with" themselves: in "discussed the partnership with
+// Qatar" Qatar is part of the topic, not the side discussed with.
+var withNouns = map[string]bool{"partnership": true, "cooperation": true, "relations": true,
+	"relationship": true, "ties": true, "engagement": true, "coordination": true, "trade": true,
+	"dialogue": true, "talks": true, "agreement": true, "deal": true, "alliance": true, "dispute": true,
+	"conflict": true, "war": true, "border": true, "contacts": true, "consultations": true}
+
+// namedObject reports whether a name opens the object at token k, after
+// at most a determiner: "recognize Abkhazia", "recognize the Former
+// Yugoslav Republic of Macedonia".
+func namedObject(toks []token, ms []mention, k int) bool {
+	if k < len(toks) {
+		switch toks[k].lower {
+		case "the", "a", "an", "its", "their", "his", "her":
+			k++
+		}
+	}
+	if k >= len(toks) {
+		return false
+	}
+	for _, m := range ms {
+		if m.tok <= k && k < m.tok+m.toks {
+			return true
+		}
+	}
+	return toks[k].isCap()
 }
 
 func idOf(e *entity) string {

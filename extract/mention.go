@@ -266,6 +266,26 @@ func (d *doc) nameAt(toks []token, i int) int {
 	return n
 }
 
+// portfolioWords end the portfolio of an office written before a name:
+// "Under Secretary for Political Affairs Victoria Nuland".
+var portfolioWords = map[string]bool{"affairs": true, "labor": true, "labour": true, "climate": true,
+	"rights": true, "resources": true, "environment": true, "operations": true, "industry": true,
+	"diplomacy": true, "policy": true, "management": true, "development": true, "trade": true,
+	"energy": true, "health": true, "staff": true, "growth": true, "security": true, "justice": true}
+
+// portfolioEnd returns the token after the last portfolio word among the
+// first nn-2 words of a name read at i, or i when there is none: at least
+// two words stay for the name.
+func portfolioEnd(toks []token, i, nn int) int {
+	end := i
+	for k := i; k < i+nn-2; k++ {
+		if portfolioWords[toks[k].lower] {
+			end = k + 1
+		}
+	}
+	return end
+}
+
 // hyphenAdjective reports whether a capitalised word is a compound
 // adjective, no part of a name: "Russian-made", "Saudi-led", "Iran-backed".
 func hyphenAdjective(w string) bool {
@@ -776,6 +796,20 @@ func (d *doc) findMentions(si int) []mention {
 		// as a speaker or an agent: "Jeffrey Kupfer said", "Mike Pompeo met".
 		if t.isCap() && (i == 0 || !toks[i-1].isCap() || toks[i-1].lower == "the") {
 			if nn := d.nameAt(toks, i); nn >= 2 && i+nn < len(toks) && d.agentSlot(toks, i+nn) {
+				if k := portfolioEnd(toks, i, nn); k > i {
+					// "Special Envoy for Climate John Kerry", "Assistant
+					// Secretary for Democracy, Human Rights, and Labor Lisa
+					// Peterson": the office's portfolio ends before the name
+					nn -= k - i
+					i, t = k, toks[k]
+					if f, fn := d.people.match(toks[i:]); f != nil && fn == nn {
+						p := d.figurePerson(f)
+						out = append(out, mention{Span: Span{t.start, toks[i+fn-1].end}, ent: p, tok: i, toks: fn, form: 'n'})
+						d.touch(p)
+						i += fn
+						continue
+					}
+				}
 				name := spanText(d.text, t.start, toks[i+nn-1].end)
 				p := d.personEntity(name)
 				if p.gender == 0 {

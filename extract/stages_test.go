@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"testing"
 	"time"
 
@@ -184,6 +185,13 @@ func TestModality(t *testing.T) {
 		{"Foreign Minister Sergey Lavrov is due to visit Azerbaijan.", ModalityPlanned},
 		{"Foreign Minister Sergey Lavrov, due to a storm, visited Azerbaijan late.", ModalityAsserted},
 		{"Foreign Minister Sergey Lavrov visited Azerbaijan in 1999.", ModalityHistorical},
+		{"Will Foreign Minister Sergey Lavrov visit Azerbaijan?", ModalityHypothetical},
+		{"Is Foreign Minister Sergey Lavrov not visiting Azerbaijan?", ModalityHypothetical},
+		{"Foreign Minister Sergey Lavrov sees the need to visit Azerbaijan.", ModalityHypothetical},
+		{"Foreign Minister Sergey Lavrov has the opportunity to visit Azerbaijan.", ModalityHypothetical},
+		{"Foreign Minister Sergey Lavrov looks forward to visiting Azerbaijan.", ModalityPlanned},
+		{"Foreign Minister Sergey Lavrov will meet his counterpart and other officials in Moscow to visit Azerbaijan.", ModalityPlanned},
+		{"Foreign Minister Sergey Lavrov flew to Baku on Friday to visit Azerbaijan.", ModalityAsserted},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
@@ -246,6 +254,16 @@ func TestStopPhrases(t *testing.T) {
 		{"mobilizing voters is no show of force", "Russia mobilized voters against Ukraine.", nil},
 		{"mobilizing troops is", "Russia mobilized troops against Ukraine.", []string{"Russia(RUS)>Ukraine(UKR):154"}},
 		{"a pressure group coerces no one", "Russia funded pressure groups in Ukraine.", nil},
+		{"recognizing that is no recognition", "The United States recognizes that Ukraine has suffered.", nil},
+		{"recognizing a virtue is no recognition", "France recognized the bravery of the Ukrainian people.", nil},
+		{"recognizing a state is", "Russia recognized Georgia.", []string{"Russia(RUS)>Georgia(GEO):054"}},
+		{"seizing an opportunity takes nothing", "Russia seized the opportunity to talk to Ukraine.", nil},
+		{"seizing a ship still does", "Russia seized a Ukrainian ship.", []string{"Russia(RUS)>Ukraine(UKR):171"}},
+		{"demonstrating a resolve is no protest", "France demonstrated its resolve.", nil},
+		{"a welcome to a city praises no one", "Welcome to Washington, President Macron.", nil},
+		{"a question asked is no appeal", "Lavrov was asked whether Russia had an answer.", nil},
+		{"a law signed is no agreement", "President Biden signed the act into law.", nil},
+		{"a commitment to cooperate is an intent to cooperate", "Japan is committed to closer ties with Australia.", []string{"Japan(JPN)>Australia(AUS):030"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -355,6 +373,31 @@ func TestIntentObject(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if diff := cmp.Diff(tt.want, dyads(t, tt.text)); diff != "" {
+				t.Errorf("records of %q (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}
+
+func TestDiscussedTopic(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"what is discussed is no side", "Lavrov discussed Ukraine's request for weapons.", []string{"Sergey Lavrov(RUS)>():040"}},
+		{"the side discussed with", "Lavrov discussed Iran with Blinken.", []string{"Antony Blinken(USA)>Sergey Lavrov(RUS):040", "Sergey Lavrov(RUS)>Antony Blinken(USA):040"}},
+		{"the side before the topic", "Lavrov discussed with Blinken the war in Syria.", []string{"Antony Blinken(USA)>Sergey Lavrov(RUS):040", "Sergey Lavrov(RUS)>Antony Blinken(USA):040"}},
+		{"a partner of the topic is no side", "Lavrov discussed the partnership with Iran.", []string{"Sergey Lavrov(RUS)>():040"}},
+		{"sides that discuss", "France and Germany discussed Russia's invasion of Ukraine.", []string{"Germany(DEU)>France(FRA):040", "France(FRA)>Germany(DEU):040"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := dyads(t, tt.text)
+			sort.Strings(got)
+			want := append([]string(nil), tt.want...)
+			sort.Strings(want)
+			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("records of %q (-want +got):\n%s", tt.text, diff)
 			}
 		})
