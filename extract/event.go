@@ -26,7 +26,8 @@ type event struct {
 	since               bool
 	sent                int
 	confidence          float64
-	dated               bool // the date came from the text, not from the context
+	dated               bool      // the date came from the text, not from the context
+	side                []*entity // a meeting's subject side, when it meets named others
 }
 
 type part struct {
@@ -1010,6 +1011,13 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 		for _, m := range others {
 			if m.ent != nil && m.ent.typ != TypePlace {
 				ev.addPart("participant", m.ent)
+			}
+		}
+		// "Blinken will meet with A, B and C": the subject meets each of
+		// the others, who need not meet one another
+		if len(subjs) > 0 && len(others) > 0 {
+			for _, m := range subjs {
+				ev.side = append(ev.side, m.entities()...)
 			}
 		}
 		// "Lavrov held talks with [someone the text names in a way not

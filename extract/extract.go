@@ -367,6 +367,9 @@ func (x *extraction) result(art Article) Result {
 		if len(unattributed) > 0 {
 			props[PropUnattributed] = unattributed
 		}
+		if side := sideIDs(ev, nodeIDs); len(side) > 0 {
+			props[PropSide] = side
+		}
 		r.Nodes = append(r.Nodes, Node{ID: id, Type: ev.typ, Name: label(ev), Properties: props})
 	}
 	sort.SliceStable(r.Nodes, func(i, j int) bool {
@@ -488,4 +491,42 @@ func suffix(sep, s string) string {
 		return ""
 	}
 	return sep + s
+}
+
+// sideIDs returns the node ids of a meeting's subject side (a group by
+// its country's id), when it meets two or more others who need not meet
+// one another.
+func sideIDs(ev *event, nodeIDs map[string]bool) []string {
+	if len(ev.side) == 0 {
+		return nil
+	}
+	in := map[*entity]bool{}
+	for _, e := range ev.side {
+		in[e] = true
+	}
+	var ids []string
+	others := 0
+	seen := map[string]bool{}
+	for _, p := range ev.parts {
+		if p.role != "participant" {
+			continue
+		}
+		if !in[p.ent] {
+			others++
+			continue
+		}
+		id := p.ent.id
+		if p.ent.typ == typeGroup {
+			id = "country:" + p.ent.country
+		}
+		if nodeIDs[id] && !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	if others < 2 {
+		return nil // with one other, every pair meets anyway
+	}
+	sort.Strings(ids)
+	return ids
 }

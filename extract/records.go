@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Actor is one side of a coded dyad: a name and the country it stands for
 // (ISO3, or IGO for an international body).
@@ -55,13 +58,16 @@ func Records(r Result) []Record {
 		nodes[id] = Node{ID: id, Type: typeGroup, Name: name, Properties: map[string]any{PropCountry: country}}
 		return id
 	}
+	nodeOf := map[string]string{} // a group's id -> the id of the node it acts for
 	for _, e := range r.Edges {
 		gs, _ := e.Properties[PropGroups].([]string)
 		if len(gs) == 0 {
 			addRole(e.Source, e.Type, e.Target)
 		}
 		for _, g := range gs {
-			addRole(e.Source, e.Type, group(g, strings.TrimPrefix(e.Target, "country:")))
+			id := group(g, strings.TrimPrefix(e.Target, "country:"))
+			nodeOf[id] = e.Target
+			addRole(e.Source, e.Type, id)
 		}
 	}
 	for _, n := range r.Nodes {
@@ -162,7 +168,32 @@ func Records(r Result) []Record {
 				}
 			}
 		case len(parties) > 1 && len(rl["mediator"]) == 0:
-			both(parties)
+			side, _ := n.Properties[PropSide].([]string)
+			var us, them []string
+			for _, p := range parties {
+				id := p
+				if t, ok := nodeOf[p]; ok {
+					id = t
+				}
+				if slices.Contains(side, id) {
+					us = append(us, p)
+				} else {
+					them = append(them, p)
+				}
+			}
+			if len(us) == 0 || len(them) == 0 {
+				both(parties) // "A, B and C met": each met each
+				break
+			}
+			// "A will meet with B, C and D": A meets each of them; "A and
+			// B agreed with C": A and B act together too
+			both(us)
+			for _, a := range us {
+				for _, b := range them {
+					emit(code, a, b)
+					emit(code, b, a)
+				}
+			}
 		case len(parties) == 1 && len(rl["mediator"]) == 0:
 			emit(code, parties[0], "")
 		default:

@@ -192,6 +192,10 @@ const (
 	// their sectors (COP), as []string of one length.
 	PropGroups  = "groups"
 	PropSectors = "sectors"
+	// PropSide lists, for a meeting of one side with named others ("will
+	// meet with A, B and C"), the ids of the participants on the subject's
+	// side: each meets the others, who need not meet one another.
+	PropSide = "side"
 )
 
 // GroupActor is an event's actor named by a common noun and of no known
