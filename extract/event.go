@@ -730,8 +730,17 @@ func (x *extraction) resolveGroup(si int, ms []mention, cl clause) []*entity {
 	// "the two leaders": the last two people spoken of
 	for _, m := range ms {
 		if m.form == 'g' && leaderNouns[x.d.sents[si].tokens[m.tok+m.toks-1].lower] {
-			if n := len(x.d.persons); n >= 2 {
-				return []*entity{x.d.persons[n-2], x.d.persons[n-1]}
+			// the last two people spoken of who lead: not the spokesperson
+			// who reports their meeting, nor the journalist
+			var two []*entity
+			for k := len(x.d.persons) - 1; k >= 0 && len(two) < 2; k-- {
+				p := x.d.persons[k]
+				if !strings.Contains(p.title, "Spokes") && p.occupation != "journalist" {
+					two = append([]*entity{p}, two...)
+				}
+			}
+			if len(two) == 2 {
+				return two
 			}
 			return nil
 		}
