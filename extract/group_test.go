@@ -30,12 +30,28 @@ func dyads(t *testing.T, text string) []string {
 	return out
 }
 
+// dyadCase is a named sentence and the records it must code, as dyads
+// writes them.
+type dyadCase struct {
+	name string
+	text string
+	want []string
+}
+
+// runDyads runs each case as a subtest.
+func runDyads(t *testing.T, tests []dyadCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, dyads(t, tt.text)); diff != "" {
+				t.Errorf("records of %q (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}
+
 func TestGroupActors(t *testing.T) {
-	tests := []struct {
-		name string
-		text string
-		want []string
-	}{
+	tests := []dyadCase{
 		{"group placed by where it acts", "Gunmen kidnapped two aid workers in Nigeria.",
 			[]string{"gunmen(NGA)>workers(NGA):181"}},
 		{"group of no known country", "Rebels attacked a police station in the north.",
@@ -147,14 +163,7 @@ func TestGroupActors(t *testing.T) {
 		{"sides that condemn do not condemn each other", "Turkey and Greece condemned the attack.",
 			[]string{"Greece(GRC)>():111", "Turkey(TUR)>():111"}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := dyads(t, tt.text)
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("records of %q (-want +got):\n%s", tt.text, diff)
-			}
-		})
-	}
+	runDyads(t, tests)
 }
 
 func TestGroupStaysOutOfNodes(t *testing.T) {

@@ -240,11 +240,7 @@ func TestMonthAlone(t *testing.T) {
 }
 
 func TestStopPhrases(t *testing.T) {
-	tests := []struct {
-		name string
-		text string
-		want []string
-	}{
+	tests := []dyadCase{
 		{"occupied land is a place, not an act", "Israel built settlements in occupied territories.", nil},
 		{"the verb still codes", "Israel occupied the territories in 1967.", []string{"Israel(ISR)>():192"}},
 		{"in charge of is an office", "The official in charge of the talks met Iran.", nil},
@@ -265,21 +261,11 @@ func TestStopPhrases(t *testing.T) {
 		{"a law signed is no agreement", "President Biden signed the act into law.", nil},
 		{"a commitment to cooperate is an intent to cooperate", "Japan is committed to closer ties with Australia.", []string{"Japan(JPN)>Australia(AUS):030"}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if diff := cmp.Diff(tt.want, dyads(t, tt.text)); diff != "" {
-				t.Errorf("records of %q (-want +got):\n%s", tt.text, diff)
-			}
-		})
-	}
+	runDyads(t, tests)
 }
 
 func TestReceivedFrom(t *testing.T) {
-	tests := []struct {
-		name string
-		text string
-		want []string
-	}{
+	tests := []dyadCase{
 		{"weapons received are the giver's act", "Iraq received weapons from Iran.", []string{"Iran(IRN)>Iraq(IRQ):072"}},
 		{"support won", "Kenya won support from China for its bid.", []string{"China(CHN)>Kenya(KEN):051"}},
 		{"an invitation received", "Ukraine received an invitation from NATO.", []string{"NATO(IGO)>Ukraine(UKR):036"}},
@@ -287,60 +273,30 @@ func TestReceivedFrom(t *testing.T) {
 		{"a person received is still a visit hosted", "Putin received the Iranian foreign minister in Moscow.",
 			[]string{"Vladimir Putin(RUS)>Iran(IRN):043"}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if diff := cmp.Diff(tt.want, dyads(t, tt.text)); diff != "" {
-				t.Errorf("records of %q (-want +got):\n%s", tt.text, diff)
-			}
-		})
-	}
+	runDyads(t, tests)
 }
 
 func TestOpeningParticiple(t *testing.T) {
-	tests := []struct {
-		name string
-		text string
-		want []string
-	}{
+	tests := []dyadCase{
 		{"an opening participle describes the subject", "Imprisoned Russian opposition leader Alexei Navalny has started a hunger strike.",
 			[]string{"Alexei Navalny(RUS)>Russia(RUS):142"}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if diff := cmp.Diff(tt.want, dyads(t, tt.text)); diff != "" {
-				t.Errorf("records of %q (-want +got):\n%s", tt.text, diff)
-			}
-		})
-	}
+	runDyads(t, tests)
 }
 
 func TestNegatedYield(t *testing.T) {
-	tests := []struct {
-		name string
-		text string
-		want []string
-	}{
+	tests := []dyadCase{
 		{"not ending a strike refuses to ease dissent", "Nigerian teachers said they will not end the strike.",
 			[]string{"teachers(NGA)>():010", "teachers(NGA)>Nigeria(NGA):1242"}},
 		{"not lifting sanctions refuses to ease them", "Egypt did not lift the sanctions on Libya.", []string{"Egypt(EGY)>Libya(LBY):1244"}},
 		{"the end of a strike is no act", "At the end of the strike, Iran met Iraq.",
 			[]string{"Iran(IRN)>Iraq(IRQ):040", "Iraq(IRQ)>Iran(IRN):040"}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if diff := cmp.Diff(tt.want, dyads(t, tt.text)); diff != "" {
-				t.Errorf("records of %q (-want +got):\n%s", tt.text, diff)
-			}
-		})
-	}
+	runDyads(t, tests)
 }
 
 func TestAppositionSubject(t *testing.T) {
-	tests := []struct {
-		name string
-		text string
-		want []string
-	}{
+	tests := []dyadCase{
 		{"the subject is the actor before the apposition, not a country inside it",
 			"Pakistan, a key U.S. ally in the war against terrorism, has refused to meet Iraq.",
 			[]string{"Pakistan(PAK)>Iraq(IRQ):125"}},
@@ -350,33 +306,17 @@ func TestAppositionSubject(t *testing.T) {
 		{"a list with a serial comma is no apposition", "Germany, the United States, and France condemned Iran.",
 			[]string{"Germany(DEU)>Iran(IRN):111", "France(FRA)>Iran(IRN):111", "United States(USA)>Iran(IRN):111"}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if diff := cmp.Diff(tt.want, dyads(t, tt.text)); diff != "" {
-				t.Errorf("records of %q (-want +got):\n%s", tt.text, diff)
-			}
-		})
-	}
+	runDyads(t, tests)
 }
 
 func TestIntentObject(t *testing.T) {
-	tests := []struct {
-		name string
-		text string
-		want []string
-	}{
+	tests := []dyadCase{
 		{"the noun after an intent's own verb is its object, not a second act",
 			"Egypt said it is prepared to lift the ban on Libya.", []string{"Egypt(EGY)>Libya(LBY):0351", "Egypt(EGY)>():010"}},
 		{"an intent's complement verb is still the act", "Egypt agreed to lift the ban on Libya.",
 			[]string{"Egypt(EGY)>Libya(LBY):035"}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if diff := cmp.Diff(tt.want, dyads(t, tt.text)); diff != "" {
-				t.Errorf("records of %q (-want +got):\n%s", tt.text, diff)
-			}
-		})
-	}
+	runDyads(t, tests)
 }
 
 func TestDiscussedTopic(t *testing.T) {
