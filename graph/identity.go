@@ -136,19 +136,13 @@ func fillString(dst *string, s string) {
 // addAliases adds names to aliases, leaving out empty ones, the entity's
 // own name and duplicates, and returns them sorted.
 func addAliases(aliases []string, name string, names ...string) []string {
-	seen := map[string]bool{name: true, "": true}
 	out := make([]string, 0, len(aliases)+len(names))
 	for _, a := range append(append([]string(nil), aliases...), names...) {
-		if !seen[a] {
-			seen[a] = true
+		if a != name {
 			out = append(out, a)
 		}
 	}
-	sort.Strings(out)
-	if len(out) == 0 {
-		return nil
-	}
-	return out
+	return sortedUnique(out)
 }
 
 // AddAliases returns e with names added to its aliases: sorted, without

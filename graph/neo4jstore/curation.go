@@ -241,11 +241,11 @@ func idColumn(r *neo4j.Record) (string, error) {
 func stringColumns(r *neo4j.Record, keys ...string) ([][]string, error) {
 	out := make([][]string, len(keys))
 	for i, k := range keys {
-		l, _, err := neo4j.GetRecordValue[[]any](r, k)
+		l, err := stringList(r, k)
 		if err != nil {
-			return nil, fmt.Errorf("column %s: %w", k, err)
+			return nil, err
 		}
-		out[i] = stringsOf(l)
+		out[i] = l
 	}
 	return out, nil
 }
