@@ -55,15 +55,7 @@ func Extract(in Input) (Result, error) {
 	if !utf8.ValidString(in.Text) {
 		return Result{}, ErrInvalidUTF8
 	}
-	tablesOnce.Do(func() {
-		triggers = newTriggerIndex(loadTriggers())
-		bodies = loadBodies()
-		for _, b := range bodies {
-			for _, p := range b.patterns {
-				bodyStarts[p[0]] = true
-			}
-		}
-	})
+	loadTables()
 	text := in.Text
 	h := parseArticle(text, in)
 	art := Article{
@@ -122,6 +114,19 @@ func Extract(in Input) (Result, error) {
 	}
 	x.finish()
 	return x.result(art), nil
+}
+
+// loadTables reads the embedded trigger and body tables once.
+func loadTables() {
+	tablesOnce.Do(func() {
+		triggers = newTriggerIndex(loadTriggers())
+		bodies = loadBodies()
+		for _, b := range bodies {
+			for _, p := range b.patterns {
+				bodyStarts[p[0]] = true
+			}
+		}
+	})
 }
 
 func firstOf(s ...string) string {

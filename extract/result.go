@@ -1,5 +1,7 @@
 package extract
 
+import "github.com/dipgraph/dipgraph/extract/parse"
+
 // Input is one article handed to the extractor. Only Text is required; the
 // other fields, when given, take precedence over what the extractor finds
 // in the text itself (a scraped file carries its metadata in its first lines,
@@ -11,6 +13,9 @@ type Input struct {
 	Published string `json:"published,omitempty"` // RFC 3339, YYYY-MM-DD or YYYYMMDD
 	Source    string `json:"source,omitempty"`
 	URL       string `json:"url,omitempty"`
+	// Parse is the parser's reading of the sentences that Sentences
+	// returned for this input (nil: the rules read the raw tokens alone).
+	Parse *parse.Document `json:"-"`
 }
 
 // Span is a half-open range [Start, End) of byte offsets into Article.Text,
