@@ -953,39 +953,50 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 			}
 			return nil
 		}
-		subj := subjectBefore(toks, ms, from, i)
-		var host *mention
-		for _, m := range actorsAfter(toks, ms, i+n-1, to) {
-			if m.ent.typ == TypeCountry || m.ent.typ == TypePlace {
-				host = &m
-				break
-			}
-		}
-		if subj == nil || host == nil {
+		subj, hosts := x.visitArgs(si, i, n, from, to)
+		if subj == nil || len(hosts) == 0 {
 			return nil
 		}
-		visitor := subj.ent
-		var hostCountry *entity
-		if host.ent.typ == TypePlace {
-			hostCountry = d.countryEntity(host.ent.country)
-			ev.addPart("destination", host.ent)
-		} else {
-			hostCountry = host.ent
+		proto := *ev
+		var first *event
+		for _, host := range hosts {
+			ev := ev
+			if first != nil {
+				e2 := proto
+				ev = &e2
+			}
+			visitor := subj.ent
+			var hostCountry *entity
+			if host.ent.typ == TypePlace {
+				hostCountry = d.countryEntity(host.ent.country)
+				ev.addPart("destination", host.ent)
+			} else {
+				hostCountry = host.ent
+			}
+			if hostCountry == nil || visitor == hostCountry || visitor.country == hostCountry.iso3 && visitor.typ != TypeCountry {
+				continue
+			}
+			ev.addPart("visitor", visitor)
+			ev.addPart("host", hostCountry)
+			if i > 0 {
+				switch toks[i-1].lower {
+				case "official", "state", "working", "private", "unofficial", "first":
+					ev.subtype = toks[i-1].lower
+				}
+			}
+			x.date(ev, dates(), toks[i].start, si)
+			x.inherit(ev, si)
+			ev.key = "visit|" + visitor.id + "|" + hostCountry.id + "|" + ev.date
+			if first == nil {
+				first = ev
+				continue
+			}
+			x.merge(ev, ev0) // "will visit A, B and C": a visit to each
 		}
-		if hostCountry == nil || visitor == hostCountry || visitor.country == hostCountry.iso3 && visitor.typ != TypeCountry {
+		if first == nil {
 			return nil
 		}
-		ev.addPart("visitor", visitor)
-		ev.addPart("host", hostCountry)
-		if i > 0 {
-			switch toks[i-1].lower {
-			case "official", "state", "working", "private", "unofficial", "first":
-				ev.subtype = toks[i-1].lower
-			}
-		}
-		x.date(ev, dates(), toks[i].start, si)
-		x.inherit(ev, si)
-		ev.key = "visit|" + visitor.id + "|" + hostCountry.id + "|" + ev.date
+		ev = first
 	case "meet", "sym":
 		if i > 0 && (toks[i-1].lower == "the" || toks[i-1].lower == "this") && !hasWordAfter(toks, after, "with") {
 			if last := x.last(tr.typ); last != nil {
@@ -996,9 +1007,12 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 			}
 			return nil
 		}
-		subjs := x.subjectsOf(toks, ms, from, i)
-		others := objectsAfter(toks, ms, i+n-1, to)
-		if tr.words[0] == "discuss+" {
+		subjs, others, parsed := x.meetArgs(si, i, n, tr.words[0] == "discuss+")
+		if !parsed {
+			subjs = x.subjectsOf(toks, ms, from, i)
+			others = objectsAfter(toks, ms, i+n-1, to)
+		}
+		if tr.words[0] == "discuss+" && !parsed {
 			// "discussed Russia's invasion of Ukraine": what is discussed is
 			// the topic; the other side is the one discussed "with"
 			others = nil
@@ -1190,16 +1204,28 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 		if (toks[i].lower == "killed" || strings.HasPrefix(toks[i].lower, "kill")) && military(ms, from, i) {
 			ev.cameo, ev.typ, ev.subtype = "190", TypeMilitaryAction, "" // killing by armed forces is fighting
 		}
-		if isPassive(toks, i) {
+		passive, parsed := x.parsedPassive(si, i, n)
+		if !parsed {
+			passive = isPassive(toks, i)
+		}
+		var joined []mention // the targets coordinated with dst, from the parse
+		if passive {
 			// "Evidence against Russia was presented by the US": the agent is
 			// the source; "the journalist was arrested in Niger": by whom,
 			// the text does not say
-			by := passiveAgent(toks, ms, i+n, to)
-			if by != nil {
-				srcs = []mention{*by}
+			var subj *mention
+			if parsed {
+				srcs, _ = x.argSubjects(si, i, n)
+				if pats, _ := x.argPatients(si, i, n); len(pats) > 0 {
+					subj, joined = &pats[0], pats[1:]
+				}
+			} else {
+				if by := passiveAgent(toks, ms, i+n, to); by != nil {
+					srcs = []mention{*by}
+				}
+				subj = subjectBefore(toks, ms, from, i)
 			}
-			subj := subjectBefore(toks, ms, from, i)
-			if subj == nil {
+			if subj == nil && !parsed {
 				// "a camp for Congolese refugees was attacked": what was
 				// struck holds whom it struck
 				for k := range ms {
@@ -1209,22 +1235,39 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 					}
 				}
 			}
-			if subj != nil && (by == nil || subj.ent != by.ent) {
+			if subj != nil && (len(srcs) == 0 || subj.ent != srcs[0].ent) {
 				dst = subj
 			}
 		} else {
-			srcs = x.subjectsOf(toks, ms, from, i)
-			end := clauseEnd(toks, i+n, to, cameoRoot(tr.cameo))
-			// a pattern with a gap may hold its target: "rejected [Iraqi
-			// President Saddam Hussein's] proposal"
-			after := i + n - 1
-			for _, w := range tr.words {
-				if w == "..." {
-					after = i
+			var cands []mention
+			var preps []string
+			if parsed {
+				srcs, _ = x.argSubjects(si, i, n)
+				cands, preps, _ = x.argObjects(si, i, n)
+			}
+			if parsed && fallback && len(srcs) == 0 {
+				srcs = x.subjectsOf(toks, ms, from, i)
+			}
+			if parsed && fallback && len(cands) == 0 {
+				parsed = false // the targets by the order of the words
+			}
+			if !parsed {
+				if len(srcs) == 0 {
+					srcs = x.subjectsOf(toks, ms, from, i)
 				}
+				end := clauseEnd(toks, i+n, to, cameoRoot(tr.cameo))
+				// a pattern with a gap may hold its target: "rejected [Iraqi
+				// President Saddam Hussein's] proposal"
+				after := i + n - 1
+				for _, w := range tr.words {
+					if w == "..." {
+						after = i
+					}
+				}
+				cands = placesAndActorsAfter(toks, ms, after, end)
 			}
 			var place *mention
-			for _, m := range placesAndActorsAfter(toks, ms, after, end) {
+			for ci, m := range cands {
 				if sameActor(srcs, m.ent) {
 					continue
 				}
@@ -1252,6 +1295,15 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 					continue
 				}
 				dst = &m
+				if parsed {
+					// "attacked Iran and Iraq": the targets linked to the act
+					// as the first one is
+					for cj := ci + 1; cj < len(cands); cj++ {
+						if preps[cj] == preps[ci] && isActor(cands[cj]) && !sameActor(srcs, cands[cj].ent) {
+							joined = append(joined, cands[cj])
+						}
+					}
+				}
 				break
 			}
 			if dst == nil && place != nil && placeIsTarget(tr.cameo) {
@@ -1287,7 +1339,12 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 				ev.addPart(srcRole, e)
 			}
 		}
-		if dst != nil {
+		if dst != nil && parsed {
+			ev.addPart(dstRole, dst.ent)
+			for _, m := range joined {
+				ev.addPart(dstRole, m.ent)
+			}
+		} else if dst != nil {
 			ev.addPart(dstRole, dst.ent)
 			// "attacked Iran and Iraq", "tortured Sierra Leonean and
 			// Liberian refugees": the targets joined to the first

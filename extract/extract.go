@@ -102,8 +102,12 @@ func Extract(in Input) (Result, error) {
 		p.gender = guessGender("", h.author)
 	}
 
+	d.syn = make([]*syntax, len(d.sents))
 	for si := range d.sents {
 		d.ments[si] = d.findMentions(si)
+		if in.Parse != nil {
+			d.syn[si] = newSyntax(in.Parse.At(d.sents[si].Start), d.sents[si].tokens, d.ments[si])
+		}
 		for _, m := range d.ments[si] {
 			if m.ent != nil {
 				m.ent.mentions = append(m.ent.mentions, m.Span)

@@ -56,8 +56,9 @@ type doc struct {
 	persons  []*entity // in order of last mention
 	sents    []sentence
 	ments    [][]mention
-	dateline string // ISO3 of the dateline country
-	artID    string // the article's id, which scopes its groups
+	syn      []*syntax // the parse of each sentence, nil where none was given
+	dateline string    // ISO3 of the dateline country
+	artID    string    // the article's id, which scopes its groups
 	people   *people
 	day      int // the publication day as yyyymmdd, or openEnd when unknown
 	// lookups remembered for the sentence being read

@@ -116,6 +116,9 @@ func Records(r Result) []Record {
 			if src == dst && !domestic {
 				return
 			}
+			if dst == "" && code == "010" {
+				return // bare reporting ("X said") is about no one
+			}
 			s, t := actor(nodes, src), Actor{}
 			if dst != "" {
 				t = actor(nodes, dst)

@@ -287,7 +287,7 @@ func TestOpeningParticiple(t *testing.T) {
 func TestNegatedYield(t *testing.T) {
 	tests := []dyadCase{
 		{"not ending a strike refuses to ease dissent", "Nigerian teachers said they will not end the strike.",
-			[]string{"teachers(NGA)>():010", "teachers(NGA)>Nigeria(NGA):1242"}},
+			[]string{"teachers(NGA)>Nigeria(NGA):1242"}},
 		{"not lifting sanctions refuses to ease them", "Egypt did not lift the sanctions on Libya.", []string{"Egypt(EGY)>Libya(LBY):1244"}},
 		{"the end of a strike is no act", "At the end of the strike, Iran met Iraq.",
 			[]string{"Iran(IRN)>Iraq(IRQ):040", "Iraq(IRQ)>Iran(IRN):040"}},
@@ -312,7 +312,7 @@ func TestAppositionSubject(t *testing.T) {
 func TestIntentObject(t *testing.T) {
 	tests := []dyadCase{
 		{"the noun after an intent's own verb is its object, not a second act",
-			"Egypt said it is prepared to lift the ban on Libya.", []string{"Egypt(EGY)>Libya(LBY):0351", "Egypt(EGY)>():010"}},
+			"Egypt said it is prepared to lift the ban on Libya.", []string{"Egypt(EGY)>Libya(LBY):0351"}},
 		{"an intent's complement verb is still the act", "Egypt agreed to lift the ban on Libya.",
 			[]string{"Egypt(EGY)>Libya(LBY):035"}},
 	}

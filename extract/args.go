@@ -1,0 +1,203 @@
+package extract
+
+// The arguments of a trigger read off the parse: the bridge between the
+// frames (event.go), which say what each argument means for an act, and
+// the syntax stage (syntax.go), which says which words are the arguments.
+// Each method reports ok=false when the sentence has no parse; the frame
+// then falls back to reading the tokens in order.
+
+// trigHeads returns the parse tokens of the trigger at the rules' tokens
+// [i, i+n), in order.
+func (sy *syntax) trigHeads(i, n int) []int {
+	var out []int
+	for k := i; k < i+n; k++ {
+		if p := sy.at(k); p >= 0 && !containsInt(out, p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// inside reports whether the parse token p belongs to the trigger.
+func inside(p int, hs []int) bool { return containsInt(hs, p) }
+
+// argSubjects returns the mentions that act in the trigger at [i, i+n).
+func (x *extraction) argSubjects(si, i, n int) ([]mention, bool) {
+	sy := x.d.syn[si]
+	if sy == nil {
+		return nil, false
+	}
+	hs := sy.trigHeads(i, n)
+	if len(hs) == 0 {
+		return nil, false
+	}
+	ms := x.d.ments[si]
+	for _, h := range hs {
+		var subj []int
+		for _, s := range sy.subjects(h) {
+			if !inside(s, hs) || s != hs[0] && sy.ment[s] >= 0 {
+				subj = append(subj, s)
+			}
+		}
+		if len(subj) > 0 {
+			if out := actorMentions(sy.mentions(subj, ms)); len(out) > 0 || !fallback {
+				return out, true
+			}
+		}
+	}
+	return nil, !fallback
+}
+
+// fallback lets a frame read the tokens in order where the parse names no
+// argument of a known kind.
+const fallback = true
+
+// argObjects returns the mentions on the other side of the trigger at
+// [i, i+n), in the order the frame should try them, and for each the
+// preposition that links it ("" for a direct object).
+func (x *extraction) argObjects(si, i, n int) ([]mention, []string, bool) {
+	sy := x.d.syn[si]
+	if sy == nil {
+		return nil, nil, false
+	}
+	hs := sy.trigHeads(i, n)
+	if len(hs) == 0 {
+		return nil, nil, false
+	}
+	ms := x.d.ments[si]
+	var out []mention
+	var preps []string
+	seen := map[int]bool{}
+	for _, h := range hs {
+		for _, o := range sy.objects(h) {
+			if o == h || o == hs[0] {
+				continue // a trigger word itself; its modifiers may still name the side ("rejected a U.S. request")
+			}
+			k := sy.mentionAt(o)
+			if k < 0 || seen[k] || ms[k].ent == nil {
+				continue
+			}
+			seen[k] = true
+			out = append(out, ms[k])
+			preps = append(preps, sy.prepOf(h, o))
+		}
+	}
+	return out, preps, true
+}
+
+// argPatients returns the mentions that a passive trigger was done to,
+// and whether the trigger is passive at all.
+func (x *extraction) argPatients(si, i, n int) ([]mention, bool) {
+	sy := x.d.syn[si]
+	if sy == nil {
+		return nil, false
+	}
+	for _, h := range sy.trigHeads(i, n) {
+		if sy.passive(h) {
+			return actorMentions(sy.mentions(sy.patients(h), x.d.ments[si])), true
+		}
+	}
+	return nil, false
+}
+
+// parsedPassive reports whether the parse reads the trigger as passive;
+// ok is false without a parse.
+func (x *extraction) parsedPassive(si, i, n int) (passive, ok bool) {
+	sy := x.d.syn[si]
+	if sy == nil {
+		return false, false
+	}
+	hs := sy.trigHeads(i, n)
+	if len(hs) == 0 {
+		return false, false
+	}
+	for _, h := range hs {
+		if sy.passive(h) {
+			return true, true
+		}
+	}
+	return false, true
+}
+
+// prepOf returns the preposition linking o to h, following conjuncts:
+// in "met with A and B" B is linked "with" too.
+func (sy *syntax) prepOf(h, o int) string {
+	if p := sy.prep(h, o); p != "" || sy.hasRel(h, o, "obj") || sy.hasRel(h, o, "iobj") {
+		return p
+	}
+	for _, g := range sy.govs(o, func(r string) bool { return rel(r, "conj") }) {
+		if p := sy.prep(h, g); p != "" {
+			return p
+		}
+	}
+	return ""
+}
+
+// actorMentions keeps the mentions that can act: people, countries,
+// groups, organizations, capitals standing for their country, and the
+// groups a pronoun or "the two countries" stands for.
+func actorMentions(ms []mention) []mention {
+	var out []mention
+	for _, m := range ms {
+		if isActor(m) || m.form == 'g' || m.form == 'p' && m.ent != nil {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// visitPreps link a destination to a visit: "visit X", "travel to X",
+// "arrive in X", "a tour of X", "be at X".
+var visitPreps = map[string]bool{"": true, "to": true, "in": true, "at": true, "of": true}
+
+// visitArgs returns the visitor and the countries or places visited by the
+// trigger at [i, i+n): from the parse where there is one, else the first
+// actor before and the first country or place after.
+func (x *extraction) visitArgs(si, i, n, from, to int) (*mention, []mention) {
+	toks, ms := x.d.sents[si].tokens, x.d.ments[si]
+	if subjs, ok := x.argSubjects(si, i, n); ok {
+		objs, preps, _ := x.argObjects(si, i, n)
+		var hosts []mention
+		for k, m := range objs {
+			if m.ent != nil && (m.ent.typ == TypeCountry || m.ent.typ == TypePlace) && visitPreps[preps[k]] {
+				hosts = append(hosts, m)
+			}
+		}
+		if len(subjs) == 0 {
+			return nil, hosts
+		}
+		return &subjs[0], hosts
+	}
+	subj := subjectBefore(toks, ms, from, i)
+	for _, m := range actorsAfter(toks, ms, i+n-1, to) {
+		if m.ent.typ == TypeCountry || m.ent.typ == TypePlace {
+			return subj, []mention{m}
+		}
+	}
+	return subj, nil
+}
+
+// meetPreps link the other side of a meeting: "met X", "met with X",
+// "talks between A and B", "a call to X".
+var meetPreps = map[string]bool{"": true, "with": true, "between": true, "among": true, "to": true}
+
+// meetArgs returns the subjects and the other sides of a meeting, talks or
+// a call at [i, i+n) from the parse; parsed is false without one. What
+// is discussed is the topic: after "discuss" only "with" names a side.
+func (x *extraction) meetArgs(si, i, n int, discuss bool) (subjs, others []mention, parsed bool) {
+	subjs, ok := x.argSubjects(si, i, n)
+	if !ok {
+		return nil, nil, false
+	}
+	objs, preps, _ := x.argObjects(si, i, n)
+	for k, m := range objs {
+		p := preps[k]
+		if discuss && p != "with" || !meetPreps[p] || sameActor(subjs, m.ent) {
+			continue
+		}
+		if isActor(m) || m.form == 'p' && m.ent != nil {
+			others = append(others, m)
+		}
+	}
+	return subjs, others, true
+}
