@@ -11,6 +11,7 @@ export NEO4J_URI      ?= bolt://127.0.0.1:7687
 export NEO4J_USER     ?= neo4j
 export NEO4J_PASSWORD ?= dipgraph-dev
 export NEO4J_DATABASE ?= neo4j
+export DIPGRAPH_EVAL  ?= $(SHARED)/eval
 
 .PHONY: help run test neo4j neo4j-stop build generate check-generate vet test-unit \
         test-integration golden eval bench bench-api clean
@@ -60,7 +61,9 @@ test-integration: neo4j
 golden:
 	$(GO) test ./extract/... -update
 
+# articles first: the figure that counts (the same as $(SHARED)/eval/score.py articles)
 eval:
+	$(GO) run ./cmd/dipgraph eval articles $(SHARED)/eval/articles-dev.jsonl
 	$(GO) run ./cmd/dipgraph eval events $(SHARED)/eval/events-dev.jsonl
 	$(GO) run ./cmd/dipgraph eval actors $(SHARED)/eval/actors-dev.jsonl
 

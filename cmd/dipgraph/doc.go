@@ -5,7 +5,8 @@
 //	dipgraph ingest FILE|DIR|-
 //	dipgraph export [-format json]
 //	dipgraph serve [-addr 127.0.0.1:8080]
-//	dipgraph eval events FILE
+//	dipgraph eval articles|events [--json] FILE
+//	dipgraph eval actors [-v] FILE
 //
 // It is the only package that reads flags and the environment (NEO4J_URI,
 // NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE, DIPGRAPH_ADDR) and the only

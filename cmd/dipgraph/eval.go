@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -10,40 +11,112 @@ import (
 	"github.com/dipgraph/dipgraph/extract/expect"
 )
 
-// cmdEval scores the extractor on a suite of coded sentences.
+const evalUsage = `usage:
+  dipgraph eval articles [--json] FILE   whole annotated articles, as score.py articles (shared/eval/articles-dev.jsonl)
+  dipgraph eval events [--json] FILE     CAMEO-coded sentences (shared/eval/events-dev.jsonl)
+  dipgraph eval actors [-v] FILE         actor resolution (shared/eval/actors-dev.jsonl)
+`
+
+// cmdEval scores the extractor on an evaluation suite.
 func cmdEval(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: dipgraph eval events FILE   (a suite like shared/eval/events-dev.jsonl)")
+	if len(args) > 0 {
+		switch args[0] {
+		case "articles":
+			return cmdEvalArticles(args[1:], stdout, stderr)
+		case "events":
+			return cmdEvalEvents(args[1:], stdout, stderr)
+		case "actors":
+			return cmdEvalActors(args[1:], stdout, stderr)
+		}
 	}
-	if err := fs.Parse(args); err != nil {
+	fmt.Fprint(stderr, evalUsage)
+	return errUsage
+}
+
+// cmdEvalEvents scores the extractor on CAMEO-coded sentences: the
+// development report, then the figures of score.py events (every record
+// counts); with --json, only the latter, as score.py --json prints them.
+func cmdEvalEvents(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("eval events", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	asJSON := fs.Bool("json", false, "print the figures of score.py events as one JSON object")
+	fs.Usage = func() { fmt.Fprint(stderr, evalUsage) }
+	files, err := parseInterspersed(fs, args)
+	if err != nil {
 		return err
 	}
-	switch fs.Arg(0) {
-	case "actors":
-		return cmdEvalActors(fs.Args()[1:], stdout, stderr)
-	}
-	if fs.NArg() != 2 || fs.Arg(0) != "events" {
+	if len(files) != 1 {
 		fs.Usage()
 		return errUsage
 	}
-	f, err := os.Open(fs.Arg(1))
+	f, err := os.Open(files[0])
 	if err != nil {
 		return err
 	}
 	defer f.Close()
 	cases, err := expect.ReadCases(f)
 	if err != nil {
-		return fmt.Errorf("%s: %w", fs.Arg(1), err)
+		return fmt.Errorf("%s: %w", files[0], err)
+	}
+	type outcome struct {
+		recs []extract.Record
+		err  error
+	}
+	seen := map[extract.Input]outcome{}
+	var all []extract.Record
+	for _, c := range cases {
+		in := c.Input()
+		if _, ok := seen[in]; ok {
+			continue
+		}
+		var recs []extract.Record
+		res, err := extractArticle(in)
+		if err == nil {
+			recs = extract.Records(res)
+		}
+		seen[in] = outcome{recs, err}
+		all = append(all, recs...)
+	}
+	if *asJSON {
+		for _, c := range cases {
+			if err := seen[c.Input()].err; err != nil {
+				return fmt.Errorf("case %s: %w", c.ID, err)
+			}
+		}
+		return writeJSON(stdout, expect.ScoreEvents(cases, all))
 	}
 	rep := expect.ScoreSuite(cases, func(c expect.Case) ([]extract.Record, error) {
-		res, err := extract.Extract(c.Input())
-		if err != nil {
-			return nil, err
-		}
-		return extract.Records(res), nil
+		o := seen[c.Input()]
+		return o.recs, o.err
 	})
 	rep.Write(stdout)
+	fmt.Fprintln(stdout, "\nheld-out conventions (score.py events: every record counts, all cases):")
+	expect.ScoreEvents(cases, all).Write(stdout)
 	return nil
+}
+
+// parseInterspersed parses the flags wherever they stand among the
+// arguments ("FILE --json" as well as "--json FILE") and returns the others.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return rest, nil
+		}
+		rest = append(rest, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+// writeJSON prints v as one line of JSON.
+func writeJSON(w io.Writer, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Errorf("encode figures: %w", err)
+	}
+	_, err = fmt.Fprintf(w, "%s\n", b)
+	return err
 }

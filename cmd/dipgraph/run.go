@@ -16,7 +16,8 @@ commands:
   ingest FILE|DIR|-    extract and store articles in Neo4j
   export               print the stored graph
   serve                serve the GraphQL API and GraphiQL
-  eval events FILE     score the extractor on CAMEO-coded sentences
+  eval articles [--json] FILE  score the extractor on annotated articles (as score.py articles)
+  eval events [--json] FILE  score the extractor on CAMEO-coded sentences
   eval actors [-v] FILE  score actor resolution (text, date -> country, sector)
   bench -url URL -mix FILE  load-test GraphQL endpoints with a query mix (deploy/bench)
 

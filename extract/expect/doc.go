@@ -18,6 +18,11 @@
 // duplicate (more than one entity whose name contains a word). A fact holds
 // when some part of the result satisfies every field it gives.
 //
+// It also scores the evaluation suites of shared/eval: ScoreSuite the
+// development report on coded sentences, and ScoreArticles and ScoreEvents
+// exactly what shared/eval/score.py computes (same keys, same tie rules,
+// same floats), so that `dipgraph eval` and the official scorer agree.
+//
 // It imports only the standard library and extract.
 //
 // Invariants: scoring is pure and deterministic; a fact is judged the same

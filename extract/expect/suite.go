@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 
 	"github.com/dipgraph/dipgraph/extract"
 )
@@ -45,11 +46,14 @@ func ReadCases(r io.Reader) ([]Case, error) {
 	}
 }
 
-// Input turns a case into extractor input: its sentence, published on its date.
+// Input turns a case into extractor input as score.py does: its sentence,
+// published on its date (YYYYMMDD written YYYY-MM-DD).
 func (c Case) Input() extract.Input {
 	in := extract.Input{ID: c.ID, Text: c.Text}
-	if c.Date != nil {
-		in.Published = *c.Date
+	if d := deref(c.Date); len(d) == 8 && strings.Trim(d, "0123456789") == "" {
+		in.Published = d[:4] + "-" + d[4:6] + "-" + d[6:]
+	} else {
+		in.Published = d
 	}
 	return in
 }
