@@ -49,7 +49,7 @@ type Pattern struct {
 // verb. It also reads the pattern side of a CAMEO.2.0.txt line once
 // lower-cased; "&name" synset references are then plain words.
 func ParsePattern(s string) (Pattern, error) {
-	toks := strings.Fields(strings.NewReplacer("(", " ( ", ")", " ) ", "{", " { ", "}", " } ", "*", " * ").Replace(s))
+	toks := tokens(s)
 	var p Pattern
 	star := false
 	for i := 0; i < len(toks); {
@@ -76,6 +76,33 @@ func ParsePattern(s string) (Pattern, error) {
 		return p, errors.New("no verb marker *")
 	}
 	return p, nil
+}
+
+// tokens splits a pattern into words and the one-character tokens
+// ( ) { } *, which need no spaces around them.
+func tokens(s string) []string {
+	var out []string
+	start := -1
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case ' ', '\t', '(', ')', '{', '}', '*':
+			if start >= 0 {
+				out = append(out, s[start:i])
+				start = -1
+			}
+			if c != ' ' && c != '\t' {
+				out = append(out, s[i:i+1])
+			}
+		default:
+			if start < 0 {
+				start = i
+			}
+		}
+	}
+	if start >= 0 {
+		out = append(out, s[start:])
+	}
+	return out
 }
 
 // parseElem parses one element at the start of toks and returns it with

@@ -25,6 +25,7 @@ var beForms = set("is", "are", "am", "was", "were", "be", "been", "being", "has"
 // verbRow is one row of cameo_verbs.tsv.
 type verbRow struct {
 	key, family, code string
+	own               bool // the verb line carries its own code
 	forms             []string
 	line              int
 }
@@ -32,6 +33,7 @@ type verbRow struct {
 // patternRow is one row of cameo_patterns.tsv.
 type patternRow struct {
 	family, code, pattern string
+	origin                []string // the family's verbs the comment names
 	weight, line          int
 }
 
@@ -89,12 +91,16 @@ func convert(d *dict, codebook map[string]bool) *table {
 				t.stats["verb lines listed twice"]++
 				continue
 			}
-			r := verbRow{key: key, family: f.name, code: code, forms: v.forms, line: v.line}
+			r := verbRow{key: key, family: f.name, code: code, own: v.code != "", forms: v.forms, line: v.line}
 			seenVerb[key] = r
 			t.verbs = append(t.verbs, r)
 			if len(words) > 1 {
 				t.stats["phrasal verbs"]++
 			}
+		}
+		members := map[string]bool{}
+		for _, v := range f.verbs {
+			members[v.words[0]] = true
 		}
 		byPattern := map[string]coded{}
 		for _, rp := range f.patterns {
@@ -104,6 +110,7 @@ func convert(d *dict, codebook map[string]bool) *table {
 				t.stats["patterns with a code outside the codebook"]++
 				continue
 			}
+			origin := originVerbs(rp.comment, members)
 			pats, err := convertPattern(rp.body, d.synsets)
 			if err != nil {
 				t.problems = append(t.problems, problem{rp.line, "not representable: " + err.Error(), rp.body})
@@ -115,17 +122,19 @@ func convert(d *dict, codebook map[string]bool) *table {
 				if old, ok := byPattern[s]; ok {
 					if old.code == rp.code {
 						t.stats["duplicate patterns dropped"]++
+						t.patterns[old.row].origin = union(t.patterns[old.row].origin, origin)
 						continue
 					}
 					t.problems = append(t.problems, problem{rp.line, fmt.Sprintf("pattern coded %s at line %d and %s here; the later is kept, as upstream", old.code, old.line, rp.code), s})
 					t.stats["patterns coded twice"]++
 					t.patterns[old.row].code = rp.code
 					t.patterns[old.row].line = rp.line
+					t.patterns[old.row].origin = origin
 					byPattern[s] = coded{rp.code, rp.line, old.row}
 					continue
 				}
 				byPattern[s] = coded{rp.code, rp.line, len(t.patterns)}
-				t.patterns = append(t.patterns, patternRow{family: f.name, code: rp.code, pattern: s, weight: p.Weight(), line: rp.line})
+				t.patterns = append(t.patterns, patternRow{family: f.name, code: rp.code, pattern: s, origin: origin, weight: p.Weight(), line: rp.line})
 			}
 		}
 	}
@@ -196,4 +205,30 @@ func convertPattern(body string, synsets map[string][]member) ([]verbs.Pattern, 
 		out = append(out, e)
 	}
 	return out, nil
+}
+
+// originVerbs returns the verbs of the family that a pattern's comment
+// names ("# SEND , DEPLOY"), in order, lower case.
+func originVerbs(comment string, members map[string]bool) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(comment, func(r rune) bool { return r == ' ' || r == ',' || r == '\t' }) {
+		if l := strings.ToLower(w); w == strings.ToUpper(w) && members[l] {
+			out = union(out, []string{l})
+		}
+	}
+	return out
+}
+
+// union appends the words of b missing from a.
+func union(a, b []string) []string {
+	for _, w := range b {
+		found := false
+		for _, x := range a {
+			found = found || x == w
+		}
+		if !found {
+			a = append(a, w)
+		}
+	}
+	return a
 }

@@ -49,9 +49,10 @@ type verbEntry struct {
 
 // rawPattern is one "- ... * ... [code]" line, not yet parsed.
 type rawPattern struct {
-	body string // between the leading "-" and the code
-	code string // without brackets
-	line int
+	body    string // between the leading "-" and the code
+	code    string // without brackets
+	comment string // after "#": the verbs the pattern was written for, and notes
+	line    int
 }
 
 // problem is a line of the source that the table does not carry as
@@ -106,13 +107,13 @@ func readDict(src string) *dict {
 			fam = &family{name: strings.ToLower(f[0]), code: m[1], line: n}
 			d.families = append(d.families, fam)
 		case strings.HasPrefix(line, "-"):
-			body := strings.SplitN(line[1:], "#", 2)[0]
+			body, comment, _ := strings.Cut(line[1:], "#")
 			m := reTrailingCode.FindStringSubmatchIndex(body)
 			if fam == nil || m == nil {
 				d.problems = append(d.problems, problem{n, "pattern outside a family or without a [code]", line})
 				continue
 			}
-			fam.patterns = append(fam.patterns, rawPattern{body: body[:m[0]], code: body[m[2]:m[3]], line: n})
+			fam.patterns = append(fam.patterns, rawPattern{body: body[:m[0]], code: body[m[2]:m[3]], comment: comment, line: n})
 		case strings.HasPrefix(line, "~"):
 			d.transform = append(d.transform, n)
 		case strings.HasPrefix(line, "<!"):

@@ -33,10 +33,15 @@ func writeVerbs(t *table) []byte {
 	var b bytes.Buffer
 	b.WriteString(generated)
 	b.WriteString("# Columns: verb (lower case; a phrasal verb's words after the verb follow it),\n" +
-		"# family, code (active[:passive], --- for none), listed forms (comma-separated),\n" +
-		"# source line. A verb listed twice keeps its first entry, as in PETRARCH2.\n")
+		"# family, code (active[:passive], --- for none), whose code (own: the verb line\n" +
+		"# gives it; family: the family's), listed forms (comma-separated), source line.\n" +
+		"# A verb listed twice keeps its first entry, as in PETRARCH2.\n")
 	for _, v := range t.verbs {
-		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\t%d\n", v.key, v.family, v.code, strings.Join(v.forms, ","), v.line)
+		own := "family"
+		if v.own {
+			own = "own"
+		}
+		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\t%s\t%d\n", v.key, v.family, v.code, own, strings.Join(v.forms, ","), v.line)
 	}
 	return b.Bytes()
 }
@@ -44,13 +49,14 @@ func writeVerbs(t *table) []byte {
 func writePatterns(t *table) []byte {
 	var b bytes.Buffer
 	b.WriteString(generated)
-	b.WriteString("# Columns: family, code (active[:passive], --- for none), pattern, source line.\n" +
+	b.WriteString("# Columns: family, code (active[:passive], --- for none), pattern, the verbs of\n" +
+		"# the family it was written for (from the source comment), source line.\n" +
 		"# Patterns: words before \"*\" belong to the logical subject's side, words after it\n" +
 		"# to the rest of the verb's clause; {mod head} is a noun phrase, (prep ...) a\n" +
 		"# phrase with that case or mark word, $ the source, + the target, ^ any phrase.\n" +
 		"# Synsets are expanded. Rows are sorted by family, then most specific first.\n")
 	for _, p := range t.patterns {
-		fmt.Fprintf(&b, "%s\t%s\t%s\t%d\n", p.family, p.code, p.pattern, p.line)
+		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\t%d\n", p.family, p.code, p.pattern, strings.Join(p.origin, ","), p.line)
 	}
 	return b.Bytes()
 }
