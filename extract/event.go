@@ -682,6 +682,20 @@ func (x *extraction) findEvents(si int) {
 			ev.modality = ModalityPlanned
 		}
 	}
+	// verbs our lexicon lacks, coded by the CAMEO dictionary on the parse
+	if len(d.syn) > si && d.syn[si] != nil {
+		taken := func(k int) bool {
+			for _, h := range hits {
+				if k >= h.i && k < h.i+h.n {
+					return true
+				}
+			}
+			return false
+		}
+		for _, dh := range x.dictionaryVerbs(si, taken, cl.verb) {
+			x.frame(si, dh.tr, dh.i, 1, ms, cl, sentDates)
+		}
+	}
 }
 
 // objectOf reports whether a hit at b is the object of the verb that ends
@@ -1325,6 +1339,9 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 				// protesters are people of the place
 				srcs = []mention{*place}
 			}
+		}
+		if tr.dict && (len(srcs) == 0 || dst == nil) {
+			return nil // a verb only the dictionary knows: an act between two named sides
 		}
 		if len(srcs) > 0 {
 			x.lastSubj = srcs

@@ -13,6 +13,7 @@ type trigger struct {
 	cameo   string
 	subtype string
 	frame   string
+	dict    bool // coded by the CAMEO dictionary on the parse: both sides must be named
 }
 
 // stopCode marks a verbs.tsv row whose phrase is no event ("press
