@@ -201,3 +201,50 @@ func (x *extraction) meetArgs(si, i, n int, discuss bool) (subjs, others []menti
 	}
 	return subjs, others, true
 }
+
+// ownAgent reports whether the event noun at the rules' token i has an
+// agent of its own in the parse: "condemned Russia's invasion of
+// Ukraine" reports the invasion as well as the condemnation.
+func (x *extraction) ownAgent(si, i int) bool {
+	sy := x.d.syn[si]
+	p := sy.at(i)
+	if p < 0 || !sy.isNoun(p) {
+		return false
+	}
+	for _, a := range sy.kids(p, func(r string) bool { return r == "nmod:poss" || r == "nmod:by" || r == "nmod:agent" }) {
+		if k := sy.mentionAt(a); k >= 0 && isActor(x.d.ments[si][k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// coordinated reports whether two mentions head conjuncts of one phrase
+// ("Israel and Jordan"): then an act on the first is an act on both.
+func (x *extraction) coordinated(si int, a, b mention) bool {
+	sy := x.d.syn[si]
+	if sy == nil {
+		return false
+	}
+	root := func(m mention) int {
+		p := -1
+		for k, t := range sy.s.Tokens {
+			if t.Start >= m.Start && t.End <= m.End {
+				p = k // the last token of the mention heads an English noun phrase
+			}
+		}
+		for n := 0; p >= 0 && n < 8; n++ {
+			gs := sy.govs(p, func(r string) bool { return rel(r, "conj") })
+			if len(gs) == 0 {
+				gs = sy.govs(p, func(r string) bool { return r == "compound" || r == "amod" || r == "flat" })
+				if len(gs) == 0 {
+					break
+				}
+			}
+			p = gs[0]
+		}
+		return p
+	}
+	ra, rb := root(a), root(b)
+	return ra >= 0 && ra == rb
+}

@@ -47,6 +47,11 @@ func (x *extraction) dictionaryVerbs(si int, taken func(int) bool, speechVerb in
 		if sy.hasGov(p, func(r string) bool { return r == "xcomp" || r == "csubj" }) || sy.marked(p) {
 			continue
 		}
+		// the verb of an event noun our lexicon read ("provided
+		// peacekeeping training"): one act, already coded
+		if sy.governsTaken(p, taken) {
+			continue
+		}
 		res, ok := verbs.Match(sy.s, p)
 		if !ok || res.Code == "" || strings.Contains(res.Code, "-") || res.Code == "010" {
 			continue
@@ -89,6 +94,19 @@ func (sy *syntax) marked(v int) bool {
 		switch sy.s.Tokens[k].Lemma {
 		case "to", "if", "unless", "whether":
 			return true
+		}
+	}
+	return false
+}
+
+// governsTaken reports whether the verb v has as object, or as the head
+// of its object, a token a trigger already took.
+func (sy *syntax) governsTaken(v int, taken func(int) bool) bool {
+	for _, o := range sy.kids(v, func(r string) bool { return r == "obj" || rel(r, "nsubj:pass") }) {
+		for _, w := range append([]int{o}, sy.kids(o, func(r string) bool { return r == "compound" || r == "amod" })...) {
+			if k := sy.toTok[w]; k >= 0 && taken(k) {
+				return true
+			}
 		}
 	}
 	return false

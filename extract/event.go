@@ -667,12 +667,12 @@ func (x *extraction) findEvents(si int) {
 		// A noun after the main verb is its object or a detail ("agreed to
 		// a ceasefire after two days of fighting"), not an event of its own;
 		// conflicts, anniversaries and resolutions are always read.
-		if firstVerb >= 0 && h.i > firstVerb && !isVerbal(h.tr, toks[h.i].lower) && !special {
+		if firstVerb >= 0 && h.i > firstVerb && !isVerbal(h.tr, toks[h.i].lower) && !special && !x.ownAgent(si, h.i) {
 			continue
 		}
 		// A later verb with no subject of its own completes the main one
 		// ("refused to lift the curfew", "prepared to resume shelling").
-		if lastVerb >= 0 && h.i > lastVerb && !special && !clauseBetween(toks, lastVerb, h.i) {
+		if lastVerb >= 0 && h.i > lastVerb && !special && !clauseBetween(toks, lastVerb, h.i) && !x.ownAgent(si, h.i) {
 			continue
 		}
 		if isVerbal(h.tr, toks[h.i].lower) {
@@ -1313,7 +1313,7 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 					// "attacked Iran and Iraq": the targets linked to the act
 					// as the first one is
 					for cj := ci + 1; cj < len(cands); cj++ {
-						if preps[cj] == preps[ci] && isActor(cands[cj]) && !sameActor(srcs, cands[cj].ent) {
+						if preps[cj] == preps[ci] && x.coordinated(si, cands[ci], cands[cj]) && isActor(cands[cj]) && !sameActor(srcs, cands[cj].ent) {
 							joined = append(joined, cands[cj])
 						}
 					}

@@ -1,0 +1,72 @@
+package extract
+
+import (
+	"encoding/json"
+	"os"
+	"testing"
+
+	"github.com/dipgraph/dipgraph/extract/parse"
+	"github.com/google/go-cmp/cmp"
+)
+
+// parsedSentences reads recorded CoreNLP parses of invented sentences
+// (testdata/parses/sentences.json, keyed by test name), so the frames on
+// the parse are tested without a server.
+func parsedSentences(t *testing.T) map[string]struct {
+	Text  string          `json:"text"`
+	Parse *parse.Document `json:"parse"`
+} {
+	t.Helper()
+	b, err := os.ReadFile("testdata/parses/sentences.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]struct {
+		Text  string          `json:"text"`
+		Parse *parse.Document `json:"parse"`
+	}
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func TestParsedRoles(t *testing.T) {
+	sents := parsedSentences(t)
+	tests := []struct {
+		name string
+		want []string
+	}{
+		{"coordinated subject", []string{"Emmanuel Macron(FRA)>John Kerry(USA):040", "John Kerry(USA)>Emmanuel Macron(FRA):040", "John Kerry(USA)>France(FRA):042"}},
+		{"possessive agent of an event noun", []string{"()>Russia(RUS):111", "Russia(RUS)>Ukraine(UKR):192"}},
+		{"passive with a by agent", []string{"Iran(IRN)>Iraq(IRQ):190"}},
+		{"visit to each of a list", []string{"China(CHN)>Ghana(GHA):036", "Ghana(GHA)>China(CHN):036", "China(CHN)>Senegal(SEN):036",
+			"Senegal(SEN)>China(CHN):036", "China(CHN)>Kenya(KEN):036", "Kenya(KEN)>China(CHN):036"}},
+		{"clause subject of a demand", []string{"Germany(DEU)>Syria(SYR):1053"}},
+		{"light verb lends its subject", []string{"Japan(JPN)>South Korea(KOR):040", "South Korea(KOR)>Japan(JPN):040"}},
+		{"object inside the noun phrase", []string{"Yemen(YEM)>United States(USA):120"}},
+		{"what an appeal asks for is not done", []string{"France(FRA)>Chad(TCD):020"}},
+		{"conjoined objects", []string{"Egypt(EGY)>Israel(ISR):111", "Egypt(EGY)>Jordan(JOR):111"}},
+		{"dictionary verb between two named sides", []string{"Turkey(TUR)>Greece(GRC):111"}},
+		{"noun in a compound takes the verb's subject", []string{"Norway(NOR)>Mali(MLI):074"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, ok := sents[tt.name]
+			if !ok {
+				t.Fatalf("no recorded parse named %q", tt.name)
+			}
+			res, err := Extract(Input{ID: "t", Text: s.Text, Published: "2018-06-01", Parse: s.Parse})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, r := range Records(res) {
+				got = append(got, r.Source.Name+"("+r.Source.Country+")>"+r.Target.Name+"("+r.Target.Country+"):"+r.CAMEO)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("records of %q (-want +got):\n%s", s.Text, diff)
+			}
+		})
+	}
+}
