@@ -21,6 +21,9 @@ type syntax struct {
 	ment  []int // parse token -> index of the mention holding it, -1
 	down  [][]parse.Dep
 	up    [][]parse.Dep
+	// placeless reports whether mention k is a group or body of no
+	// known country, which a phrase may place ("the people of Portugal")
+	placeless func(k int) bool
 }
 
 // newSyntax aligns a parse with the tokens and mentions of a sentence by
@@ -58,6 +61,10 @@ func newSyntax(p *parse.Sentence, toks []token, ms []mention) *syntax {
 				sy.ment[k] = mi
 			}
 		}
+	}
+	sy.placeless = func(k int) bool {
+		e := ms[k].ent
+		return e == nil || (e.typ == typeGroup || e.typ == TypeOrganization && e.orgKind != "igo") && e.country == "" && e.iso3 == ""
 	}
 	for _, d := range p.Deps {
 		if d.Dep < 0 || d.Dep >= len(p.Tokens) {
@@ -302,6 +309,21 @@ func nominalKeep(r string) bool {
 // mention inside h's noun phrase (breadth first, not crossing into
 // clauses). It returns -1 when the phrase names no mention.
 func (sy *syntax) mentionAt(h int) int {
+	k := sy.mentionIn(h)
+	if k >= 0 && sy.placeless != nil && sy.placeless(k) {
+		// "the people of Portugal", "members of the Government of
+		// Romania": a group of no country stands for the one it is of
+		for _, o := range sy.kids(h, func(r string) bool { return r == "nmod:of" || r == "nmod:from" || r == "nmod:in" }) {
+			if j := sy.mentionIn(o); j >= 0 && !sy.placeless(j) {
+				return j
+			}
+		}
+	}
+	return k
+}
+
+// mentionIn is mentionAt without the look past a group of no country.
+func (sy *syntax) mentionIn(h int) int {
 	if sy.ment[h] >= 0 {
 		return sy.ment[h]
 	}
