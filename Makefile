@@ -43,7 +43,7 @@ generate:
 	$(GO) generate ./...
 
 check-generate: generate
-	@git diff --exit-code -- server/gql server/resolver schema gqlgen.yml go.mod go.sum \
+	@git diff --exit-code -- server/gql server/resolver schema gqlgen.yml go.mod go.sum extract/gazetteer \
 	  || { echo "go generate changed tracked files: run make generate and commit"; exit 1; }
 	@test -z "$$(git status --porcelain -- server/gql server/resolver)" \
 	  || { echo "go generate created untracked files:"; git status --porcelain -- server/gql server/resolver; exit 1; }

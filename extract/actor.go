@@ -157,6 +157,8 @@ type actorTables struct {
 	starts    map[string]bool   // first words of the nouns, in the singular
 	nounMax   int               // longest noun phrase, in tokens
 	orgSector map[string]string // organization id -> sector
+	phxNouns  map[string]noun   // phrase key -> sector (phoenix_agents.tsv), for actor coding
+	phxMax    int
 }
 
 var (
@@ -167,7 +169,7 @@ var (
 func actorData() *actorTables {
 	actorOnce.Do(func() {
 		t := &actorTables{g: loadGazetteer(), people: loadPeople(), nouns: map[string]noun{}, starts: map[string]bool{},
-			orgSector: map[string]string{}}
+			orgSector: map[string]string{}, phxNouns: map[string]noun{}}
 		// bodies.tsv: pattern normalized kind sector
 		for _, r := range rows("gazetteer/bodies.tsv") {
 			for _, p := range list(col(r, 0)) {
@@ -180,6 +182,19 @@ func actorData() *actorTables {
 				t.addNoun(p, col(r, 1))
 			}
 		}
+		// phoenix_agents.tsv: pattern sector code. They code actors only
+		// (codedNounAt): as group nouns in articles they cost more events
+		// than they found.
+		for _, r := range rows("gazetteer/phoenix_agents.tsv") {
+			k, n := phraseKey(col(r, 0))
+			if _, ours := t.nouns[k]; k == "" || ours || col(r, 1) == "" {
+				continue
+			}
+			if _, dup := t.phxNouns[k]; !dup {
+				t.phxNouns[k] = noun{sector: col(r, 1)}
+			}
+			t.phxMax = max(t.phxMax, n)
+		}
 		aliases := map[string][]string{} // organization id -> phrase keys of its other names
 		for k, es := range t.g.phrases {
 			for _, e := range es {
@@ -189,6 +204,10 @@ func actorData() *actorTables {
 			}
 		}
 		for id, e := range t.g.orgs {
+			if e.sector != "" && e.sector != "IGO" && e.sector != "NGO" {
+				t.orgSector[id] = e.sector // a Phoenix body's code says it
+				continue
+			}
 			slices.Sort(aliases[id])
 			t.orgSector[id] = t.sectorOfOrg(e, aliases[id])
 		}
@@ -282,6 +301,24 @@ func (t *actorTables) nounAt(toks []token) (noun, int) {
 		}
 	}
 	return noun{}, 0
+}
+
+// codedNounAt is nounAt that also reads the Phoenix agents, the longest
+// match winning: "border patrol agents", "landowners".
+func (t *actorTables) codedNounAt(toks []token) (noun, int) {
+	nn, n := t.nounAt(toks)
+	for m := min(t.phxMax, len(toks)); m > n; m-- {
+		k, ok := joinTokens(toks[:m])
+		if !ok {
+			continue
+		}
+		for _, key := range singulars(k) {
+			if x, ok := t.phxNouns[key]; ok {
+				return x, m
+			}
+		}
+	}
+	return nn, n
 }
 
 // titleAt finds a plural title the gazetteer's own lookup misses:
@@ -459,7 +496,7 @@ func (t *actorTables) at(toks []token, a *actorRead) (*signal, int) {
 	if ab, ok := titleAbbrevs[toks[0].lower]; ok && toks[0].isCap() && len(toks) > 1 && toks[1].text == "." && toks[1].start == toks[0].end {
 		cs = append(cs, cand{sig: &signal{kind: sigWord, sector: ab[1], name: ab[0]}, n: 2})
 	}
-	if nn, n := t.nounAt(toks); n > 0 {
+	if nn, n := t.codedNounAt(toks); n > 0 {
 		cs = append(cs, cand{sig: &signal{kind: sigWord, sector: nn.sector, generic: nn.generic}, n: n})
 	}
 	if len(cs) == 0 {

@@ -16,7 +16,9 @@
 // (group.go); events from the triggers table with their
 // frames and the CAMEO verb lexicon (event.go, lexicon.go, gazetteer/
 // verbs.tsv); CAMEO weights (cameo.go); dyad records (records.go); known
-// figures with their offices over time (people.go, gazetteer/people.tsv)
+// figures with their offices over time (people.go, gazetteer/people.tsv,
+// and the dated roles of the PETRARCH Phoenix dictionaries,
+// gazetteer/phoenix_*.tsv, made by go generate from gazetteer/petrarch2)
 // and the actor coder (actor.go: a phrase and a date to country and sector).
 //
 // Invariants:

@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 )
 
+//go:generate go run ./gazetteer/gen -dir gazetteer
+
 //go:embed gazetteer/*.tsv
 var gazetteerFS embed.FS
 
@@ -34,7 +36,7 @@ type entry struct {
 	orgKind string // igo, ngo, gov, armed_group, media, ...
 	parent  string // parent organization id
 	title   string // normalised office for titles
-	sector  string // actor sector of a title (GOV, MIL, DIP, ...)
+	sector  string // actor sector of a title (GOV, MIL, DIP, ...), or of a Phoenix organization
 	exact   bool   // the phrase must match with its own letter case (acronyms)
 	form    string // the phrase as written, for exact matches
 	caps    []bool // which words of the phrase are written with a capital
@@ -67,6 +69,7 @@ func loadGazetteer() *gazetteer {
 		g.loadOrgs()
 		g.loadRegions()
 		g.loadTitles()
+		g.loadPhoenixOrgs() // last: every name of ours wins
 		gaz = g
 	})
 	return gaz
@@ -223,6 +226,34 @@ func (g *gazetteer) loadOrgs() {
 		g.add(name, e)
 		for _, a := range list(col(r, 2)) {
 			g.add(a, e)
+		}
+	}
+}
+
+// phoenix_orgs.tsv: name aliases kind iso3 sector code. A body joins
+// only with the names no table of ours holds; one that shares a name with
+// ours, or its id with one of ours, is ours already.
+func (g *gazetteer) loadPhoenixOrgs() {
+	for _, r := range rows("gazetteer/phoenix_orgs.tsv") {
+		name := col(r, 0)
+		names := append([]string{name}, list(col(r, 1))...)
+		id := "org:" + slug(name)
+		if _, ours := g.orgs[id]; name == "" || ours {
+			continue
+		}
+		e := entry{kind: kindOrg, id: id, name: name, orgKind: col(r, 2), iso3: col(r, 3), sector: col(r, 4)}
+		var free []string
+		for _, s := range names {
+			if k, _ := phraseKey(s); k != "" && len(g.phrases[k]) == 0 {
+				free = append(free, s)
+			}
+		}
+		if len(free) < len(names) {
+			continue
+		}
+		g.orgs[e.id] = e
+		for _, s := range free {
+			g.add(s, e)
 		}
 	}
 }

@@ -1247,7 +1247,7 @@ func (d *doc) figurePerson(f *figure) *entity {
 	}
 	if p.title == "" {
 		p.title = t.office
-		if former {
+		if former && t.office != "" {
 			p.title = "former " + t.office
 		}
 	}

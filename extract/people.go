@@ -17,8 +17,8 @@ type figure struct {
 // term is one office held for one span of time. Dates are yyyymmdd
 // numbers; a year-only start is its first day and a year-only end its last.
 type term struct {
-	iso3   string // country of the office, IGO, or empty for a transnational armed group
-	office string
+	iso3   string // country of the office, IGO or NGO, or empty for a transnational armed group
+	office string // empty for a Phoenix role
 	sector string
 	from   int
 	to     int // 0: still in office
@@ -41,6 +41,7 @@ type people struct {
 	byKey     map[string]*figure
 	bySurname map[string][]*figure // the last word of a name, folded: bush -> both presidents
 	firsts    map[string]bool      // the first word of every key, for a quick test
+	prefixes  map[string]bool      // every proper word prefix of every key
 	maxTokens int
 }
 
@@ -49,13 +50,15 @@ var (
 	peopleIdx  *people
 )
 
-// loadPeople parses gazetteer/people.tsv once. A malformed row is skipped,
-// never fatal; the gazetteer generator checks the file.
+// loadPeople parses gazetteer/people.tsv, then the people of the Phoenix
+// dictionaries (phoenix_people.tsv, whose roles have no office) once. A
+// malformed row is skipped, never fatal; the gazetteer generator checks
+// and makes the files.
 //
 // people.tsv: name aliases iso3 office sector from to
 func loadPeople() *people {
 	peopleOnce.Do(func() {
-		p := &people{byKey: map[string]*figure{}, bySurname: map[string][]*figure{}, firsts: map[string]bool{}}
+		p := &people{byKey: map[string]*figure{}, bySurname: map[string][]*figure{}, firsts: map[string]bool{}, prefixes: map[string]bool{}}
 		byName := map[string]*figure{}
 		for _, r := range rows("gazetteer/people.tsv") {
 			name := col(r, 0)
@@ -81,6 +84,32 @@ func loadPeople() *people {
 			}
 			f.terms = append(f.terms, term{iso3: col(r, 2), office: col(r, 3), sector: col(r, 4), from: from, to: to})
 		}
+		// phoenix_people.tsv: name aliases iso3 sector code from to; the
+		// people of people.tsv win, so a Phoenix name that is already a key
+		// is passed over, and Phoenix surnames never join bySurname (they
+		// would make "President Bush" or "the Smith government" ambiguous).
+		phoenix := map[string]*figure{}
+		for _, r := range rows("gazetteer/phoenix_people.tsv") {
+			name := col(r, 0)
+			from, ok := termDay(col(r, 5), false)
+			if col(r, 5) == "" {
+				from, ok = 0, true
+			}
+			to, ok2 := termDay(col(r, 6), true)
+			if name == "" || !ok || !ok2 || byName[name] != nil && phoenix[name] == nil {
+				continue
+			}
+			f := phoenix[name]
+			if f == nil {
+				f = &figure{name: name}
+				phoenix[name] = f
+				byName[name] = f
+				for _, s := range append([]string{name}, list(col(r, 1))...) {
+					p.add(s, f)
+				}
+			}
+			f.terms = append(f.terms, term{iso3: col(r, 2), sector: col(r, 3), from: from, to: to})
+		}
 		for _, f := range byName {
 			slices.SortStableFunc(f.terms, func(a, b term) int { return cmp.Compare(a.from, b.from) })
 		}
@@ -97,6 +126,11 @@ func (p *people) add(s string, f *figure) {
 	for _, key := range []string{k, foldAccents(k)} {
 		first, _, _ := strings.Cut(key, " ")
 		p.firsts[first] = true
+		for i := len(first); i < len(key); i++ {
+			if key[i] == ' ' {
+				p.prefixes[key[:i]] = true
+			}
+		}
 		if _, ok := p.byKey[key]; !ok {
 			p.byKey[key] = f
 		}
@@ -131,6 +165,9 @@ func (p *people) match(toks []token) (*figure, int) {
 		}
 		b.WriteString(toks[i].lower)
 		keys = append(keys, b.String())
+		if k := keys[len(keys)-1]; !p.prefixes[k] && !p.prefixes[foldAccents(k)] {
+			break // no longer name starts so
+		}
 	}
 	for n := len(keys); n > 0; n-- {
 		if f := p.byKey[keys[n-1]]; f != nil {

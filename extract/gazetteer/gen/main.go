@@ -1,14 +1,18 @@
 // Command gen rewrites extract/gazetteer/countries.tsv from the country data
 // embedded in github.com/pariz/gountries merged with the hand-kept
-// countries_extra.tsv, and checks every other gazetteer file (cities,
-// organizations, regions, titles, people, agents) for layout and
-// cross-references.
+// countries_extra.tsv; rewrites phoenix_people.tsv, phoenix_orgs.tsv and
+// phoenix_agents.tsv from the PETRARCH Phoenix dictionaries kept in
+// gazetteer/petrarch2 (petrarch.go reads their syntax, phoenix.go merges
+// them with the hand-kept tables); and checks every other gazetteer file
+// (cities, organizations, regions, titles, people, agents) for layout and
+// cross-references. extract runs it through go generate.
 //
 // Usage, from the module root:
 //
 //	go run ./extract/gazetteer/gen          # rewrite countries.tsv, check all
 //	go run ./extract/gazetteer/gen -check   # check only; fail if countries.tsv is stale
 //	go run ./extract/gazetteer/gen -fmt     # also sort the hand-kept files in place
+//	go run ./extract/gazetteer/gen -v       # also report the Phoenix conversion
 //
 // The output depends only on the pinned module version and the files in the
 // gazetteer directory: running it twice gives identical files.
@@ -79,8 +83,9 @@ var (
 
 func main() {
 	dir := flag.String("dir", "", "gazetteer directory (default: found from the working directory)")
-	check := flag.Bool("check", false, "write nothing; fail if countries.tsv is not what the generator makes")
+	check := flag.Bool("check", false, "write nothing; fail if a generated file is not what the generator makes")
 	fmtHand := flag.Bool("fmt", false, "also sort the hand-kept files in place")
+	verbose := flag.Bool("v", false, "report what the Phoenix conversion kept and left out, and the upstream lines PETRARCH would trip on")
 	flag.Parse()
 	if *dir == "" {
 		d, err := findDir()
@@ -100,17 +105,29 @@ func main() {
 	if err != nil {
 		fatal(err)
 	}
-	path := filepath.Join(*dir, countriesFile)
-	if *check {
-		old, err := os.ReadFile(path)
-		if err != nil {
+	phx, st, err := GeneratePhoenix(*dir, out)
+	if err != nil {
+		fatal(err)
+	}
+	if *verbose {
+		fmt.Fprint(os.Stderr, st)
+		for _, p := range st.problems {
+			fmt.Fprintln(os.Stderr, "upstream:", p)
+		}
+	}
+	for _, f := range append([]genFile{{countriesFile, out}}, phx...) {
+		path := filepath.Join(*dir, f.name)
+		if *check {
+			old, err := os.ReadFile(path)
+			if err != nil {
+				fatal(err)
+			}
+			if !bytes.Equal(old, f.data) {
+				fatal(fmt.Errorf("%s is stale: run go run ./extract/gazetteer/gen", path))
+			}
+		} else if err := writeIfChanged(path, f.data); err != nil {
 			fatal(err)
 		}
-		if !bytes.Equal(old, out) {
-			fatal(fmt.Errorf("%s is stale: run go run ./extract/gazetteer/gen", path))
-		}
-	} else if err := writeIfChanged(path, out); err != nil {
-		fatal(err)
 	}
 	warnings, err := Validate(*dir, out)
 	for _, w := range warnings {
