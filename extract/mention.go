@@ -57,9 +57,12 @@ type doc struct {
 	sents    []sentence
 	ments    [][]mention
 	dateline string // ISO3 of the dateline country
-	artID    string // the article's id, which scopes its groups
-	people   *people
-	day      int // the publication day as yyyymmdd, or openEnd when unknown
+	// publisher is the ISO3 code of the government that issues the
+	// article (publisher.go), or "" for a news outlet
+	publisher string
+	artID     string // the article's id, which scopes its groups
+	people    *people
+	day       int // the publication day as yyyymmdd, or openEnd when unknown
 	// lookups remembered for the sentence being read
 	lookToks []token
 	looked   []looked
@@ -264,6 +267,18 @@ func (d *doc) nameAt(toks []token, i int) int {
 		n++
 	}
 	return n
+}
+
+// skipHonorifics returns the token after the honorifics at toks[k]:
+// "Dr.", "Mr", "Sheikh".
+func skipHonorifics(toks []token, k int) int {
+	for k+1 < len(toks) && honorifics[toks[k].lower] {
+		k++
+		if toks[k].text == "." && k+1 < len(toks) {
+			k++
+		}
+	}
+	return k
 }
 
 // portfolioWords end the portfolio of an office written before a name:
@@ -511,6 +526,12 @@ func (d *doc) findMentions(si int) []mention {
 			i += n
 			continue
 		}
+		// "we", "our government": the issuing government's voice
+		if m, n := d.voiceAt(si, toks, i); n > 0 {
+			out = append(out, m)
+			i += n
+			continue
+		}
 		// A person already met: full name or surname.
 		if t.isCap() {
 			if p, n := d.knownPerson(toks, i); p != nil {
@@ -643,14 +664,17 @@ func (d *doc) findMentions(si int) []mention {
 		// Titles, then a name: "Foreign Minister Sergey Lavrov", "FM Lavrov".
 		if es, n := d.lookAt(toks, i); n > 0 && es[0].kind == kindTitle {
 			// a title only counts with a capital ("Foreign Minister X") or before a name
-			k := i + n
-			// "Prime Minister Dr Abiy Ahmed": an honorific is no part of the name
-			for k+1 < len(toks) && honorifics[toks[k].lower] {
-				k++
-				if toks[k].text == "." && k+1 < len(toks) {
-					k++
+			k, titleEnd := i+n, i+n
+			// "Special Envoy for the Sahel Ann Smith": the portfolio is part
+			// of the office, and a name of two words or more follows it
+			if pk := d.portfolioAfter(toks, k); pk > k && d.nameAt(toks, skipHonorifics(toks, pk)) >= 2 {
+				k, titleEnd = pk, pk
+				if toks[pk-1].text == "," {
+					titleEnd--
 				}
 			}
+			// "Prime Minister Dr Abiy Ahmed": an honorific is no part of the name
+			k = skipHonorifics(toks, k)
 			nn := d.nameAt(toks, k)
 			if nn == 1 && len(triggers.candidates(toks[k].lower)) > 0 {
 				nn = 0 // "General Agreement on Tariffs": an act's word is no name
@@ -664,10 +688,11 @@ func (d *doc) findMentions(si int) []mention {
 				start, title := i, es[0].title
 				if modCountry != nil && modEnd < i && capsBetween(toks, modEnd, i) {
 					start, modEnd = modEnd, i
-					title = spanText(d.text, toks[start].start, toks[i+n-1].end)
 				} else if j := officeStart(toks, out, i); j < i {
 					start = j // "External Affairs Minister Jaishankar"
-					title = spanText(d.text, toks[start].start, toks[i+n-1].end)
+				}
+				if start < i || titleEnd > i+n {
+					title = spanText(d.text, toks[start].start, toks[titleEnd-1].end)
 				}
 				name := spanText(d.text, toks[k].start, toks[k+nn-1].end)
 				var p *entity
@@ -709,6 +734,9 @@ func (d *doc) findMentions(si int) []mention {
 						p.country = modOrg.country
 					}
 				}
+				if p.country == "" {
+					p.country = d.officeCountry(es[0]) // the issuing government's envoy
+				}
 				if p.gender == 0 {
 					p.gender = guessGender(spanText(d.text, t.start, toks[i+n-1].end), name)
 				}
@@ -749,6 +777,15 @@ func (d *doc) findMentions(si int) []mention {
 						continue
 					}
 				}
+			}
+			// "the Deputy Secretary", "The Acting Assistant Secretary"
+			if m, ok := d.bareOffice(toks, i, n, es[0]); ok {
+				out = append(out, m)
+				if m.ent.typ == TypePerson {
+					d.touch(m.ent)
+				}
+				i += n
+				continue
 			}
 			i += n
 			continue

@@ -42,6 +42,9 @@ type people struct {
 	bySurname map[string][]*figure // the last word of a name, folded: bush -> both presidents
 	firsts    map[string]bool      // the first word of every key, for a quick test
 	maxTokens int
+	// held lists, for every office, the countries whose figures held it
+	// (IGO posts and armed groups aside): Prime Minister -> GBR, IND, ...
+	held map[string]map[string]bool
 }
 
 var (
@@ -55,7 +58,7 @@ var (
 // people.tsv: name aliases iso3 office sector from to
 func loadPeople() *people {
 	peopleOnce.Do(func() {
-		p := &people{byKey: map[string]*figure{}, bySurname: map[string][]*figure{}, firsts: map[string]bool{}}
+		p := &people{byKey: map[string]*figure{}, bySurname: map[string][]*figure{}, firsts: map[string]bool{}, held: map[string]map[string]bool{}}
 		byName := map[string]*figure{}
 		for _, r := range rows("gazetteer/people.tsv") {
 			name := col(r, 0)
@@ -80,6 +83,12 @@ func loadPeople() *people {
 				}
 			}
 			f.terms = append(f.terms, term{iso3: col(r, 2), office: col(r, 3), sector: col(r, 4), from: from, to: to})
+			if iso3, office := col(r, 2), col(r, 3); iso3 != "" && iso3 != "IGO" {
+				if p.held[office] == nil {
+					p.held[office] = map[string]bool{}
+				}
+				p.held[office][iso3] = true
+			}
 		}
 		for _, f := range byName {
 			slices.SortStableFunc(f.terms, func(a, b term) int { return cmp.Compare(a.from, b.from) })
@@ -236,4 +245,13 @@ func termDay(s string, end bool) (int, bool) {
 		return n, err == nil
 	}
 	return 0, false
+}
+
+// foreignOffice reports whether an office is one that country iso3 does
+// not have: several other countries' figures held it and none of iso3's
+// ("Prime Minister" for the United States). An office the table knows
+// too little of may be anyone's.
+func (p *people) foreignOffice(office, iso3 string) bool {
+	h := p.held[office]
+	return len(h) >= 3 && !h[iso3]
 }
