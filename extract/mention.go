@@ -832,7 +832,7 @@ func (d *doc) findMentions(si int) []mention {
 		// A name of two or more words that the gazetteer does not know, used
 		// as a speaker or an agent: "Jeffrey Kupfer said", "Mike Pompeo met".
 		if t.isCap() && (i == 0 || !toks[i-1].isCap() || toks[i-1].lower == "the") {
-			if nn := d.nameAt(toks, i); nn >= 2 && i+nn < len(toks) && d.agentSlot(toks, i+nn) {
+			if nn := d.nameAt(toks, i); nn >= 2 && i+nn < len(toks) && !thingHead(toks[i+nn-1].text) && d.agentSlot(toks, i+nn) {
 				if k := portfolioEnd(toks, i, nn); k > i {
 					// "Special Envoy for Climate John Kerry", "Assistant
 					// Secretary for Democracy, Human Rights, and Labor Lisa
@@ -1093,6 +1093,9 @@ func spanText(text string, a, b int) string { return text[a:b] }
 // ("Jeffrey Kupfer, a U.S. official").
 func (d *doc) agentSlot(toks []token, k int) bool {
 	w := toks[k].lower
+	if placePrepositions[w] {
+		return false
+	}
 	if w == "," && k+1 < len(toks) {
 		n := toks[k+1].lower
 		return n == "the" || n == "a" || n == "an" || n == "who" || d.g.firsts[n] || triggers.startsEvent(n)
