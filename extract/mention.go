@@ -60,7 +60,8 @@ type doc struct {
 	// publisher is the ISO3 code of the government that issues the
 	// article (publisher.go), or "" for a news outlet
 	publisher string
-	artID     string // the article's id, which scopes its groups
+	signer    *entity // the person who speaks as "I" in a release
+	artID     string  // the article's id, which scopes its groups
 	people    *people
 	day       int // the publication day as yyyymmdd, or openEnd when unknown
 	// lookups remembered for the sentence being read
@@ -527,6 +528,12 @@ func (d *doc) findMentions(si int) []mention {
 			continue
 		}
 		// "we", "our government": the issuing government's voice
+		if m, n := d.signerAt(si, toks, i); n > 0 {
+			out = append(out, m)
+			d.touch(m.ent)
+			i += n
+			continue
+		}
 		if m, n := d.voiceAt(si, toks, i); n > 0 {
 			out = append(out, m)
 			i += n
@@ -848,7 +855,13 @@ func (d *doc) findMentions(si int) []mention {
 					}
 				}
 				name := spanText(d.text, t.start, toks[i+nn-1].end)
-				p := d.personEntity(name)
+				var p *entity
+				if f := d.figureAt(toks, i, nn, ""); f != nil {
+					p = d.figurePerson(f) // "Antony J. Blinken" is Antony Blinken
+					p.aliases = appendUnique(p.aliases, name)
+				} else {
+					p = d.personEntity(name)
+				}
 				if p.gender == 0 {
 					p.gender = guessGender("", name)
 				}
@@ -1135,6 +1148,9 @@ func (d *doc) apposition(p *entity, toks []token, k int) {
 		case kindTitle:
 			if p.title == "" {
 				p.title, p.sector = es[0].title, es[0].sector
+			}
+			if p.country == "" {
+				p.country = d.officeCountry(es[0]) // "Ann Smith, Special Envoy," in a release
 			}
 		}
 		return

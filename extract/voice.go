@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // The voice of a press release: in an article its government issues
 // (publisher.go), "we", "us" and "our" of the release's own narrative are
 // that government. Inside a quotation they are the quoted speaker's, who
@@ -59,4 +61,108 @@ func (d *doc) inQuote(si, k int) bool {
 		}
 	}
 	return depth > 0 || straight
+}
+
+// The signer of a release speaks as "I": "Ann Smith, Secretary of
+// Defense" on a header line, or "Statement by President Ann Smith on ..."
+// as its title. Outside quotations "I", "me" and "my" are the signer.
+
+// signerPronouns are the first-person singular words that speak for the
+// signer.
+var signerPronouns = map[string]bool{"i": true, "me": true, "my": true, "myself": true}
+
+// findSigner sets d.signer from the header lines or the title of a release
+// its government issues.
+func (d *doc) findSigner(in Input, text string) {
+	if d.publisher == "" {
+		return
+	}
+	n := 0
+	for _, l := range splitLines(text) {
+		if isNoise(l.text) {
+			continue
+		}
+		if n++; n > headerLines {
+			break
+		}
+		name, office, ok := strings.Cut(l.text, ", ")
+		if !ok || len(l.text) > 120 || strings.ContainsAny(office, ",.;:") && !strings.HasSuffix(office, ".") {
+			continue
+		}
+		if e, ok := d.titleIn(tokenize(office, 0)); ok {
+			if p := d.signerPerson(tokenize(name, 0), e); p != nil {
+				d.signer = p
+				return
+			}
+		}
+	}
+	// "Statement by President Ann Smith on the Floods"
+	toks := tokenize(in.Title, 0)
+	if len(toks) < 4 || toks[1].lower != "by" && toks[1].lower != "from" {
+		return
+	}
+	for k := 2; k < len(toks) && k <= 4; k++ {
+		if es, m := d.g.lookup(toks[k:]); m > 0 && es[0].kind == kindTitle {
+			if nn := d.nameAt(toks, k+m); nn >= 2 {
+				d.signer = d.signerPerson(toks[k+m:k+m+nn], es[0])
+			}
+			return
+		}
+	}
+}
+
+// titleIn returns the first office named in toks.
+func (d *doc) titleIn(toks []token) (entry, bool) {
+	for k := range toks {
+		if es, m := d.g.lookup(toks[k:]); m > 0 && es[0].kind == kindTitle {
+			return es[0], true
+		}
+	}
+	return entry{}, false
+}
+
+// signerPerson returns the person named by toks, two to five words, in
+// office e: a known figure, or a new person of the office's country.
+func (d *doc) signerPerson(toks []token, e entry) *entity {
+	if len(toks) < 2 || len(toks) > 5 {
+		return nil
+	}
+	for _, t := range toks {
+		if t.isWord() && !t.isCap() {
+			return nil
+		}
+	}
+	if f := d.figureAt(toks, 0, len(toks), e.title); f != nil {
+		return d.figurePerson(f)
+	}
+	p := d.personEntity(toksText(toks))
+	if p.title == "" {
+		p.title, p.sector = e.title, e.sector
+	}
+	if p.country == "" {
+		p.country = d.officeCountry(e)
+	}
+	return p
+}
+
+// toksText joins tokens with single spaces, keeping an initial's dot.
+func toksText(toks []token) string {
+	var b strings.Builder
+	for i, t := range toks {
+		if i > 0 && t.text != "." {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.text)
+	}
+	return b.String()
+}
+
+// signerAt reads "I", "me" or "my" at toks[i] of sentence si as the
+// signer of the release, outside quotations.
+func (d *doc) signerAt(si int, toks []token, i int) (mention, int) {
+	t := toks[i]
+	if d.signer == nil || !signerPronouns[t.lower] || t.text == "ME" || d.inQuote(si, i) {
+		return mention{}, 0
+	}
+	return mention{Span: Span{t.start, t.end}, ent: d.signer, tok: i, toks: 1, form: 'p'}, 1
 }
