@@ -569,6 +569,9 @@ func (d *doc) findMentions(si int) []mention {
 						if cty != nil && e.country != cty.iso3 {
 							return false
 						}
+						if underling(e.title) && !underling(title) {
+							return false // "the President" is no vice president
+						}
 						return title == "" || strings.Contains(e.title, title) || (title == "Minister" && strings.Contains(e.title, "Minister"))
 					})
 					if p != nil {
@@ -683,8 +686,8 @@ func (d *doc) findMentions(si int) []mention {
 			// "Prime Minister Dr Abiy Ahmed": an honorific is no part of the name
 			k = skipHonorifics(toks, k)
 			nn := d.nameAt(toks, k)
-			if nn == 1 && len(triggers.candidates(toks[k].lower)) > 0 {
-				nn = 0 // "General Agreement on Tariffs": an act's word is no name
+			if nn == 1 && (len(triggers.candidates(toks[k].lower)) > 0 || portfolioWords[toks[k].lower] || thingHead(toks[k].text)) {
+				nn = 0 // "General Agreement on Tariffs", "the General Staff": no name
 			}
 			if _, fn := d.people.match(toks[k:]); fn > nn {
 				nn = fn // a known name that holds a word like "May"

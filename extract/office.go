@@ -109,3 +109,15 @@ func (d *doc) portfolioAfter(toks []token, k int) int {
 	}
 	return end
 }
+
+// underling reports whether an office is the second to another of that
+// name: a Vice President, a Deputy or Assistant Secretary, an Under
+// Secretary.
+func underling(office string) bool {
+	w, _, _ := strings.Cut(officeCore(office), " ")
+	switch w {
+	case "vice", "deputy", "assistant", "under", "undersecretary":
+		return true
+	}
+	return false
+}
