@@ -10,7 +10,10 @@
 // (article.go); sentences and tokens with byte offsets (text.go); dates
 // resolved against the publication time (date.go); mentions resolved to
 // entities through the embedded gazetteer, titles and coreference
-// (gazetteer.go, mention.go); actors the tables do not hold: groups named
+// (gazetteer.go, mention.go); the government that issues a press release
+// (publisher.go, gazetteer/publishers.tsv), whose "we" and signer's "I"
+// are its voice (voice.go) and whose offices named without a country are
+// its own (office.go), while names of things are no people (things.go); actors the tables do not hold: groups named
 // by a common noun, placed by a demonym, a "-led" country or where the
 // sentence happens, and bodies named by the word their name ends in
 // (group.go); events from the triggers table with their

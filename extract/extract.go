@@ -83,6 +83,8 @@ func Extract(in Input) (Result, error) {
 	}
 	d := x.d
 	d.artID = art.ID
+	d.publisher = issuer(in, text, d.g)
+	d.findSigner(in, text)
 	d.sents = splitSentences(text, h.paragraphs)
 	d.ments = make([][]mention, len(d.sents))
 

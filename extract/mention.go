@@ -58,9 +58,13 @@ type doc struct {
 	ments    [][]mention
 	syn      []*syntax // the parse of each sentence, nil where none was given
 	dateline string    // ISO3 of the dateline country
-	artID    string    // the article's id, which scopes its groups
-	people   *people
-	day      int // the publication day as yyyymmdd, or openEnd when unknown
+	// publisher is the ISO3 code of the government that issues the
+	// article (publisher.go), or "" for a news outlet
+	publisher string
+	signer    *entity // the person who speaks as "I" in a release
+	artID     string  // the article's id, which scopes its groups
+	people    *people
+	day       int // the publication day as yyyymmdd, or openEnd when unknown
 	// lookups remembered for the sentence being read
 	lookToks []token
 	looked   []looked
@@ -265,6 +269,18 @@ func (d *doc) nameAt(toks []token, i int) int {
 		n++
 	}
 	return n
+}
+
+// skipHonorifics returns the token after the honorifics at toks[k]:
+// "Dr.", "Mr", "Sheikh".
+func skipHonorifics(toks []token, k int) int {
+	for k+1 < len(toks) && honorifics[toks[k].lower] {
+		k++
+		if toks[k].text == "." && k+1 < len(toks) {
+			k++
+		}
+	}
+	return k
 }
 
 // portfolioWords end the portfolio of an office written before a name:
@@ -512,6 +528,18 @@ func (d *doc) findMentions(si int) []mention {
 			i += n
 			continue
 		}
+		// "we", "our government": the issuing government's voice
+		if m, n := d.signerAt(si, toks, i); n > 0 {
+			out = append(out, m)
+			d.touch(m.ent)
+			i += n
+			continue
+		}
+		if m, n := d.voiceAt(si, toks, i); n > 0 {
+			out = append(out, m)
+			i += n
+			continue
+		}
 		// A person already met: full name or surname.
 		if t.isCap() {
 			if p, n := d.knownPerson(toks, i); p != nil {
@@ -541,6 +569,9 @@ func (d *doc) findMentions(si int) []mention {
 					p := d.recentPerson(func(e *entity) bool {
 						if cty != nil && e.country != cty.iso3 {
 							return false
+						}
+						if underling(e.title) && !underling(title) {
+							return false // "the President" is no vice president
 						}
 						return title == "" || strings.Contains(e.title, title) || (title == "Minister" && strings.Contains(e.title, "Minister"))
 					})
@@ -644,17 +675,20 @@ func (d *doc) findMentions(si int) []mention {
 		// Titles, then a name: "Foreign Minister Sergey Lavrov", "FM Lavrov".
 		if es, n := d.lookAt(toks, i); n > 0 && es[0].kind == kindTitle {
 			// a title only counts with a capital ("Foreign Minister X") or before a name
-			k := i + n
-			// "Prime Minister Dr Abiy Ahmed": an honorific is no part of the name
-			for k+1 < len(toks) && honorifics[toks[k].lower] {
-				k++
-				if toks[k].text == "." && k+1 < len(toks) {
-					k++
+			k, titleEnd := i+n, i+n
+			// "Special Envoy for the Sahel Ann Smith": the portfolio is part
+			// of the office, and a name of two words or more follows it
+			if pk := d.portfolioAfter(toks, k); pk > k && d.nameAt(toks, skipHonorifics(toks, pk)) >= 2 {
+				k, titleEnd = pk, pk
+				if toks[pk-1].text == "," {
+					titleEnd--
 				}
 			}
+			// "Prime Minister Dr Abiy Ahmed": an honorific is no part of the name
+			k = skipHonorifics(toks, k)
 			nn := d.nameAt(toks, k)
-			if nn == 1 && len(triggers.candidates(toks[k].lower)) > 0 {
-				nn = 0 // "General Agreement on Tariffs": an act's word is no name
+			if nn == 1 && (len(triggers.candidates(toks[k].lower)) > 0 || portfolioWords[toks[k].lower] || thingHead(toks[k].text)) {
+				nn = 0 // "General Agreement on Tariffs", "the General Staff": no name
 			}
 			if _, fn := d.people.match(toks[k:]); fn > nn {
 				nn = fn // a known name that holds a word like "May"
@@ -665,10 +699,11 @@ func (d *doc) findMentions(si int) []mention {
 				start, title := i, es[0].title
 				if modCountry != nil && modEnd < i && capsBetween(toks, modEnd, i) {
 					start, modEnd = modEnd, i
-					title = spanText(d.text, toks[start].start, toks[i+n-1].end)
 				} else if j := officeStart(toks, out, i); j < i {
 					start = j // "External Affairs Minister Jaishankar"
-					title = spanText(d.text, toks[start].start, toks[i+n-1].end)
+				}
+				if start < i || titleEnd > i+n {
+					title = spanText(d.text, toks[start].start, toks[titleEnd-1].end)
 				}
 				name := spanText(d.text, toks[k].start, toks[k+nn-1].end)
 				var p *entity
@@ -710,6 +745,9 @@ func (d *doc) findMentions(si int) []mention {
 						p.country = modOrg.country
 					}
 				}
+				if p.country == "" {
+					p.country = d.officeCountry(es[0]) // the issuing government's envoy
+				}
 				if p.gender == 0 {
 					p.gender = guessGender(spanText(d.text, t.start, toks[i+n-1].end), name)
 				}
@@ -750,6 +788,15 @@ func (d *doc) findMentions(si int) []mention {
 						continue
 					}
 				}
+			}
+			// "the Deputy Secretary", "The Acting Assistant Secretary"
+			if m, ok := d.bareOffice(toks, i, n, es[0]); ok {
+				out = append(out, m)
+				if m.ent.typ == TypePerson {
+					d.touch(m.ent)
+				}
+				i += n
+				continue
 			}
 			i += n
 			continue
@@ -796,7 +843,7 @@ func (d *doc) findMentions(si int) []mention {
 		// A name of two or more words that the gazetteer does not know, used
 		// as a speaker or an agent: "Jeffrey Kupfer said", "Mike Pompeo met".
 		if t.isCap() && (i == 0 || !toks[i-1].isCap() || toks[i-1].lower == "the") {
-			if nn := d.nameAt(toks, i); nn >= 2 && i+nn < len(toks) && d.agentSlot(toks, i+nn) {
+			if nn := d.nameAt(toks, i); nn >= 2 && i+nn < len(toks) && !thingHead(toks[i+nn-1].text) && d.agentSlot(toks, i+nn) {
 				if k := portfolioEnd(toks, i, nn); k > i {
 					// "Special Envoy for Climate John Kerry", "Assistant
 					// Secretary for Democracy, Human Rights, and Labor Lisa
@@ -812,7 +859,13 @@ func (d *doc) findMentions(si int) []mention {
 					}
 				}
 				name := spanText(d.text, t.start, toks[i+nn-1].end)
-				p := d.personEntity(name)
+				var p *entity
+				if f := d.figureAt(toks, i, nn, ""); f != nil {
+					p = d.figurePerson(f) // "Antony J. Blinken" is Antony Blinken
+					p.aliases = appendUnique(p.aliases, name)
+				} else {
+					p = d.personEntity(name)
+				}
 				if p.gender == 0 {
 					p.gender = guessGender("", name)
 				}
@@ -1057,6 +1110,9 @@ func spanText(text string, a, b int) string { return text[a:b] }
 // ("Jeffrey Kupfer, a U.S. official").
 func (d *doc) agentSlot(toks []token, k int) bool {
 	w := toks[k].lower
+	if placePrepositions[w] {
+		return false
+	}
 	if w == "," && k+1 < len(toks) {
 		n := toks[k+1].lower
 		return n == "the" || n == "a" || n == "an" || n == "who" || d.g.firsts[n] || triggers.startsEvent(n)
@@ -1096,6 +1152,9 @@ func (d *doc) apposition(p *entity, toks []token, k int) {
 		case kindTitle:
 			if p.title == "" {
 				p.title, p.sector = es[0].title, es[0].sector
+			}
+			if p.country == "" {
+				p.country = d.officeCountry(es[0]) // "Ann Smith, Special Envoy," in a release
 			}
 		}
 		return

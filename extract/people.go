@@ -43,6 +43,9 @@ type people struct {
 	firsts    map[string]bool      // the first word of every key, for a quick test
 	prefixes  map[string]bool      // every proper word prefix of every key
 	maxTokens int
+	// held lists, for every office, the countries whose figures held it
+	// (IGO posts and armed groups aside): Prime Minister -> GBR, IND, ...
+	held map[string]map[string]bool
 }
 
 var (
@@ -58,7 +61,7 @@ var (
 // people.tsv: name aliases iso3 office sector from to
 func loadPeople() *people {
 	peopleOnce.Do(func() {
-		p := &people{byKey: map[string]*figure{}, bySurname: map[string][]*figure{}, firsts: map[string]bool{}, prefixes: map[string]bool{}}
+		p := &people{byKey: map[string]*figure{}, bySurname: map[string][]*figure{}, firsts: map[string]bool{}, prefixes: map[string]bool{}, held: map[string]map[string]bool{}}
 		byName := map[string]*figure{}
 		for _, r := range rows("gazetteer/people.tsv") {
 			name := col(r, 0)
@@ -83,6 +86,12 @@ func loadPeople() *people {
 				}
 			}
 			f.terms = append(f.terms, term{iso3: col(r, 2), office: col(r, 3), sector: col(r, 4), from: from, to: to})
+			if iso3, office := col(r, 2), col(r, 3); iso3 != "" && iso3 != "IGO" {
+				if p.held[office] == nil {
+					p.held[office] = map[string]bool{}
+				}
+				p.held[office][iso3] = true
+			}
 		}
 		// phoenix_people.tsv: name aliases iso3 sector code from to; the
 		// people of people.tsv win, so a Phoenix name that is already a key
@@ -273,4 +282,13 @@ func termDay(s string, end bool) (int, bool) {
 		return n, err == nil
 	}
 	return 0, false
+}
+
+// foreignOffice reports whether an office is one that country iso3 does
+// not have: several other countries' figures held it and none of iso3's
+// ("Prime Minister" for the United States). An office the table knows
+// too little of may be anyone's.
+func (p *people) foreignOffice(office, iso3 string) bool {
+	h := p.held[office]
+	return len(h) >= 3 && !h[iso3]
 }

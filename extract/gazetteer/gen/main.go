@@ -43,6 +43,7 @@ const (
 	titlesFile    = "titles.tsv"
 	peopleFile    = "people.tsv"
 	agentsFile    = "agents.tsv"
+	publisherFile = "publishers.tsv"
 )
 
 // Column layouts. The hand-kept files carry the same layout in their header
@@ -55,6 +56,7 @@ var (
 	titleCols   = []string{"pattern", "normalized", "sector"}
 	peopleCols  = []string{"name", "aliases", "iso3", "office", "sector", "from", "to"}
 	agentCols   = []string{"pattern", "sector"}
+	pubCols     = []string{"key", "by", "iso3"}
 )
 
 var (
@@ -95,7 +97,7 @@ func main() {
 		*dir = d
 	}
 	if *fmtHand && !*check {
-		for _, f := range []string{extraFile, citiesFile, orgsFile, regionsFile, titlesFile, peopleFile, agentsFile} {
+		for _, f := range []string{extraFile, citiesFile, orgsFile, regionsFile, titlesFile, peopleFile, agentsFile, publisherFile} {
 			if err := sortFile(filepath.Join(*dir, f)); err != nil {
 				fatal(err)
 			}

@@ -1,0 +1,40 @@
+package extract
+
+import "strings"
+
+// Names of things are not people. The person recogniser reads two or
+// three capitalised words before a verb as a name ("Ann Smith said"); the
+// same shape also names documents, meetings and places ("the Joint
+// Statement said", "the Strategic Dialogue will", "Camp Ridge Airbase in
+// ..."). Their last word gives them away: a noun of that kind, or an
+// abstract noun's ending.
+
+// thingHeads end the names of documents, meetings, programmes and places.
+var thingHeads = map[string]bool{"statement": true, "dialogue": true, "declaration": true,
+	"communique": true, "communiqué": true, "memorandum": true, "agreement": true, "accord": true,
+	"accords": true, "treaty": true, "act": true, "plan": true, "strategy": true, "initiative": true,
+	"program": true, "programme": true, "framework": true, "partnership": true, "summit": true,
+	"forum": true, "conference": true, "talks": true, "round": true, "process": true,
+	"airbase": true, "base": true, "shrine": true, "center": true, "centre": true, "shoal": true,
+	"reef": true, "airport": true, "palace": true, "square": true, "strait": true, "canal": true,
+	"islands": true, "island": true, "skies": true, "affairs": true, "security": true,
+	"cooperation": true, "group": true, "fund": true, "bank": true, "award": true, "prize": true}
+
+// thingHead reports whether a capitalised word ends the name of a thing
+// rather than a person's: "Statement", "Airbase", "Cooperation".
+func thingHead(w string) bool {
+	w = strings.ToLower(w)
+	if thingHeads[w] {
+		return true
+	}
+	for _, suf := range []string{"tion", "sion", "ment", "ness", "ship", "ism", "ogue"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// placePrepositions after a name say where it is, not that it acts:
+// "Camp Ridge Airbase in Romania".
+var placePrepositions = map[string]bool{"in": true, "at": true, "near": true, "of": true}

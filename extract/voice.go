@@ -1,0 +1,168 @@
+package extract
+
+import "strings"
+
+// The voice of a press release: in an article its government issues
+// (publisher.go), "we", "us" and "our" of the release's own narrative are
+// that government. Inside a quotation they are the quoted speaker's, who
+// may be anyone, so they are left alone there.
+
+// voicePronouns are the first-person plural words that speak for the
+// issuing government.
+var voicePronouns = map[string]bool{"we": true, "us": true, "our": true, "ours": true, "ourselves": true}
+
+// voiceAt reads the issuing government's voice at toks[i] of sentence si:
+// "we", "us" (in lower case: "US" is the country), "our", or "our" before
+// a body ("our government", "our embassy"). It returns the mention and the
+// number of tokens read, or 0.
+func (d *doc) voiceAt(si int, toks []token, i int) (mention, int) {
+	t := toks[i]
+	if d.publisher == "" || !voicePronouns[t.lower] || t.text == "US" || t.text == "OUR" || d.inQuote(si, i) {
+		return mention{}, 0
+	}
+	c := d.countryEntity(d.publisher)
+	if c == nil {
+		return mention{}, 0
+	}
+	if t.lower == "our" && i+1 < len(toks) {
+		if b, n := d.matchBody(toks[i+1:]); n > 0 && (b.kind == "gov" || b.kind == "mil" || b.kind == "org") {
+			return d.bodyMention(b, c, toks, i, i+1+n), 1 + n
+		}
+	}
+	return mention{Span: Span{t.start, t.end}, ent: c, tok: i, toks: 1, form: 'p'}, 1
+}
+
+// inQuote reports whether token k of sentence si lies inside quotation
+// marks opened in its paragraph: straight quotes toggle, curly ones open
+// and close. A quotation may run over several sentences.
+func (d *doc) inQuote(si, k int) bool {
+	first := si
+	for first > 0 && d.sents[first-1].para == d.sents[si].para {
+		first--
+	}
+	depth, straight := 0, false
+	for sj := first; sj <= si; sj++ {
+		toks := d.sents[sj].tokens
+		end := len(toks)
+		if sj == si {
+			end = k
+		}
+		for _, t := range toks[:end] {
+			switch t.text {
+			case "“", "«":
+				depth++
+			case "”", "»":
+				if depth > 0 {
+					depth--
+				}
+			case "\"":
+				straight = !straight
+			}
+		}
+	}
+	return depth > 0 || straight
+}
+
+// The signer of a release speaks as "I": "Ann Smith, Secretary of
+// Defense" on a header line, or "Statement by President Ann Smith on ..."
+// as its title. Outside quotations "I", "me" and "my" are the signer.
+
+// signerPronouns are the first-person singular words that speak for the
+// signer.
+var signerPronouns = map[string]bool{"i": true, "me": true, "my": true, "myself": true}
+
+// findSigner sets d.signer from the header lines or the title of a release
+// its government issues.
+func (d *doc) findSigner(in Input, text string) {
+	if d.publisher == "" {
+		return
+	}
+	n := 0
+	for _, l := range splitLines(text) {
+		if isNoise(l.text) {
+			continue
+		}
+		if n++; n > headerLines {
+			break
+		}
+		name, office, ok := strings.Cut(l.text, ", ")
+		if !ok || len(l.text) > 120 || strings.ContainsAny(office, ",.;:") && !strings.HasSuffix(office, ".") {
+			continue
+		}
+		if e, ok := d.titleIn(tokenize(office, 0)); ok {
+			if p := d.signerPerson(tokenize(name, 0), e); p != nil {
+				d.signer = p
+				return
+			}
+		}
+	}
+	// "Statement by President Ann Smith on the Floods"
+	toks := tokenize(in.Title, 0)
+	if len(toks) < 4 || toks[1].lower != "by" && toks[1].lower != "from" {
+		return
+	}
+	for k := 2; k < len(toks) && k <= 4; k++ {
+		if es, m := d.g.lookup(toks[k:]); m > 0 && es[0].kind == kindTitle {
+			if nn := d.nameAt(toks, k+m); nn >= 2 {
+				d.signer = d.signerPerson(toks[k+m:k+m+nn], es[0])
+			}
+			return
+		}
+	}
+}
+
+// titleIn returns the first office named in toks.
+func (d *doc) titleIn(toks []token) (entry, bool) {
+	for k := range toks {
+		if es, m := d.g.lookup(toks[k:]); m > 0 && es[0].kind == kindTitle {
+			return es[0], true
+		}
+	}
+	return entry{}, false
+}
+
+// signerPerson returns the person named by toks, two to five words, in
+// office e: a known figure, or a new person of the office's country.
+func (d *doc) signerPerson(toks []token, e entry) *entity {
+	if len(toks) < 2 || len(toks) > 5 {
+		return nil
+	}
+	for _, t := range toks {
+		if t.isWord() && !t.isCap() {
+			return nil
+		}
+	}
+	if f := d.figureAt(toks, 0, len(toks), e.title); f != nil {
+		return d.figurePerson(f)
+	}
+	p := d.personEntity(toksText(toks))
+	if p.title == "" {
+		p.title, p.sector = e.title, e.sector
+	}
+	if p.country == "" {
+		p.country = d.officeCountry(e)
+	}
+	return p
+}
+
+// toksText joins tokens with single spaces, keeping an initial's dot.
+func toksText(toks []token) string {
+	var b strings.Builder
+	for i, t := range toks {
+		if i > 0 && t.text != "." {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.text)
+	}
+	return b.String()
+}
+
+// signerAt reads "I", "me" or "my" at toks[i] of sentence si as the
+// signer of the release, outside quotations.
+func (d *doc) signerAt(si int, toks []token, i int) (mention, int) {
+	t := toks[i]
+	if d.signer == nil || !signerPronouns[t.lower] || t.text == "ME" || d.inQuote(si, i) {
+		return mention{}, 0
+	}
+	return mention{Span: Span{t.start, t.end}, ent: d.signer, tok: i, toks: 1, form: 'p'}, 1
+}
