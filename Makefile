@@ -4,6 +4,7 @@ SHELL := /bin/bash
 
 GO        ?= go
 NEO4JCTL  := deploy/neo4j/neo4jctl
+CORENLPCTL := deploy/corenlp/corenlpctl
 BIN       := bin/dipgraph
 SHARED    ?= $(abspath ../shared)
 
@@ -12,29 +13,45 @@ export NEO4J_USER     ?= neo4j
 export NEO4J_PASSWORD ?= dipgraph-dev
 export NEO4J_DATABASE ?= neo4j
 export DIPGRAPH_EVAL  ?= $(SHARED)/eval
+export CORENLP_PORT    ?= 9000
+CORENLP_LOCAL_URL     := http://127.0.0.1:$(CORENLP_PORT)
+export DIPGRAPH_CORENLP_URL ?= $(CORENLP_LOCAL_URL)
 
-.PHONY: help run test neo4j neo4j-stop build generate check-generate vet test-unit \
+.PHONY: help run test neo4j neo4j-stop corenlp corenlp-stop build generate check-generate vet test-unit \
         test-integration golden eval bench bench-api clean
 
 help:
-	@echo "make run    start Neo4j, ingest testdata/articles, serve GraphQL on http://127.0.0.1:8080"
-	@echo "make test   start Neo4j, check generated code, vet, run every test against it"
-	@echo "other targets: neo4j neo4j-stop build generate check-generate vet test-unit test-integration golden eval bench bench-api"
+	@echo "make run    start Neo4j and CoreNLP, ingest testdata/articles, serve GraphQL on http://127.0.0.1:8080"
+	@echo "make test   start Neo4j and CoreNLP, check generated code, vet, run every test against them"
+	@echo "other targets: neo4j neo4j-stop corenlp corenlp-stop build generate check-generate vet test-unit test-integration golden eval bench bench-api"
 
 ## run: the main job
-run: neo4j build
+run: neo4j corenlp build
 	$(BIN) ingest testdata/articles
 	$(BIN) serve
 
 ## test: everything CI runs
-test: neo4j check-generate vet
-	DIPGRAPH_REQUIRE_NEO4J=1 $(GO) test -p 1 -count=1 ./...
+test: neo4j corenlp check-generate vet
+	DIPGRAPH_REQUIRE_NEO4J=1 DIPGRAPH_REQUIRE_CORENLP=1 $(GO) test -p 1 -count=1 ./...
 
 neo4j:
 	@$(NEO4JCTL) start
 
 neo4j-stop:
 	@$(NEO4JCTL) stop
+
+# Stanford CoreNLP on loopback (deploy/corenlp/README.md); the first start
+# fetches the 474 MB models jar. Nothing is started when DIPGRAPH_CORENLP_URL
+# names a server other than http://127.0.0.1:$CORENLP_PORT.
+corenlp:
+ifeq ($(DIPGRAPH_CORENLP_URL),$(CORENLP_LOCAL_URL))
+	@$(CORENLPCTL) start
+else
+	@echo "DIPGRAPH_CORENLP_URL=$(DIPGRAPH_CORENLP_URL): no local CoreNLP started"
+endif
+
+corenlp-stop:
+	@$(CORENLPCTL) stop
 
 build:
 	$(GO) build -o $(BIN) ./cmd/dipgraph
