@@ -60,7 +60,7 @@ generate:
 	$(GO) generate ./...
 
 check-generate: generate
-	@git diff --exit-code -- server/gql server/resolver schema gqlgen.yml go.mod go.sum extract/gazetteer \
+	@git diff --exit-code -- server/gql server/resolver schema gqlgen.yml go.mod go.sum extract/gazetteer extract/verbs \
 	  || { echo "go generate changed tracked files: run make generate and commit"; exit 1; }
 	@test -z "$$(git status --porcelain -- server/gql server/resolver)" \
 	  || { echo "go generate created untracked files:"; git status --porcelain -- server/gql server/resolver; exit 1; }
