@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -11,11 +12,13 @@ import (
 )
 
 // cmdEval scores the extractor on a suite of coded sentences.
-func cmdEval(args []string, stdout, stderr io.Writer) error {
+func cmdEval(ctx context.Context, cfg config, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	extractor := parseFlag(fs, cfg)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: dipgraph eval events FILE   (a suite like shared/eval/events-dev.jsonl)")
+		fmt.Fprintln(stderr, "usage: dipgraph eval [-parse=false] events FILE   (a suite like shared/eval/events-dev.jsonl)")
+		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -37,13 +40,24 @@ func cmdEval(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", fs.Arg(1), err)
 	}
+	ex := extractor()
+	var stop error // no parser, or cancelled: the scores would mean nothing
 	rep := expect.ScoreSuite(cases, func(c expect.Case) ([]extract.Record, error) {
-		res, err := extract.Extract(c.Input())
+		if stop != nil {
+			return nil, stop
+		}
+		res, err := ex.Extract(ctx, c.Input())
 		if err != nil {
+			if fatal(err) {
+				stop = err
+			}
 			return nil, err
 		}
 		return extract.Records(res), nil
 	})
+	if stop != nil {
+		return stop
+	}
 	rep.Write(stdout)
 	return nil
 }

@@ -230,6 +230,11 @@ func (c *Client) parseLines(ctx context.Context, lines []string) ([]*parse.Sente
 			res, err := c.parseChunk(ctx, lines[ch.from:ch.to])
 			if err != nil {
 				once.Do(func() {
+					first = err
+					if errors.Is(err, ErrUnavailable) || ctx.Err() != nil {
+						cancel()
+						return
+					}
 					first = fmt.Errorf("corenlp: chunk %d of %d (sentences %d-%d of the call, %d bytes): %w",
 						n+1, len(chunks), ch.from+1, ch.to, ch.bytes, err)
 					cancel()
