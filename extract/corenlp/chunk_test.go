@@ -91,3 +91,28 @@ func TestOverlong(t *testing.T) {
 		})
 	}
 }
+
+// TestTokenAcrossLines: the server's tokenizer reads "<MITH.\nT>" as one
+// SGML token across two lines; each line is then parsed alone.
+func TestTokenAcrossLines(t *testing.T) {
+	p := newProxy(t, serverURL(t), nil)
+	text := "Talks were held with Mitsubishi Heavy Industries Co Ltd <MITH.\nT> and Ishikawajima-Harima signed a deal."
+	c := corenlp.New(corenlp.Config{URLs: []string{p.URL}, CacheSize: -1})
+	doc, err := c.Parse(context.Background(), text, spansOf(text))
+	if err != nil {
+		t.Fatalf("Parse(%q): %v", text, err)
+	}
+	if len(doc.Sentences) != 2 {
+		t.Fatalf("Parse(%q): %d sentences, want 2", text, len(doc.Sentences))
+	}
+	for _, s := range doc.Sentences {
+		for _, tok := range s.Tokens {
+			if tok.Start < s.Start || tok.End > s.End {
+				t.Errorf("token %q at [%d,%d) out of its sentence [%d,%d)", tok.Text, tok.Start, tok.End, s.Start, s.End)
+			}
+		}
+	}
+	if n := p.posts.Load(); n != 3 {
+		t.Errorf("%d requests, want 3 (the chunk, then each line)", n)
+	}
+}

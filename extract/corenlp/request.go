@@ -36,8 +36,9 @@ func refused(err error) bool {
 }
 
 // parseChunk parses lines, one sentence each, in one request. When the
-// server refuses a chunk of several lines, each is sent alone; a line it
-// refuses alone gets no parse.
+// server refuses a chunk of several lines, or answers it with a token
+// across two lines (its tokenizer reads "<A\nB>" as one SGML token), each
+// line is sent alone; a line refused or so answered alone gets no parse.
 func (c *Client) parseChunk(ctx context.Context, lines []string) ([]*parse.Sentence, error) {
 	body := make([]byte, 0, 64)
 	for i, l := range lines {
@@ -47,24 +48,27 @@ func (c *Client) parseChunk(ctx context.Context, lines []string) ([]*parse.Sente
 		body = appendLine(body, l)
 	}
 	res, err := c.post(ctx, body)
-	if refused(err) {
-		if len(lines) == 1 {
-			return []*parse.Sentence{nil}, nil
-		}
-		out := make([]*parse.Sentence, len(lines))
-		for i := range lines {
-			one, err := c.parseChunk(ctx, lines[i:i+1])
-			if err != nil {
-				return nil, err
-			}
-			out[i] = one[0]
-		}
-		return out, nil
-	}
-	if err != nil {
+	if err != nil && !refused(err) {
 		return nil, err
 	}
-	return decode(res, body, lines)
+	if err == nil {
+		out, err := decode(res, body, lines)
+		if err == nil {
+			return out, nil
+		}
+	}
+	if len(lines) == 1 {
+		return []*parse.Sentence{nil}, nil
+	}
+	out := make([]*parse.Sentence, len(lines))
+	for i := range lines {
+		one, err := c.parseChunk(ctx, lines[i:i+1])
+		if err != nil {
+			return nil, err
+		}
+		out[i] = one[0]
+	}
+	return out, nil
 }
 
 // post sends body to a server, trying again after transient failures with
