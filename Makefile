@@ -18,7 +18,7 @@ CORENLP_LOCAL_URL     := http://127.0.0.1:$(CORENLP_PORT)
 export DIPGRAPH_CORENLP_URL ?= $(CORENLP_LOCAL_URL)
 
 .PHONY: help run test neo4j neo4j-stop corenlp corenlp-stop build generate check-generate vet test-unit \
-        test-integration golden eval bench bench-api clean
+        test-integration golden eval bench bench-api parses bench-parse clean
 
 help:
 	@echo "make run    start Neo4j and CoreNLP, ingest testdata/articles, serve GraphQL on http://127.0.0.1:8080"
@@ -86,6 +86,18 @@ eval:
 
 bench:
 	DIPGRAPH_CORPUS=$(SHARED)/corpus $(GO) test -run '^$$' -bench . -benchmem -count 5 ./extract/
+
+# the CoreNLP parse of each testdata article, recorded for the extractor's tests
+# (needs the parser server at DIPGRAPH_CORENLP_URL; the cache is bypassed)
+parses: build
+	@mkdir -p testdata/parses
+	@for f in testdata/articles/*.txt; do s=$$(basename $$f .txt); \
+	  DIPGRAPH_PARSE_CACHE=off $(BIN) parse -indent $$f > testdata/parses/$$s.json || exit 1; \
+	  echo testdata/parses/$$s.json; done
+
+# parser throughput: the first 200 dev articles, every body sentence vs those worth parsing
+bench-parse:
+	DIPGRAPH_CORPUS=$(SHARED)/corpus $(GO) test -run '^$$' -bench . -benchtime 1x -timeout 60m ./extract/corenlp/
 
 # the analysts' query mix against dipgraph and @neo4j/graphql on one Neo4j (deploy/bench/README.md)
 bench-api:

@@ -273,6 +273,10 @@ func parsePublished(s string) (time.Time, bool, bool) {
 }
 
 // articleID returns the input's id, or one derived from the text.
+// ArticleID returns the id Extract gives the article of in: in.ID, or
+// one derived from the text.
+func ArticleID(in Input) string { return articleID(in) }
+
 func articleID(in Input) string {
 	if in.ID != "" {
 		return in.ID

@@ -12,6 +12,24 @@ import (
 // as in.Parse. Sentences fails only where Extract would (empty or not
 // UTF-8 text). Spans are in text order.
 func Sentences(in Input) ([]Span, error) {
+	return sentenceSpans(in, func(s sentence) bool {
+		for _, t := range s.tokens {
+			if t.isWord() && triggers.startsEvent(t.lower) {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// BodySentences returns the byte spans of every body sentence of in, in
+// text order: all a parser would read of the article, where Sentences
+// picks those worth reading. It fails where Sentences does.
+func BodySentences(in Input) ([]Span, error) {
+	return sentenceSpans(in, func(sentence) bool { return true })
+}
+
+func sentenceSpans(in Input, keep func(sentence) bool) ([]Span, error) {
 	if strings.TrimSpace(in.Text) == "" {
 		return nil, ErrEmpty
 	}
@@ -22,11 +40,8 @@ func Sentences(in Input) ([]Span, error) {
 	h := parseArticle(in.Text, in)
 	var out []Span
 	for _, s := range splitSentences(in.Text, h.paragraphs) {
-		for _, t := range s.tokens {
-			if t.isWord() && triggers.startsEvent(t.lower) {
-				out = append(out, s.Span)
-				break
-			}
+		if keep(s) {
+			out = append(out, s.Span)
 		}
 	}
 	return out, nil

@@ -21,6 +21,9 @@ import (
 // package's Reader, BatchReader and Ingester together.
 type Store = resolver.Store
 
+// Extractor reads an ingested article: resolver.Extractor.
+type Extractor = resolver.Extractor
+
 // DefaultComplexityLimit is the largest query cost accepted when
 // Config.ComplexityLimit is zero. Every selected field costs 1, and a
 // list's selection counts once per item it may return (see
@@ -33,6 +36,9 @@ const DefaultComplexityLimit = 10000
 type Config struct {
 	// Store reads and writes the graph. Required.
 	Store Store
+	// Extractor reads the articles of the ingest mutations; nil runs
+	// extract.Extract alone, without a parser.
+	Extractor Extractor
 	// Logger receives internal errors and recovered panics; nil discards them.
 	Logger *slog.Logger
 	// ComplexityLimit bounds the cost of one query; zero means
@@ -92,7 +98,7 @@ func New(cfg Config) http.Handler {
 // limits (tokens, depth, complexity, time), introspection, per-operation
 // dataloaders and the error policy of errors.go.
 func newGraphQL(cfg Config) http.Handler {
-	res := resolver.New(cfg.Store, cfg.LoaderWait)
+	res := resolver.New(cfg.Store, cfg.Extractor, cfg.LoaderWait)
 	srv := handler.New(gql.NewExecutableSchema(gql.Config{
 		Resolvers:  res,
 		Complexity: resolver.Complexity(),

@@ -1,9 +1,16 @@
 package main
 
+import (
+	"path/filepath"
+	"strings"
+)
+
 // config is everything the commands read from the environment.
 type config struct {
 	neo4jURI, neo4jUser, neo4jPassword, neo4jDatabase string
 	addr                                              string
+	corenlpURLs                                       []string // CoreNLP servers
+	parseCache                                        string   // directory of the parse cache; "" for none
 }
 
 func defaultConfig() config {
@@ -13,6 +20,7 @@ func defaultConfig() config {
 		neo4jPassword: "dipgraph-dev",
 		neo4jDatabase: "neo4j",
 		addr:          "127.0.0.1:8080",
+		corenlpURLs:   []string{"http://127.0.0.1:9000"},
 	}
 }
 
@@ -28,5 +36,32 @@ func configFromEnv(getenv func(string) string) config {
 	set(&c.neo4jPassword, "NEO4J_PASSWORD")
 	set(&c.neo4jDatabase, "NEO4J_DATABASE")
 	set(&c.addr, "DIPGRAPH_ADDR")
+	if v := getenv("DIPGRAPH_CORENLP_URL"); v != "" {
+		c.corenlpURLs = nil
+		for _, u := range strings.Split(v, ",") {
+			if u = strings.TrimSpace(u); u != "" {
+				c.corenlpURLs = append(c.corenlpURLs, u)
+			}
+		}
+	}
+	c.parseCache = defaultParseCache(getenv)
+	if v := getenv("DIPGRAPH_PARSE_CACHE"); v == "off" {
+		c.parseCache = ""
+	} else if v != "" {
+		c.parseCache = v
+	}
 	return c
+}
+
+// defaultParseCache is ${XDG_CACHE_HOME:-~/.cache}/dipgraph/parses, or
+// none when neither variable is set.
+func defaultParseCache(getenv func(string) string) string {
+	dir := getenv("XDG_CACHE_HOME")
+	if dir == "" && getenv("HOME") != "" {
+		dir = filepath.Join(getenv("HOME"), ".cache")
+	}
+	if dir == "" {
+		return ""
+	}
+	return filepath.Join(dir, "dipgraph", "parses")
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -12,21 +13,39 @@ import (
 )
 
 const evalUsage = `usage:
-  dipgraph eval articles [--json] FILE   whole annotated articles, as score.py articles (shared/eval/articles-dev.jsonl)
+  dipgraph eval [-parse=false] articles [--json] FILE   whole annotated articles, as score.py articles (shared/eval/articles-dev.jsonl)
   dipgraph eval events [--json] FILE     CAMEO-coded sentences (shared/eval/events-dev.jsonl)
   dipgraph eval actors [-v] FILE         actor resolution (shared/eval/actors-dev.jsonl)
 `
 
-// cmdEval scores the extractor on an evaluation suite.
-func cmdEval(args []string, stdout, stderr io.Writer) error {
-	if len(args) > 0 {
-		switch args[0] {
+// cmdEval scores the extractor on an evaluation suite. It reads articles
+// as dipgraph extract does (parsed by CoreNLP, or -parse=false for the
+// rules alone), so that eval scores what extract prints.
+func cmdEval(ctx context.Context, cfg config, args []string, stdout, stderr io.Writer) error {
+	parse := true
+	var rest []string
+	for _, a := range args {
+		switch a {
+		case "-parse=false", "--parse=false":
+			parse = false
+		case "-parse=true", "--parse=true", "-parse", "--parse":
+		default:
+			rest = append(rest, a)
+		}
+	}
+	ex := parsingExtractor{}
+	if parse {
+		ex.client = newParser(cfg)
+	}
+	extractArticle := func(in extract.Input) (extract.Result, error) { return ex.Extract(ctx, in) }
+	if len(rest) > 0 {
+		switch rest[0] {
 		case "articles":
-			return cmdEvalArticles(args[1:], stdout, stderr)
+			return cmdEvalArticles(extractArticle, rest[1:], stdout, stderr)
 		case "events":
-			return cmdEvalEvents(args[1:], stdout, stderr)
+			return cmdEvalEvents(extractArticle, rest[1:], stdout, stderr)
 		case "actors":
-			return cmdEvalActors(args[1:], stdout, stderr)
+			return cmdEvalActors(rest[1:], stdout, stderr)
 		}
 	}
 	fmt.Fprint(stderr, evalUsage)
@@ -36,7 +55,7 @@ func cmdEval(args []string, stdout, stderr io.Writer) error {
 // cmdEvalEvents scores the extractor on CAMEO-coded sentences: the
 // development report, then the figures of score.py events (every record
 // counts); with --json, only the latter, as score.py --json prints them.
-func cmdEvalEvents(args []string, stdout, stderr io.Writer) error {
+func cmdEvalEvents(extractArticle func(extract.Input) (extract.Result, error), args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("eval events", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print the figures of score.py events as one JSON object")
@@ -71,6 +90,9 @@ func cmdEvalEvents(args []string, stdout, stderr io.Writer) error {
 		}
 		var recs []extract.Record
 		res, err := extractArticle(in)
+		if err != nil && fatal(err) {
+			return err // no parser, or cancelled: the scores would mean nothing
+		}
 		if err == nil {
 			recs = extract.Records(res)
 		}

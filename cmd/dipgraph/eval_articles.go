@@ -13,7 +13,7 @@ import (
 // cmdEvalArticles scores the extractor on whole annotated articles and
 // prints what `score.py articles` prints for them:
 // dipgraph eval articles [--json] FILE.
-func cmdEvalArticles(args []string, stdout, stderr io.Writer) error {
+func cmdEvalArticles(extractArticle func(extract.Input) (extract.Result, error), args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("eval articles", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print the figures as one JSON object, as score.py --json does")

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -10,12 +11,13 @@ import (
 )
 
 // cmdExtract prints one JSON document per article, without any database.
-func cmdExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+func cmdExtract(ctx context.Context, cfg config, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	extractor := parseFlag(fs, cfg)
 	format := fs.String("format", "graph", "output: graph (one node-link document per article) or events (one CAMEO record per coded dyad)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: dipgraph extract [-format graph|events] FILE|DIR|-")
+		fmt.Fprintln(stderr, "usage: dipgraph extract [-format graph|events] [-parse=false] FILE|DIR|-")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -30,6 +32,7 @@ func cmdExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	}
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
+	ex := extractor()
 	bad := 0
 	err := readItems(fs.Arg(0), stdin, func(it item) error {
 		if it.err != nil {
@@ -37,7 +40,10 @@ func cmdExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 			fmt.Fprintf(stderr, "%s: skipped: %v\n", it.where, it.err)
 			return nil
 		}
-		res, err := extractArticle(it.in)
+		res, err := ex.Extract(ctx, it.in)
+		if err != nil && fatal(err) {
+			return err
+		}
 		if err != nil {
 			bad++
 			fmt.Fprintf(stderr, "%s: skipped: %v\n", it.where, err)
@@ -60,10 +66,4 @@ func cmdExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 		return fmt.Errorf("%d article(s) skipped", bad)
 	}
 	return nil
-}
-
-// extractArticle is how the command line reads one article: extract and
-// eval both call it, so that eval scores what extract prints.
-func extractArticle(in extract.Input) (extract.Result, error) {
-	return extract.Extract(in)
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/dipgraph/dipgraph/extract"
 	"github.com/dipgraph/dipgraph/graph"
 )
 
@@ -21,7 +20,11 @@ func cmdIngest(ctx context.Context, cfg config, args []string, stdin io.Reader, 
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	quiet := fs.Bool("q", false, "print only the summary line")
-	fs.Usage = func() { fmt.Fprintln(stderr, "usage: dipgraph ingest [-q] FILE|DIR|-") }
+	extractor := parseFlag(fs, cfg)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: dipgraph ingest [-q] [-parse=false] FILE|DIR|-")
+		fs.PrintDefaults()
+	}
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -34,7 +37,7 @@ func cmdIngest(ctx context.Context, cfg config, args []string, stdin io.Reader, 
 		return err
 	}
 	defer closeStore()
-	st, err := ingestAll(ctx, store, fs.Arg(0), stdin, stderr, func(it item, sum graph.IngestSummary) {
+	st, err := ingestAll(ctx, store, extractor(), fs.Arg(0), stdin, stderr, func(it item, sum graph.IngestSummary) {
 		if !*quiet {
 			state := "unchanged"
 			if sum.Changed {
@@ -55,13 +58,16 @@ func cmdIngest(ctx context.Context, cfg config, args []string, stdin io.Reader, 
 
 type ingestStats struct{ ok, changed, failed int }
 
-func ingestAll(ctx context.Context, store ingester, path string, stdin io.Reader, stderr io.Writer, each func(item, graph.IngestSummary)) (ingestStats, error) {
+func ingestAll(ctx context.Context, store ingester, ex parsingExtractor, path string, stdin io.Reader, stderr io.Writer, each func(item, graph.IngestSummary)) (ingestStats, error) {
 	var st ingestStats
 	err := readItems(path, stdin, func(it item) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		sum, err := ingestOne(ctx, store, it)
+		sum, err := ingestOne(ctx, store, ex, it)
+		if err != nil && fatal(err) {
+			return err
+		}
 		if err != nil {
 			st.failed++
 			fmt.Fprintf(stderr, "%s: %v\n", it.where, err)
@@ -77,7 +83,7 @@ func ingestAll(ctx context.Context, store ingester, path string, stdin io.Reader
 	return st, err
 }
 
-func ingestOne(ctx context.Context, store ingester, it item) (sum graph.IngestSummary, err error) {
+func ingestOne(ctx context.Context, store ingester, ex parsingExtractor, it item) (sum graph.IngestSummary, err error) {
 	if it.err != nil {
 		return sum, it.err
 	}
@@ -87,7 +93,7 @@ func ingestOne(ctx context.Context, store ingester, it item) (sum graph.IngestSu
 			err = fmt.Errorf("extractor failed: %v", r)
 		}
 	}()
-	res, err := extract.Extract(it.in)
+	res, err := ex.Extract(ctx, it.in)
 	if err != nil {
 		return sum, err
 	}

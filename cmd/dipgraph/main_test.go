@@ -49,11 +49,38 @@ func mustConfig(t *testing.T) config {
 	return cfg
 }
 
+// parseArgs returns the flags that let a command read sentences with the
+// test CoreNLP server ($DIPGRAPH_CORENLP_URL or the default): none when it
+// answers, -parse=false when not, unless DIPGRAPH_REQUIRE_CORENLP=1, where
+// the test fails.
+func parseArgs(t *testing.T) []string {
+	t.Helper()
+	cfg := configFromEnv(os.Getenv)
+	hc := &http.Client{Timeout: 3 * time.Second}
+	resp, err := hc.Get(strings.TrimRight(cfg.corenlpURLs[0], "/") + "/ping")
+	if err == nil {
+		resp.Body.Close()
+		return nil
+	}
+	if os.Getenv("DIPGRAPH_REQUIRE_CORENLP") == "1" {
+		t.Fatalf("CoreNLP is required but does not answer at %s: %v", cfg.corenlpURLs[0], err)
+	}
+	t.Logf("no CoreNLP at %s (start one with make corenlp): the rules run without a parser", cfg.corenlpURLs[0])
+	return []string{"-parse=false"}
+}
+
+// runCmd runs dipgraph with args against the Neo4j of cfg and the test
+// CoreNLP server (see parseArgs), with no parse cache on disk.
 func runCmd(t *testing.T, cfg config, args ...string) (string, string, error) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	env := map[string]string{"NEO4J_URI": cfg.neo4jURI, "NEO4J_USER": cfg.neo4jUser,
-		"NEO4J_PASSWORD": cfg.neo4jPassword, "NEO4J_DATABASE": cfg.neo4jDatabase}
+		"NEO4J_PASSWORD": cfg.neo4jPassword, "NEO4J_DATABASE": cfg.neo4jDatabase,
+		"DIPGRAPH_CORENLP_URL": os.Getenv("DIPGRAPH_CORENLP_URL")}
+	switch args[0] {
+	case "extract", "ingest", "eval", "serve":
+		args = append(append([]string{args[0]}, parseArgs(t)...), args[1:]...)
+	}
 	err := run(context.Background(), append([]string{"dipgraph"}, args...), func(k string) string { return env[k] },
 		strings.NewReader(""), &out, &errb)
 	return out.String(), errb.String(), err
@@ -175,6 +202,8 @@ func postGraphQL(t *testing.T, url, query string, vars map[string]any) gqlRespon
 func TestServeGraphQL(t *testing.T) {
 	cfg := mustConfig(t)
 	cfg.addr = "127.0.0.1:0"
+	cfg.parseCache = ""
+	serveArgs := parseArgs(t)
 	seed, err := os.ReadFile(seedPath)
 	if err != nil {
 		t.Fatal(err)
@@ -184,7 +213,7 @@ func TestServeGraphQL(t *testing.T) {
 	done := make(chan error, 1)
 	go func() {
 		var out, errb bytes.Buffer
-		done <- cmdServe(ctx, cfg, nil, &out, &errb, func(a string) { addrc <- a })
+		done <- cmdServe(ctx, cfg, serveArgs, &out, &errb, func(a string) { addrc <- a })
 	}()
 	var url string
 	select {

@@ -13,6 +13,7 @@ const usage = `usage: dipgraph COMMAND [flags] [args]
 
 commands:
   extract FILE|DIR|-   print the graph of each article as JSON (no database)
+  parse FILE|DIR|-     print the CoreNLP parse of each article as JSON
   ingest FILE|DIR|-    extract and store articles in Neo4j
   export               print the stored graph
   serve                serve the GraphQL API and GraphiQL
@@ -23,6 +24,10 @@ commands:
 
 Neo4j: NEO4J_URI (bolt://127.0.0.1:7687), NEO4J_USER (neo4j),
 NEO4J_PASSWORD (dipgraph-dev), NEO4J_DATABASE (neo4j).
+CoreNLP (extract, ingest, eval, serve and parse read sentences with it; -parse=false
+runs the rules only, for debugging): DIPGRAPH_CORENLP_URL (http://127.0.0.1:9000;
+a comma-separated list spreads the load), DIPGRAPH_PARSE_CACHE
+(${XDG_CACHE_HOME:-~/.cache}/dipgraph/parses; off for none).
 `
 
 // run is the whole program; main only wires the process to it.
@@ -35,7 +40,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	cmd, rest := args[1], args[2:]
 	switch cmd {
 	case "extract":
-		return cmdExtract(rest, stdin, stdout, stderr)
+		return cmdExtract(ctx, cfg, rest, stdin, stdout, stderr)
+	case "parse":
+		return cmdParse(ctx, cfg, rest, stdin, stdout, stderr)
 	case "ingest":
 		return cmdIngest(ctx, cfg, rest, stdin, stdout, stderr)
 	case "export":
@@ -43,7 +50,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	case "serve":
 		return cmdServe(ctx, cfg, rest, stdout, stderr, nil)
 	case "eval":
-		return cmdEval(rest, stdout, stderr)
+		return cmdEval(ctx, cfg, rest, stdout, stderr)
 	case "bench":
 		return cmdBench(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help":

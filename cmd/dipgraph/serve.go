@@ -20,6 +20,7 @@ func cmdServe(ctx context.Context, cfg config, args []string, stdout, stderr io.
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", cfg.addr, "listen address (env DIPGRAPH_ADDR)")
+	extractor := parseFlag(fs, cfg)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -30,7 +31,7 @@ func cmdServe(ctx context.Context, cfg config, args []string, stdout, stderr io.
 	defer closeStore()
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
 	srv := &http.Server{
-		Handler:           server.New(server.Config{Store: store, Logger: logger}),
+		Handler:           server.New(server.Config{Store: store, Extractor: extractor(), Logger: logger}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      60 * time.Second,

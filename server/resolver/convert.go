@@ -680,13 +680,15 @@ func extractInput(in gql.IngestArticleInput) extract.Input {
 	}
 }
 
-// batch runs the pure half of an ingest: extraction, then the graph batch.
-// Input the caller can fix comes back as user errors at path, not as an
-// error.
-func batch(in gql.IngestArticleInput, path ...string) (graph.Batch, []gql.UserError, error) {
-	res, err := extract.Extract(extractInput(in))
+// batch runs the first half of an ingest: extraction, then the graph
+// batch. Input the caller can fix comes back as user errors at path, not
+// as an error.
+func (r *Resolver) batch(ctx context.Context, in gql.IngestArticleInput, path ...string) (graph.Batch, []gql.UserError, error) {
+	res, err := r.extractor.Extract(ctx, extractInput(in))
+	if err != nil && !errors.Is(err, extract.ErrEmpty) && !errors.Is(err, extract.ErrInvalidUTF8) {
+		return graph.Batch{}, nil, fmt.Errorf("extract: %w", err)
+	}
 	if err != nil {
-		// The extractor fails only on unusable text.
 		msg := "The article text is unusable: " + err.Error() + "."
 		if errors.Is(err, extract.ErrEmpty) {
 			msg = "The article text is empty."

@@ -44,7 +44,7 @@ func (r *Resolver) ingestArticles(ctx context.Context, in gql.IngestArticlesInpu
 // ingestOne extracts and stores one article. User errors are reported
 // with their field under path.
 func (r *Resolver) ingestOne(ctx context.Context, in gql.IngestArticleInput, path ...string) (*gql.IngestArticlePayload, error) {
-	b, userErrs, err := batch(in, path...)
+	b, userErrs, err := r.batch(ctx, in, path...)
 	if err != nil {
 		return nil, err
 	}

@@ -6,6 +6,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/dipgraph/dipgraph/extract"
 	"github.com/dipgraph/dipgraph/graph"
 )
 
@@ -80,11 +81,28 @@ type Store interface {
 	Curator
 }
 
+// Extractor reads one article into its entities and events. It returns
+// an error wrapping extract.ErrEmpty or extract.ErrInvalidUTF8 for text
+// the caller can fix; any other error is the extractor's own (its parser
+// failed). cmd passes one that parses the article's sentences first.
+type Extractor interface {
+	Extract(ctx context.Context, in extract.Input) (extract.Result, error)
+}
+
+// rulesOnly is the Extractor used when none is given: the rules without
+// a parser.
+type rulesOnly struct{}
+
+func (rulesOnly) Extract(_ context.Context, in extract.Input) (extract.Result, error) {
+	return extract.Extract(in)
+}
+
 // Resolver is the root resolver: it holds the dependencies every field
 // resolver shares. Make one with New; it is safe for concurrent use.
 type Resolver struct {
-	store Store
-	wait  time.Duration // how long a dataloader collects keys
+	store     Store
+	extractor Extractor
+	wait      time.Duration // how long a dataloader collects keys
 }
 
 // DefaultLoaderWait is how long a dataloader collects keys before it
@@ -94,11 +112,15 @@ type Resolver struct {
 // much latency per level of a query.
 const DefaultLoaderWait = 5 * time.Millisecond
 
-// New returns a root resolver reading from and writing to store, whose
-// dataloaders wait loaderWait (DefaultLoaderWait when zero) for keys.
-func New(store Store, loaderWait time.Duration) *Resolver {
+// New returns a root resolver reading from and writing to store, reading
+// ingested articles with ex (the rules alone when nil), whose dataloaders
+// wait loaderWait (DefaultLoaderWait when zero) for keys.
+func New(store Store, ex Extractor, loaderWait time.Duration) *Resolver {
 	if loaderWait <= 0 {
 		loaderWait = DefaultLoaderWait
 	}
-	return &Resolver{store: store, wait: loaderWait}
+	if ex == nil {
+		ex = rulesOnly{}
+	}
+	return &Resolver{store: store, extractor: ex, wait: loaderWait}
 }

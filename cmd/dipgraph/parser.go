@@ -1,0 +1,72 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+
+	"github.com/dipgraph/dipgraph/extract"
+	"github.com/dipgraph/dipgraph/extract/corenlp"
+	"github.com/dipgraph/dipgraph/server"
+)
+
+// parsingExtractor runs the extractor on an article after parsing the
+// sentences extract.Sentences picks with CoreNLP. With no client it runs
+// the rules alone (-parse=false).
+type parsingExtractor struct {
+	client *corenlp.Client
+}
+
+// The server's ingest mutations read articles through it.
+var _ server.Extractor = parsingExtractor{}
+
+// Extract parses the article's sentences, then extracts. Its errors are
+// extract's (unusable text) or the parser's, wrapped with "parse".
+func (p parsingExtractor) Extract(ctx context.Context, in extract.Input) (extract.Result, error) {
+	if p.client != nil {
+		spans, err := extract.Sentences(in)
+		if err != nil {
+			return extract.Result{}, err
+		}
+		doc, err := p.client.Parse(ctx, in.Text, pairs(spans))
+		if err != nil {
+			return extract.Result{}, fmt.Errorf("parse: %w", err)
+		}
+		in.Parse = doc
+	}
+	return extract.Extract(in)
+}
+
+// pairs turns extract's spans into the parser client's.
+func pairs(spans []extract.Span) [][2]int {
+	out := make([][2]int, len(spans))
+	for i, s := range spans {
+		out[i] = [2]int{s.Start, s.End}
+	}
+	return out
+}
+
+// newParser returns the parser client of cfg: its servers and disk cache.
+func newParser(cfg config) *corenlp.Client {
+	return corenlp.New(corenlp.Config{URLs: cfg.corenlpURLs, CacheDir: cfg.parseCache})
+}
+
+// parseFlag adds -parse to fs; the function it returns gives the
+// extractor the flag asks for.
+func parseFlag(fs *flag.FlagSet, cfg config) func() parsingExtractor {
+	on := fs.Bool("parse", true, "parse sentences with CoreNLP at DIPGRAPH_CORENLP_URL; -parse=false runs the rules only, for debugging")
+	return func() parsingExtractor {
+		if !*on {
+			return parsingExtractor{}
+		}
+		return parsingExtractor{client: newParser(cfg)}
+	}
+}
+
+// fatal reports whether err ends a batch rather than one article: no
+// parser server answers (every article would fail alike) or the run was
+// cancelled.
+func fatal(err error) bool {
+	return errors.Is(err, corenlp.ErrUnavailable) || errors.Is(err, context.Canceled)
+}
