@@ -40,6 +40,16 @@ func (x *extraction) argSubjects(si, i, n int) ([]mention, bool) {
 			}
 		}
 		if len(subj) > 0 {
+			// people run together in one noun phrase by the parser
+			// ("Secretary Blinken and Minister Jaishankar agreed" read
+			// as compounds of one name) are each a subject
+			for _, s := range append([]int(nil), subj...) {
+				for _, c := range sy.kids(s, func(r string) bool { return r == "compound" }) {
+					if k := sy.ment[c]; k >= 0 && ms[k].ent != nil && ms[k].ent.typ == TypePerson && k != sy.ment[s] {
+						subj = append(subj, c)
+					}
+				}
+			}
 			if out := actorMentions(sy.mentions(subj, ms)); len(out) > 0 || !fallback {
 				return out, true
 			}
@@ -189,7 +199,13 @@ func (x *extraction) meetArgs(si, i, n int, discuss bool) (subjs, others []menti
 	if !ok {
 		return nil, nil, false
 	}
+	if fallback && len(subjs) == 0 {
+		return nil, nil, false
+	}
 	objs, preps, _ := x.argObjects(si, i, n)
+	if fallback && len(objs) == 0 {
+		return nil, nil, false // the other side by the order of the words
+	}
 	for k, m := range objs {
 		p := preps[k]
 		if discuss && p != "with" || !meetPreps[p] || sameActor(subjs, m.ent) {

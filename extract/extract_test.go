@@ -12,6 +12,7 @@ import (
 
 	"github.com/dipgraph/dipgraph/extract"
 	"github.com/dipgraph/dipgraph/extract/expect"
+	"github.com/dipgraph/dipgraph/extract/parse"
 )
 
 const testdataDir = "../testdata"
@@ -38,11 +39,27 @@ func extractFile(t *testing.T, slug string) extract.Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := extract.Extract(extract.Input{Text: string(b)})
+	res, err := extract.Extract(extract.Input{Text: string(b), Parse: recordedParse(t, slug)})
 	if err != nil {
 		t.Fatalf("Extract(%s): %v", slug, err)
 	}
 	return res
+}
+
+// recordedParse reads the real CoreNLP parse of a fixture article
+// (testdata/parses, rewritten by make parses), so the rules are tested as
+// they run, without a server.
+func recordedParse(t *testing.T, slug string) *parse.Document {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(testdataDir, "parses", slug+".json"))
+	if err != nil {
+		t.Fatalf("no recorded parse of %s (run make parses): %v", slug, err)
+	}
+	var doc parse.Document
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatalf("recorded parse of %s: %v", slug, err)
+	}
+	return &doc
 }
 
 // normalize round-trips a result through JSON so that both sides of a

@@ -298,7 +298,7 @@ func (sy *syntax) withConj(hs []int) []int {
 // Romania", "President Biden", "U.S. embassy staff".
 func nominalKeep(r string) bool {
 	switch r {
-	case "compound", "amod", "nmod:poss", "appos", "flat", "det:poss", "nmod:of", "nmod:from", "nmod:in", "nmod", "nummod", "dep":
+	case "compound", "amod", "nmod:poss", "appos", "flat", "det:poss", "nmod:of", "nmod:from", "nummod", "dep":
 		return true
 	}
 	return rel(r, "compound") || rel(r, "flat")
