@@ -1,25 +1,25 @@
 package extract
 
+import "slices"
+
 // The arguments of a trigger read off the parse: the bridge between the
 // frames (event.go), which say what each argument means for an act, and
 // the syntax stage (syntax.go), which says which words are the arguments.
-// Each method reports ok=false when the sentence has no parse; the frame
-// then falls back to reading the tokens in order.
+// Each method reports ok=false when the sentence has no parse or the parse
+// names no argument of a known kind; the frame then falls back to reading
+// the tokens in order.
 
 // trigHeads returns the parse tokens of the trigger at the rules' tokens
 // [i, i+n), in order.
 func (sy *syntax) trigHeads(i, n int) []int {
 	var out []int
 	for k := i; k < i+n; k++ {
-		if p := sy.at(k); p >= 0 && !containsInt(out, p) {
+		if p := sy.at(k); p >= 0 && !slices.Contains(out, p) {
 			out = append(out, p)
 		}
 	}
 	return out
 }
-
-// inside reports whether the parse token p belongs to the trigger.
-func inside(p int, hs []int) bool { return containsInt(hs, p) }
 
 // argSubjects returns the mentions that act in the trigger at [i, i+n).
 func (x *extraction) argSubjects(si, i, n int) ([]mention, bool) {
@@ -35,7 +35,7 @@ func (x *extraction) argSubjects(si, i, n int) ([]mention, bool) {
 	for _, h := range hs {
 		var subj []int
 		for _, s := range sy.subjects(h) {
-			if !inside(s, hs) || s != hs[0] && sy.ment[s] >= 0 {
+			if !slices.Contains(hs, s) || s != hs[0] && sy.ment[s] >= 0 {
 				subj = append(subj, s)
 			}
 		}
@@ -50,17 +50,13 @@ func (x *extraction) argSubjects(si, i, n int) ([]mention, bool) {
 					}
 				}
 			}
-			if out := actorMentions(sy.mentions(subj, ms)); len(out) > 0 || !fallback {
+			if out := actorMentions(sy.mentions(subj, ms)); len(out) > 0 {
 				return out, true
 			}
 		}
 	}
-	return nil, !fallback
+	return nil, false // no side of a known kind: the frame reads the words in order
 }
-
-// fallback lets a frame read the tokens in order where the parse names no
-// argument of a known kind.
-const fallback = true
 
 // argObjects returns the mentions on the other side of the trigger at
 // [i, i+n), in the order the frame should try them, and for each the
@@ -173,9 +169,6 @@ func (x *extraction) visitArgs(si, i, n, from, to int) (*mention, []mention) {
 				hosts = append(hosts, m)
 			}
 		}
-		if len(subjs) == 0 {
-			return nil, hosts
-		}
 		return &subjs[0], hosts
 	}
 	subj := subjectBefore(toks, ms, from, i)
@@ -199,11 +192,8 @@ func (x *extraction) meetArgs(si, i, n int, discuss bool) (subjs, others []menti
 	if !ok {
 		return nil, nil, false
 	}
-	if fallback && len(subjs) == 0 {
-		return nil, nil, false
-	}
 	objs, preps, _ := x.argObjects(si, i, n)
-	if fallback && len(objs) == 0 {
+	if len(objs) == 0 {
 		return nil, nil, false // the other side by the order of the words
 	}
 	for k, m := range objs {

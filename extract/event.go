@@ -683,18 +683,16 @@ func (x *extraction) findEvents(si int) {
 		}
 	}
 	// verbs our lexicon lacks, coded by the CAMEO dictionary on the parse
-	if len(d.syn) > si && d.syn[si] != nil {
-		taken := func(k int) bool {
-			for _, h := range hits {
-				if k >= h.i && k < h.i+h.n {
-					return true
-				}
+	taken := func(k int) bool {
+		for _, h := range hits {
+			if k >= h.i && k < h.i+h.n {
+				return true
 			}
-			return false
 		}
-		for _, dh := range x.dictionaryVerbs(si, taken, cl.verb) {
-			x.frame(si, dh.tr, dh.i, 1, ms, cl, sentDates)
-		}
+		return false
+	}
+	for _, dh := range x.dictionaryVerbs(si, taken, cl.verb) {
+		x.frame(si, dh.tr, dh.i, 1, ms, cl, sentDates)
 	}
 }
 
@@ -974,11 +972,8 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 		proto := *ev
 		var first *event
 		for _, host := range hosts {
-			ev := ev
-			if first != nil {
-				e2 := proto
-				ev = &e2
-			}
+			e := proto // "will visit A, B and C": a visit to each
+			ev := &e
 			visitor := subj.ent
 			var hostCountry *entity
 			if host.ent.typ == TypePlace {
@@ -1005,7 +1000,7 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 				first = ev
 				continue
 			}
-			x.merge(ev, ev0) // "will visit A, B and C": a visit to each
+			x.merge(ev, ev0)
 		}
 		if first == nil {
 			return nil
@@ -1258,17 +1253,12 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 			if parsed {
 				srcs, _ = x.argSubjects(si, i, n)
 				cands, preps, _ = x.argObjects(si, i, n)
+				parsed = len(cands) > 0 // else the targets by the order of the words
 			}
-			if parsed && fallback && len(srcs) == 0 {
+			if len(srcs) == 0 {
 				srcs = x.subjectsOf(toks, ms, from, i)
 			}
-			if parsed && fallback && len(cands) == 0 {
-				parsed = false // the targets by the order of the words
-			}
 			if !parsed {
-				if len(srcs) == 0 {
-					srcs = x.subjectsOf(toks, ms, from, i)
-				}
 				end := clauseEnd(toks, i+n, to, cameoRoot(tr.cameo))
 				// a pattern with a gap may hold its target: "rejected [Iraqi
 				// President Saddam Hussein's] proposal"

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/dipgraph/dipgraph/extract/parse"
@@ -21,9 +22,7 @@ type syntax struct {
 	ment  []int // parse token -> index of the mention holding it, -1
 	down  [][]parse.Dep
 	up    [][]parse.Dep
-	// placeless reports whether mention k is a group or body of no
-	// known country, which a phrase may place ("the people of Portugal")
-	placeless func(k int) bool
+	ms    []mention // the sentence's mentions, which ment indexes
 }
 
 // newSyntax aligns a parse with the tokens and mentions of a sentence by
@@ -32,7 +31,7 @@ func newSyntax(p *parse.Sentence, toks []token, ms []mention) *syntax {
 	if p == nil || len(p.Tokens) == 0 {
 		return nil
 	}
-	sy := &syntax{s: p, ofTok: make([]int, len(toks)), toTok: make([]int, len(p.Tokens)),
+	sy := &syntax{s: p, ms: ms, ofTok: make([]int, len(toks)), toTok: make([]int, len(p.Tokens)),
 		ment: make([]int, len(p.Tokens)), down: make([][]parse.Dep, len(p.Tokens)), up: make([][]parse.Dep, len(p.Tokens))}
 	for i := range sy.ofTok {
 		sy.ofTok[i] = -1
@@ -61,10 +60,6 @@ func newSyntax(p *parse.Sentence, toks []token, ms []mention) *syntax {
 				sy.ment[k] = mi
 			}
 		}
-	}
-	sy.placeless = func(k int) bool {
-		e := ms[k].ent
-		return e == nil || (e.typ == typeGroup || e.typ == TypeOrganization && e.orgKind != "igo") && e.country == "" && e.iso3 == ""
 	}
 	for _, d := range p.Deps {
 		if d.Dep < 0 || d.Dep >= len(p.Tokens) {
@@ -96,11 +91,11 @@ func rel(r, want string) bool {
 func (sy *syntax) kids(v int, keep func(string) bool) []int {
 	var out []int
 	for _, d := range sy.down[v] {
-		if keep(d.Rel) && !containsInt(out, d.Dep) {
+		if keep(d.Rel) && !slices.Contains(out, d.Dep) {
 			out = append(out, d.Dep)
 		}
 	}
-	sortInts(out)
+	slices.Sort(out)
 	return out
 }
 
@@ -108,7 +103,7 @@ func (sy *syntax) kids(v int, keep func(string) bool) []int {
 func (sy *syntax) govs(v int, keep func(string) bool) []int {
 	var out []int
 	for _, d := range sy.up[v] {
-		if d.Gov >= 0 && keep(d.Rel) && !containsInt(out, d.Gov) {
+		if d.Gov >= 0 && keep(d.Rel) && !slices.Contains(out, d.Gov) {
 			out = append(out, d.Gov)
 		}
 	}
@@ -220,7 +215,7 @@ func (sy *syntax) objects(v int) []int {
 		h := sy.phraseHead(v)
 		if h != v {
 			for _, o := range sy.kids(h, keep) {
-				if !containsInt(out, o) {
+				if !slices.Contains(out, o) {
 					out = append(out, o)
 				}
 			}
@@ -228,7 +223,7 @@ func (sy *syntax) objects(v int) []int {
 		for _, g := range sy.govs(h, func(r string) bool { return r == "obj" }) {
 			if lightVerbs[sy.s.Tokens[g].Lemma] {
 				for _, o := range sy.kids(g, keep) {
-					if o != v && !containsInt(out, o) {
+					if o != v && !slices.Contains(out, o) {
 						out = append(out, o)
 					}
 				}
@@ -240,7 +235,7 @@ func (sy *syntax) objects(v int) []int {
 	if !sy.isNoun(v) {
 		for _, c := range sy.kids(v, func(r string) bool { return r == "ccomp" }) {
 			for _, sb := range sy.kids(c, func(r string) bool { return r == "nsubj" || rel(r, "nsubj:pass") }) {
-				if !containsInt(out, sb) {
+				if !slices.Contains(out, sb) {
 					out = append(out, sb)
 				}
 			}
@@ -285,7 +280,7 @@ func (sy *syntax) withConj(hs []int) []int {
 	out := append([]int(nil), hs...)
 	for k := 0; k < len(out); k++ {
 		for _, c := range sy.kids(out[k], func(r string) bool { return rel(r, "conj") }) {
-			if !containsInt(out, c) {
+			if !slices.Contains(out, c) {
 				out = append(out, c)
 			}
 		}
@@ -310,7 +305,7 @@ func nominalKeep(r string) bool {
 // clauses). It returns -1 when the phrase names no mention.
 func (sy *syntax) mentionAt(h int) int {
 	k := sy.mentionIn(h)
-	if k >= 0 && sy.placeless != nil && sy.placeless(k) {
+	if k >= 0 && sy.placeless(k) {
 		// "the people of Portugal", "members of the Government of
 		// Romania": a group of no country stands for the one it is of
 		for _, o := range sy.kids(h, func(r string) bool { return r == "nmod:of" || r == "nmod:from" || r == "nmod:in" }) {
@@ -320,6 +315,13 @@ func (sy *syntax) mentionAt(h int) int {
 		}
 	}
 	return k
+}
+
+// placeless reports whether mention k is a group or body of no known
+// country, which a phrase may place ("the people of Portugal").
+func (sy *syntax) placeless(k int) bool {
+	e := sy.ms[k].ent
+	return e == nil || (e.typ == typeGroup || e.typ == TypeOrganization && e.orgKind != "igo") && e.country == "" && e.iso3 == ""
 }
 
 // mentionIn is mentionAt without the look past a group of no country.
@@ -360,21 +362,4 @@ func (sy *syntax) mentions(hs []int, ms []mention) []mention {
 		}
 	}
 	return out
-}
-
-func containsInt(xs []int, x int) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
-}
-
-func sortInts(xs []int) {
-	for i := 1; i < len(xs); i++ {
-		for j := i; j > 0 && xs[j] < xs[j-1]; j-- {
-			xs[j], xs[j-1] = xs[j-1], xs[j]
-		}
-	}
 }
