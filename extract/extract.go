@@ -83,8 +83,9 @@ func Extract(in Input) (Result, error) {
 	}
 	d := x.d
 	d.artID = art.ID
-	d.publisher = issuer(in, text, d.g)
-	d.findSigner(in, text)
+	head := headLines(text)
+	d.publisher = issuer(in, head, d.g)
+	d.findSigner(in, head)
 	d.sents = splitSentences(text, h.paragraphs)
 	d.ments = make([][]mention, len(d.sents))
 

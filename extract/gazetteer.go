@@ -2,6 +2,7 @@ package extract
 
 import (
 	"embed"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -230,9 +231,9 @@ func (g *gazetteer) loadOrgs() {
 	}
 }
 
-// phoenix_orgs.tsv: name aliases kind iso3 sector code. A body joins
-// only with the names no table of ours holds; one that shares a name with
-// ours, or its id with one of ours, is ours already.
+// phoenix_orgs.tsv: name aliases kind iso3 sector code. A body joins only
+// when no table of ours holds any of its names; one that shares a name
+// with ours, or its id with one of ours, is ours already.
 func (g *gazetteer) loadPhoenixOrgs() {
 	for _, r := range rows("gazetteer/phoenix_orgs.tsv") {
 		name := col(r, 0)
@@ -242,17 +243,14 @@ func (g *gazetteer) loadPhoenixOrgs() {
 			continue
 		}
 		e := entry{kind: kindOrg, id: id, name: name, orgKind: col(r, 2), iso3: col(r, 3), sector: col(r, 4)}
-		var free []string
-		for _, s := range names {
-			if k, _ := phraseKey(s); k != "" && len(g.phrases[k]) == 0 {
-				free = append(free, s)
-			}
-		}
-		if len(free) < len(names) {
+		if slices.ContainsFunc(names, func(s string) bool {
+			k, _ := phraseKey(s)
+			return k == "" || len(g.phrases[k]) > 0
+		}) {
 			continue
 		}
 		g.orgs[e.id] = e
-		for _, s := range free {
+		for _, s := range names {
 			g.add(s, e)
 		}
 	}

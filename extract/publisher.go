@@ -16,8 +16,7 @@ import (
 // publisherRow is one row of publishers.tsv: who issues, as an ISO3 code,
 // or "" for a news outlet and for a header that names the country itself.
 type publisherRow struct {
-	iso3     string
-	template bool // the key holds <country>
+	iso3 string
 }
 
 // publisherTable indexes publishers.tsv by what a row is matched against.
@@ -58,13 +57,31 @@ func loadPublishers() *publisherTable {
 	return publishersTab
 }
 
-// headerLines is how many of the first non-empty lines may name who issues.
-const headerLines = 3
+// headerLines is how many of the first non-empty lines may name who
+// issues or who signs; a longer line is prose, not a header.
+const (
+	headerLines  = 3
+	maxHeaderLen = 120
+)
+
+// headLines returns the first headerLines lines of text that are not
+// scraper noise, trimmed: where a release names its issuer and signer.
+func headLines(text string) []string {
+	var out []string
+	for len(out) < headerLines && text != "" {
+		l, rest, _ := strings.Cut(text, "\n")
+		if t := strings.TrimSpace(l); !isNoise(t) {
+			out = append(out, t)
+		}
+		text = rest
+	}
+	return out
+}
 
 // issuer returns the ISO3 code of the government that issues an article,
 // or "" when a news outlet or nobody known does. The source id decides
 // first, then the URL host, then the first lines of the text.
-func issuer(in Input, text string, g *gazetteer) string {
+func issuer(in Input, head []string, g *gazetteer) string {
 	p := loadPublishers()
 	if r, ok := p.bySource[strings.ToLower(strings.TrimSpace(in.Source))]; ok {
 		return r.iso3
@@ -82,15 +99,8 @@ func issuer(in Input, text string, g *gazetteer) string {
 			h = rest
 		}
 	}
-	n := 0
-	for _, l := range splitLines(text) {
-		if isNoise(l.text) {
-			continue
-		}
-		if n++; n > headerLines {
-			break
-		}
-		if c := p.headerCountry(l.text, g); c != "" {
+	for _, l := range head {
+		if c := p.headerCountry(l, g); c != "" {
 			return c
 		}
 	}
@@ -101,15 +111,18 @@ func issuer(in Input, text string, g *gazetteer) string {
 // whose <country> slot names a country ("Embassy of the Republic of
 // Korea").
 func (p *publisherTable) headerCountry(line string, g *gazetteer) string {
-	if len(line) > 120 {
+	if len(line) > maxHeaderLen {
 		return ""
 	}
-	k := strings.ToLower(strings.TrimRight(line, " .:"))
+	line = strings.TrimRight(line, " .:")
+	k := strings.ToLower(line)
 	if r, ok := p.byHeader[k]; ok {
 		return r.iso3
 	}
 	for _, t := range p.templates {
-		if !strings.HasPrefix(k, t[0]) || !strings.HasSuffix(k, t[1]) || len(k) <= len(t[0])+len(t[1]) {
+		// the slot is cut from the line as written, so lower case must
+		// keep its length (it does for the ASCII of a template's words)
+		if !strings.HasPrefix(k, t[0]) || !strings.HasSuffix(k, t[1]) || len(k) <= len(t[0])+len(t[1]) || len(k) != len(line) {
 			continue
 		}
 		slot := line[len(t[0]) : len(k)-len(t[1])]

@@ -73,20 +73,13 @@ var signerPronouns = map[string]bool{"i": true, "me": true, "my": true, "myself"
 
 // findSigner sets d.signer from the header lines or the title of a release
 // its government issues.
-func (d *doc) findSigner(in Input, text string) {
+func (d *doc) findSigner(in Input, head []string) {
 	if d.publisher == "" {
 		return
 	}
-	n := 0
-	for _, l := range splitLines(text) {
-		if isNoise(l.text) {
-			continue
-		}
-		if n++; n > headerLines {
-			break
-		}
-		name, office, ok := strings.Cut(l.text, ", ")
-		if !ok || len(l.text) > 120 || strings.ContainsAny(office, ",.;:") && !strings.HasSuffix(office, ".") {
+	for _, l := range head {
+		name, office, ok := strings.Cut(l, ", ")
+		if !ok || len(l) > maxHeaderLen || strings.ContainsAny(office, ",.;:") && !strings.HasSuffix(office, ".") {
 			continue
 		}
 		if e, ok := d.titleIn(tokenize(office, 0)); ok {

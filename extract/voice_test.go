@@ -31,7 +31,7 @@ func TestIssuer(t *testing.T) {
 	g := loadGazetteer()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := issuer(tt.in, tt.in.Text, g); got != tt.want {
+			if got := issuer(tt.in, headLines(tt.in.Text), g); got != tt.want {
 				t.Errorf("issuer(%+v) = %q, want %q", tt.in, got, tt.want)
 			}
 		})

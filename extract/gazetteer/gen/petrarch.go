@@ -222,11 +222,8 @@ func petrarchDay(s string, shift int) (string, error) {
 
 // pAgent is one agent pattern with its code.
 type pAgent struct {
-	file    string
-	line    int
 	pattern string // lower case, words joined by single spaces
 	code    string // without the '~'
-	plural  bool   // an irregular plural given in braces
 }
 
 // parseAgents reads an agent dictionary; regular plurals are left to the
@@ -257,9 +254,9 @@ func parseAgents(file, data string) (agents []pAgent, problems []string) {
 			bad(l.n, "malformed code %q", code)
 			continue
 		}
-		add := func(p string, plural bool) {
+		add := func(p string) {
 			if p = strings.ToLower(phrase(p)); p != "" {
-				agents = append(agents, pAgent{file: file, line: l.n, pattern: p, code: code, plural: plural})
+				agents = append(agents, pAgent{pattern: p, code: code})
 			}
 		}
 		switch {
@@ -271,7 +268,7 @@ func parseAgents(file, data string) (agents []pAgent, problems []string) {
 				continue
 			}
 			for _, s := range markers[name] {
-				add(pre+s+post, false)
+				add(pre + s + post)
 			}
 		case strings.Contains(head, "{"):
 			sing, pl, ok := strings.Cut(head, "{")
@@ -280,10 +277,10 @@ func parseAgents(file, data string) (agents []pAgent, problems []string) {
 				bad(l.n, "missing '}'")
 				continue
 			}
-			add(sing, false)
-			add(pl, true)
+			add(sing)
+			add(pl)
 		default:
-			add(head, false)
+			add(head)
 		}
 	}
 	return agents, problems

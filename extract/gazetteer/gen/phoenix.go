@@ -47,8 +47,9 @@ var cameoSectors = map[string]string{
 }
 
 // honorificWords open names in the dictionaries ("MR_OBAMA", "DR_X") and
-// are not part of the name; titles.tsv holds the offices.
-var honorificWords = set("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "dame", "madam")
+// are not part of the name; titles.tsv holds the offices. Names are
+// compared by nameKey, which drops dots ("Dr." is "dr").
+var honorificWords = set("mr", "mrs", "ms", "dr", "sir", "lord", "dame", "madam")
 
 // nameJoiners stay lower case inside a name written in title case.
 var nameJoiners = set("of", "the", "and", "for", "on", "in", "at", "to", "de", "la", "le", "les",
