@@ -22,33 +22,23 @@ const evalUsage = `usage:
 // as dipgraph extract does (parsed by CoreNLP, or -parse=false for the
 // rules alone), so that eval scores what extract prints.
 func cmdEval(ctx context.Context, cfg config, args []string, stdout, stderr io.Writer) error {
-	parse := true
-	var rest []string
-	for _, a := range args {
-		switch a {
-		case "-parse=false", "--parse=false":
-			parse = false
-		case "-parse=true", "--parse=true", "-parse", "--parse":
-		default:
-			rest = append(rest, a)
-		}
+	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	extractor := parseFlag(fs, cfg)
+	fs.Usage = func() { fmt.Fprint(stderr, evalUsage) }
+	if err := fs.Parse(args); err != nil {
+		return err
 	}
-	ex := parsingExtractor{}
-	if parse {
-		ex.client = newParser(cfg)
+	extractArticle := func(in extract.Input) (extract.Result, error) { return extractor().Extract(ctx, in) }
+	switch fs.Arg(0) {
+	case "articles":
+		return cmdEvalArticles(extractArticle, fs.Args()[1:], stdout, stderr)
+	case "events":
+		return cmdEvalEvents(extractArticle, fs.Args()[1:], stdout, stderr)
+	case "actors":
+		return cmdEvalActors(fs.Args()[1:], stdout, stderr)
 	}
-	extractArticle := func(in extract.Input) (extract.Result, error) { return ex.Extract(ctx, in) }
-	if len(rest) > 0 {
-		switch rest[0] {
-		case "articles":
-			return cmdEvalArticles(extractArticle, rest[1:], stdout, stderr)
-		case "events":
-			return cmdEvalEvents(extractArticle, rest[1:], stdout, stderr)
-		case "actors":
-			return cmdEvalActors(rest[1:], stdout, stderr)
-		}
-	}
-	fmt.Fprint(stderr, evalUsage)
+	fs.Usage()
 	return errUsage
 }
 
@@ -60,22 +50,9 @@ func cmdEvalEvents(extractArticle func(extract.Input) (extract.Result, error), a
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print the figures of score.py events as one JSON object")
 	fs.Usage = func() { fmt.Fprint(stderr, evalUsage) }
-	files, err := parseInterspersed(fs, args)
+	cases, _, err := readSuite(fs, args, expect.ReadCases)
 	if err != nil {
 		return err
-	}
-	if len(files) != 1 {
-		fs.Usage()
-		return errUsage
-	}
-	f, err := os.Open(files[0])
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	cases, err := expect.ReadCases(f)
-	if err != nil {
-		return fmt.Errorf("%s: %w", files[0], err)
 	}
 	type outcome struct {
 		recs []extract.Record
@@ -115,6 +92,29 @@ func cmdEvalEvents(extractArticle func(extract.Input) (extract.Result, error), a
 	fmt.Fprintln(stdout, "\nheld-out conventions (score.py events: every record counts, all cases):")
 	expect.ScoreEvents(cases, all).Write(stdout)
 	return nil
+}
+
+// readSuite parses fs over args, flags before or after the one FILE, and
+// reads FILE with read; errors name the file.
+func readSuite[T any](fs *flag.FlagSet, args []string, read func(io.Reader) ([]T, error)) ([]T, string, error) {
+	files, err := parseInterspersed(fs, args)
+	if err != nil {
+		return nil, "", err
+	}
+	if len(files) != 1 {
+		fs.Usage()
+		return nil, "", errUsage
+	}
+	f, err := os.Open(files[0])
+	if err != nil {
+		return nil, "", err
+	}
+	defer f.Close()
+	cases, err := read(f)
+	if err != nil {
+		return nil, "", fmt.Errorf("%s: %w", files[0], err)
+	}
+	return cases, files[0], nil
 }
 
 // parseInterspersed parses the flags wherever they stand among the

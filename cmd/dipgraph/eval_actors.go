@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/dipgraph/dipgraph/extract"
 	"github.com/dipgraph/dipgraph/extract/expect"
@@ -19,21 +18,9 @@ func cmdEvalActors(args []string, stdout, stderr io.Writer) error {
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: dipgraph eval actors [-v] FILE   (a suite like shared/eval/actors-dev.jsonl)")
 	}
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return errUsage
-	}
-	f, err := os.Open(fs.Arg(0))
+	cases, _, err := readSuite(fs, args, expect.ReadActorCases)
 	if err != nil {
 		return err
-	}
-	defer f.Close()
-	cases, err := expect.ReadActorCases(f)
-	if err != nil {
-		return fmt.Errorf("%s: %w", fs.Arg(0), err)
 	}
 	rep := expect.ScoreActors(cases, func(c expect.ActorCase) extract.ActorCode {
 		return extract.ResolveActor(c.Text, c.Context, c.Date)

@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/dipgraph/dipgraph/extract"
 	"github.com/dipgraph/dipgraph/extract/expect"
@@ -18,22 +17,9 @@ func cmdEvalArticles(extractArticle func(extract.Input) (extract.Result, error),
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print the figures as one JSON object, as score.py --json does")
 	fs.Usage = func() { fmt.Fprint(stderr, evalUsage) }
-	files, err := parseInterspersed(fs, args)
+	cases, file, err := readSuite(fs, args, expect.ReadArticleCases)
 	if err != nil {
 		return err
-	}
-	if len(files) != 1 {
-		fs.Usage()
-		return errUsage
-	}
-	f, err := os.Open(files[0])
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	cases, err := expect.ReadArticleCases(f)
-	if err != nil {
-		return fmt.Errorf("%s: %w", files[0], err)
 	}
 	// what `dipgraph extract` and `extract -format events` print for the
 	// file score.py writes: each article read as a JSONL line, in order
@@ -46,7 +32,7 @@ func cmdEvalArticles(extractArticle func(extract.Input) (extract.Result, error),
 			res, err = extractArticle(in)
 		}
 		if err != nil {
-			return fmt.Errorf("%s: article %d (%s): %w", files[0], i+1, a.ID, err)
+			return fmt.Errorf("%s: article %d (%s): %w", file, i+1, a.ID, err)
 		}
 		graphs = append(graphs, res)
 		records = append(records, extract.Records(res)...)

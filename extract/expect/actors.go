@@ -1,7 +1,6 @@
 package expect
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
@@ -33,19 +32,7 @@ type ActorExpected struct {
 }
 
 // ReadActorCases reads an actor suite, one JSON object a line.
-func ReadActorCases(r io.Reader) ([]ActorCase, error) {
-	dec := json.NewDecoder(r)
-	var out []ActorCase
-	for {
-		var c ActorCase
-		if err := dec.Decode(&c); err == io.EOF {
-			return out, nil
-		} else if err != nil {
-			return out, fmt.Errorf("case %d: %w", len(out)+1, err)
-		}
-		out = append(out, c)
-	}
-}
+func ReadActorCases(r io.Reader) ([]ActorCase, error) { return readJSONL[ActorCase](r, "case") }
 
 // Tally counts hits among scored cases.
 type Tally struct{ Hits, Scored int }

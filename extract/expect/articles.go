@@ -43,24 +43,17 @@ var inputFields = []string{"id", "title", "text", "published", "source", "url"}
 
 // ReadArticleCases reads an annotated-article file, one JSON object a line.
 func ReadArticleCases(r io.Reader) ([]ArticleCase, error) {
-	dec := json.NewDecoder(r)
-	var out []ArticleCase
-	for {
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err == io.EOF {
-			return out, nil
-		} else if err != nil {
-			return out, fmt.Errorf("article %d: %w", len(out)+1, err)
-		}
-		var a ArticleCase
-		if err := json.Unmarshal(raw, &a); err != nil {
-			return out, fmt.Errorf("article %d: %w", len(out)+1, err)
-		}
-		if err := json.Unmarshal(raw, &a.input); err != nil {
-			return out, fmt.Errorf("article %d: %w", len(out)+1, err)
-		}
-		out = append(out, a)
+	return readJSONL[ArticleCase](r, "article")
+}
+
+// UnmarshalJSON reads an annotated article and keeps its fields as given,
+// for the input score.py would write (InputJSON).
+func (a *ArticleCase) UnmarshalJSON(b []byte) error {
+	type plain ArticleCase
+	if err := json.Unmarshal(b, (*plain)(a)); err != nil {
+		return err
 	}
+	return json.Unmarshal(b, &a.input)
 }
 
 // InputJSON is the JSON line score.py writes for the article to be

@@ -32,15 +32,19 @@ type Expected struct {
 }
 
 // ReadCases reads a suite, one JSON object a line.
-func ReadCases(r io.Reader) ([]Case, error) {
+func ReadCases(r io.Reader) ([]Case, error) { return readJSONL[Case](r, "case") }
+
+// readJSONL reads one JSON object after another; an error names the
+// object, counted from 1, as what n.
+func readJSONL[T any](r io.Reader, what string) ([]T, error) {
 	dec := json.NewDecoder(r)
-	var out []Case
+	var out []T
 	for {
-		var c Case
+		var c T
 		if err := dec.Decode(&c); err == io.EOF {
 			return out, nil
 		} else if err != nil {
-			return out, fmt.Errorf("case %d: %w", len(out)+1, err)
+			return out, fmt.Errorf("%s %d: %w", what, len(out)+1, err)
 		}
 		out = append(out, c)
 	}
