@@ -23,7 +23,7 @@ export DIPGRAPH_CORENLP_URL ?= $(CORENLP_LOCAL_URL)
 help:
 	@echo "make run    start Neo4j and CoreNLP, ingest testdata/articles, serve GraphQL on http://127.0.0.1:8080"
 	@echo "make test   start Neo4j and CoreNLP, check generated code, vet, run every test against them"
-	@echo "other targets: neo4j neo4j-stop corenlp corenlp-stop build generate check-generate vet test-unit test-integration golden eval bench bench-api"
+	@echo "other targets: neo4j neo4j-stop corenlp corenlp-stop build generate check-generate vet test-unit test-integration golden eval bench bench-api parses bench-parse"
 
 ## run: the main job
 run: neo4j corenlp build
@@ -79,24 +79,24 @@ golden:
 	$(GO) test ./extract/... -update
 
 # articles first: the figure that counts (the same as $(SHARED)/eval/score.py articles)
-eval:
-	$(GO) run ./cmd/dipgraph eval articles $(SHARED)/eval/articles-dev.jsonl
-	$(GO) run ./cmd/dipgraph eval events $(SHARED)/eval/events-dev.jsonl
-	$(GO) run ./cmd/dipgraph eval actors $(SHARED)/eval/actors-dev.jsonl
+eval: corenlp
+	$(GO) run ./cmd/dipgraph eval articles $(DIPGRAPH_EVAL)/articles-dev.jsonl
+	$(GO) run ./cmd/dipgraph eval events $(DIPGRAPH_EVAL)/events-dev.jsonl
+	$(GO) run ./cmd/dipgraph eval actors $(DIPGRAPH_EVAL)/actors-dev.jsonl
 
 bench:
 	DIPGRAPH_CORPUS=$(SHARED)/corpus $(GO) test -run '^$$' -bench . -benchmem -count 5 ./extract/
 
 # the CoreNLP parse of each testdata article, recorded for the extractor's tests
 # (needs the parser server at DIPGRAPH_CORENLP_URL; the cache is bypassed)
-parses: build
+parses: corenlp build
 	@mkdir -p testdata/parses
 	@for f in testdata/articles/*.txt; do s=$$(basename $$f .txt); \
 	  DIPGRAPH_PARSE_CACHE=off $(BIN) parse -indent $$f > testdata/parses/$$s.json || exit 1; \
 	  echo testdata/parses/$$s.json; done
 
 # parser throughput: the first 200 dev articles, every body sentence vs those worth parsing
-bench-parse:
+bench-parse: corenlp
 	DIPGRAPH_CORPUS=$(SHARED)/corpus $(GO) test -run '^$$' -bench . -benchtime 1x -timeout 60m ./extract/corenlp/
 
 # the analysts' query mix against dipgraph and @neo4j/graphql on one Neo4j (deploy/bench/README.md)
