@@ -3,6 +3,8 @@ package main
 import (
 	"path/filepath"
 	"strings"
+
+	"github.com/dipgraph/dipgraph/extract/corenlp"
 )
 
 // config is everything the commands read from the environment.
@@ -20,7 +22,7 @@ func defaultConfig() config {
 		neo4jPassword: "dipgraph-dev",
 		neo4jDatabase: "neo4j",
 		addr:          "127.0.0.1:8080",
-		corenlpURLs:   []string{"http://127.0.0.1:9000"},
+		corenlpURLs:   []string{corenlp.DefaultURL},
 	}
 }
 

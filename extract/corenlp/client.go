@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"sort"
 	"strings"
 	"sync"
@@ -102,6 +103,7 @@ func (cfg Config) withDefaults() Config {
 type Client struct {
 	cfg     Config
 	parser  string
+	query   string // "/?properties=..." of every request
 	http    *http.Client
 	servers []*server
 	next    atomic.Uint64
@@ -124,6 +126,7 @@ func New(cfg Config) *Client {
 	c := &Client{
 		cfg:    cfg,
 		parser: "corenlp-" + cfg.Version + " " + cfg.Annotators,
+		query:  "/?properties=" + url.QueryEscape(properties(cfg.Annotators)),
 		http:   &http.Client{Transport: tr, Timeout: cfg.Timeout},
 	}
 	for _, u := range cfg.URLs {

@@ -9,7 +9,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"net/url"
 	"strings"
 	"syscall"
 	"time"
@@ -137,7 +136,7 @@ func (c *Client) send(ctx context.Context, s *server, body []byte) ([]byte, erro
 		return nil, ctx.Err()
 	}
 	defer func() { <-s.slots }()
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, s.url+"/?properties="+url.QueryEscape(c.properties()), bytes.NewReader(body))
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, s.url+c.query, bytes.NewReader(body))
 	if err != nil {
 		return nil, err
 	}
@@ -164,9 +163,10 @@ func (c *Client) send(ctx context.Context, s *server, body []byte) ([]byte, erro
 	return res, nil
 }
 
-func (c *Client) properties() string {
+// properties are the annotators and output settings sent with a request.
+func properties(annotators string) string {
 	b, _ := json.Marshal(map[string]string{
-		"annotators":     c.cfg.Annotators,
+		"annotators":     annotators,
 		"outputFormat":   "json",
 		"ssplit.eolonly": "true",
 	})
