@@ -53,13 +53,13 @@ func Match(s *parse.Sentence, verb int) (Result, bool) {
 		m.used[x] = true
 	}
 	out := Result{Family: e.family, Words: append([]int{verb}, extra...)}
-	out.Code, out.Passive = splitCode(e.code)
+	out.Code, out.Passive = e.active, e.passive
 	for _, i := range m.candidates(t.families[e.family]) {
 		r := t.families[e.family].rules[i]
 		if !applies(e, r) || !m.try(r.c) {
 			continue
 		}
-		out.Code, out.Passive = splitCode(r.code)
+		out.Code, out.Passive = r.active, r.passive
 		out.Pattern = r.text
 		out.Source, out.Target = m.fills('$'), m.fills('+')
 		out.Words = append(out.Words, m.bound...)
@@ -97,8 +97,7 @@ func applies(e entry, r rule) bool {
 			return true
 		}
 	}
-	a, _ := splitCode(e.code)
-	b, _ := splitCode(r.code)
+	a, b := e.active, r.active
 	return len(a) >= 2 && len(b) >= 2 && a[:2] == b[:2]
 }
 
@@ -148,7 +147,7 @@ func newMatcher(s *parse.Sentence, verb int) *matcher {
 		kids: make([][]edge, n), side: make([]side, n), via: make([]string, n), used: make([]bool, n)}
 	for i, tk := range s.Tokens {
 		m.low[i] = strings.ToLower(tk.Text)
-		m.lem[i] = strings.ToLower(tk.Lemma)
+		m.lem[i] = tk.Lemma // lower case, as parse.Token promises
 	}
 	for _, d := range s.Deps {
 		if d.Gov >= 0 && d.Gov < n && d.Dep >= 0 && d.Dep < n {

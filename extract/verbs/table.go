@@ -19,18 +19,19 @@ var (
 // entry is a verb of the dictionary: its words (the verb, then the
 // particle or other words a phrasal verb needs) and its family.
 type entry struct {
-	words  []string
-	family string
-	code   string
-	own    bool // the verb line gives the code, not the family header
+	words           []string
+	family          string
+	active, passive string // the code split at load ("042:043"), "" for "---"
+	own             bool   // the verb line gives the code, not the family header
 }
 
 // rule is one pattern of a family.
 type rule struct {
-	code, text string
-	origin     []string // the verbs of the family the pattern was written for
-	weight     int
-	c          compiled
+	active, passive string // the code split at load
+	text            string
+	origin          []string // the verbs of the family the pattern was written for
+	weight          int
+	c               compiled
 }
 
 // family holds a family's rules, most specific first, indexed by a word
@@ -46,13 +47,30 @@ type family struct {
 type tables struct {
 	verbs    map[string][]entry // by the verb's word (lemma or listed form); longest first
 	families map[string]*family
-	synsets  map[string][]string
-	synsOf   map[string][]string
 	stats    Stats
 }
 
-// load reads the embedded tables once.
-var load = sync.OnceValue(func() *tables { return readTables(verbsTSV, patternsTSV, synsetsTSV) })
+// load reads the embedded verb and pattern tables once.
+var load = sync.OnceValue(func() *tables { return readTables(verbsTSV, patternsTSV) })
+
+// synsetTable is CAMEO.2.0's noun synsets, by name and by member. Match
+// needs none of it (the generator expanded the synsets into patterns), so
+// it is read only when asked for.
+type synsetTable struct {
+	byName, byMember map[string][]string
+}
+
+var loadSynsets = sync.OnceValue(func() synsetTable {
+	t := synsetTable{byName: map[string][]string{}, byMember: map[string][]string{}}
+	for _, f := range rows(synsetsTSV, 2) {
+		ms := strings.Split(f[1], ",")
+		t.byName[f[0]] = ms
+		for _, m := range ms {
+			t.byMember[m] = append(t.byMember[m], f[0])
+		}
+	}
+	return t
+})
 
 // Stats counts what the tables hold.
 type Stats struct {
@@ -71,26 +89,31 @@ type Stats struct {
 }
 
 // TableStats returns the counts of the embedded tables.
-func TableStats() Stats { return load().stats }
+func TableStats() Stats {
+	st := load().stats
+	st.Synsets = len(loadSynsets().byName)
+	return st
+}
 
 // Lemmas returns how many distinct one-word verbs the dictionary holds.
 func Lemmas() int { return load().stats.Lemmas }
 
 // Synset returns the members of a noun synset of CAMEO.2.0 ("&currency",
 // "&ceasefire"), a phrase's words joined by spaces, or nil.
-func Synset(name string) []string { return load().synsets[strings.ToLower(name)] }
+func Synset(name string) []string { return loadSynsets().byName[strings.ToLower(name)] }
 
 // SynsetsOf returns the names of the synsets a lower-case noun or phrase
 // belongs to, in order, or nil.
-func SynsetsOf(word string) []string { return load().synsOf[word] }
+func SynsetsOf(word string) []string { return loadSynsets().byMember[word] }
 
-// readTables parses the three tables. The generator guarantees their
+// readTables parses the verb and pattern tables. The generator guarantees their
 // shape; a row that does not fit is skipped.
-func readTables(verbs, patterns, synsets string) *tables {
-	t := &tables{verbs: map[string][]entry{}, families: map[string]*family{}, synsets: map[string][]string{}, synsOf: map[string][]string{}}
+func readTables(verbs, patterns string) *tables {
+	t := &tables{verbs: map[string][]entry{}, families: map[string]*family{}}
 	fams := map[string]bool{}
 	for _, f := range rows(verbs, 5) {
-		e := entry{words: strings.Fields(f[0]), family: f[1], code: f[2], own: f[3] == "own"}
+		e := entry{words: strings.Fields(f[0]), family: f[1], own: f[3] == "own"}
+		e.active, e.passive = splitCode(f[2])
 		keys := []string{e.words[0]}
 		for _, form := range strings.Split(f[4], ",") {
 			if ws := strings.Fields(form); len(ws) == len(e.words) && ws[0] != e.words[0] {
@@ -116,7 +139,8 @@ func readTables(verbs, patterns, synsets string) *tables {
 		if err != nil {
 			continue
 		}
-		r := rule{code: f[1], text: f[2], weight: p.Weight(), c: compile(p)}
+		r := rule{text: f[2], weight: p.Weight(), c: compile(p)}
+		r.active, r.passive = splitCode(f[1])
 		if f[3] != "" {
 			r.origin = strings.Split(f[3], ",")
 		}
@@ -140,15 +164,7 @@ func readTables(verbs, patterns, synsets string) *tables {
 			fam.byWord[w] = append(fam.byWord[w], int32(i))
 		}
 	}
-	for _, f := range rows(synsets, 2) {
-		ms := strings.Split(f[1], ",")
-		t.synsets[f[0]] = ms
-		for _, m := range ms {
-			t.synsOf[m] = append(t.synsOf[m], f[0])
-		}
-	}
 	t.stats.Families = len(fams)
-	t.stats.Synsets = len(t.synsets)
 	return t
 }
 
