@@ -33,22 +33,9 @@ func cmdExtract(ctx context.Context, cfg config, args []string, stdin io.Reader,
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
 	ex := extractor()
-	bad := 0
-	err := readItems(fs.Arg(0), stdin, func(it item) error {
-		if it.err != nil {
-			bad++
-			fmt.Fprintf(stderr, "%s: skipped: %v\n", it.where, it.err)
-			return nil
-		}
-		res, err := ex.Extract(ctx, it.in)
-		if err != nil && fatal(err) {
-			return err
-		}
-		if err != nil {
-			bad++
-			fmt.Fprintf(stderr, "%s: skipped: %v\n", it.where, err)
-			return nil
-		}
+	return eachArticle(fs.Arg(0), stdin, stderr, func(in extract.Input) (extract.Result, error) {
+		return ex.Extract(ctx, in)
+	}, func(res extract.Result) error {
 		if *format == "events" {
 			for _, rec := range extract.Records(res) {
 				if err := enc.Encode(rec); err != nil {
@@ -59,11 +46,4 @@ func cmdExtract(ctx context.Context, cfg config, args []string, stdin io.Reader,
 		}
 		return enc.Encode(res)
 	})
-	if err != nil {
-		return err
-	}
-	if bad > 0 {
-		return fmt.Errorf("%d article(s) skipped", bad)
-	}
-	return nil
 }

@@ -46,31 +46,8 @@ func cmdParse(ctx context.Context, cfg config, args []string, stdin io.Reader, s
 	if *indent {
 		enc.SetIndent("", "  ")
 	}
-	bad := 0
-	err := readItems(fs.Arg(0), stdin, func(it item) error {
-		err := it.err
-		var doc *parse.Document
-		if err == nil {
-			var spans []extract.Span
-			if spans, err = sentences(it.in); err == nil {
-				doc, err = client.Parse(ctx, it.in.Text, pairs(spans))
-			}
-		}
-		if err != nil && fatal(err) {
-			return err
-		}
-		if err != nil {
-			bad++
-			fmt.Fprintf(stderr, "%s: skipped: %v\n", it.where, err)
-			return nil
-		}
-		return enc.Encode(parsed{ID: extract.ArticleID(it.in), Document: doc})
-	})
-	if err != nil {
-		return err
-	}
-	if bad > 0 {
-		return fmt.Errorf("%d article(s) skipped", bad)
-	}
-	return nil
+	return eachArticle(fs.Arg(0), stdin, stderr, func(in extract.Input) (parsed, error) {
+		doc, err := parseArticle(ctx, client, in, sentences)
+		return parsed{ID: extract.ArticleID(in), Document: doc}, err
+	}, func(p parsed) error { return enc.Encode(p) })
 }

@@ -5,9 +5,11 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 
 	"github.com/dipgraph/dipgraph/extract"
 	"github.com/dipgraph/dipgraph/extract/corenlp"
+	"github.com/dipgraph/dipgraph/extract/parse"
 	"github.com/dipgraph/dipgraph/server"
 )
 
@@ -25,17 +27,59 @@ var _ server.Extractor = parsingExtractor{}
 // extract's (unusable text) or the parser's, wrapped with "parse".
 func (p parsingExtractor) Extract(ctx context.Context, in extract.Input) (extract.Result, error) {
 	if p.client != nil {
-		spans, err := extract.Sentences(in)
+		doc, err := parseArticle(ctx, p.client, in, extract.Sentences)
 		if err != nil {
 			return extract.Result{}, err
-		}
-		doc, err := p.client.Parse(ctx, in.Text, pairs(spans))
-		if err != nil {
-			return extract.Result{}, fmt.Errorf("parse: %w", err)
 		}
 		in.Parse = doc
 	}
 	return extract.Extract(in)
+}
+
+// parseArticle parses the sentences of in that pick returns. Its errors
+// are extract's (unusable text) or the parser's, wrapped with "parse".
+func parseArticle(ctx context.Context, c *corenlp.Client, in extract.Input, pick func(extract.Input) ([]extract.Span, error)) (*parse.Document, error) {
+	spans, err := pick(in)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := c.Parse(ctx, in.Text, pairs(spans))
+	if err != nil {
+		return nil, fmt.Errorf("parse: %w", err)
+	}
+	return doc, nil
+}
+
+// eachArticle reads every article of path (as readItems does) with read
+// and hands the result to write. An unreadable article, or one read fails
+// on, is reported on stderr and skipped; a fatal error (no parser,
+// cancelled) or a failed write ends the run. It fails at the end when any
+// article was skipped.
+func eachArticle[T any](path string, stdin io.Reader, stderr io.Writer, read func(extract.Input) (T, error), write func(T) error) error {
+	bad := 0
+	err := readItems(path, stdin, func(it item) error {
+		err := it.err
+		var v T
+		if err == nil {
+			v, err = read(it.in)
+		}
+		if err != nil && fatal(err) {
+			return err
+		}
+		if err != nil {
+			bad++
+			fmt.Fprintf(stderr, "%s: skipped: %v\n", it.where, err)
+			return nil
+		}
+		return write(v)
+	})
+	if err != nil {
+		return err
+	}
+	if bad > 0 {
+		return fmt.Errorf("%d article(s) skipped", bad)
+	}
+	return nil
 }
 
 // pairs turns extract's spans into the parser client's.
