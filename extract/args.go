@@ -193,7 +193,7 @@ func (x *extraction) meetArgs(si, i, n int, discuss bool) (subjs, others []menti
 		return nil, nil, false
 	}
 	objs, preps, _ := x.argObjects(si, i, n)
-	if len(objs) == 0 {
+	if len(objs) == 0 && len(subjs) < 2 {
 		return nil, nil, false // the other side by the order of the words
 	}
 	for k, m := range objs {

@@ -28,6 +28,7 @@ type event struct {
 	confidence          float64
 	dated               bool      // the date came from the text, not from the context
 	side                []*entity // a meeting's subject side, when it meets named others
+	trigger             string    // the words that name the act, as written ("met with")
 }
 
 type part struct {
@@ -696,6 +697,35 @@ func (x *extraction) findEvents(si int) {
 	}
 }
 
+// betweenStates reports whether the parse names two countries on the
+// sides of the noun at [i, i+n) whose agents are subjs: a pair ("the
+// Iran-Iraq war") or an agent and a patient ("Russia's war in Ukraine").
+// A noun that only qualifies another ("war criminals") names no act.
+func (x *extraction) betweenStates(si, i, n int, subjs []mention) bool {
+	sy := x.d.syn[si]
+	for _, h := range sy.trigHeads(i, n) {
+		if len(sy.govs(h, func(r string) bool { return r == "compound" })) > 0 {
+			return false
+		}
+	}
+	sides := map[string]bool{}
+	for _, m := range subjs {
+		if c := m.country(); c != "" {
+			sides[c] = true
+		}
+	}
+	if len(sides) == 0 {
+		return false
+	}
+	objs, _, _ := x.argObjects(si, i, n)
+	for _, m := range objs {
+		if c := m.country(); c != "" && m.ent.typ == TypeCountry {
+			sides[c] = true
+		}
+	}
+	return len(sides) > 1
+}
+
 // objectOf reports whether a hit at b is the object of the verb that ends
 // the trigger tr, which matched up to end: tr is an intent with its verb
 // ("prepared to lift") and only determiners come between.
@@ -828,6 +858,9 @@ func (x *extraction) statement(si int, cl clause, ms []mention, dates []dateRef)
 	s := d.sents[si]
 	toks := s.tokens
 	ev := &event{typ: TypeStatement, cameo: "010", modality: ModalityAsserted, attribution: cl.speaker, sent: si}
+	if cl.verb >= 0 && cl.verb < len(toks) {
+		ev.trigger = toks[cl.verb].text
+	}
 	for _, t := range toks {
 		switch t.lower {
 		case "briefing":
@@ -927,6 +960,9 @@ func (x *extraction) merge(ev *event, ev0 Span) *event {
 			if old.subtype == "" {
 				old.subtype = ev.subtype
 			}
+			if old.trigger == "" {
+				old.trigger = ev.trigger
+			}
 			if old.precision == PrecisionDerived && ev.precision != PrecisionDerived {
 				old.date, old.end, old.precision = ev.date, ev.end, ev.precision
 			}
@@ -949,7 +985,7 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 			from, to = cl.from, cl.to
 		}
 	}
-	ev := &event{typ: tr.typ, cameo: tr.cameo, subtype: tr.subtype, sent: si}
+	ev := &event{typ: tr.typ, cameo: tr.cameo, subtype: tr.subtype, sent: si, trigger: s.text[toks[i].start-s.Start : toks[min(i+n, len(toks))-1].end-s.Start]}
 	if cl.speaker != nil && i >= cl.from && i < cl.to {
 		ev.attribution = cl.speaker
 	}
@@ -1102,6 +1138,17 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 			x.rels = append(x.rels, relation{typ: "DIPLOMATIC_RELATIONS", a: ev.parts[0].ent, b: ev.parts[1].ent, date: ev.origin, ev: ev0})
 		}
 	case "conflict":
+		if subjs, ok := x.argSubjects(si, i, n); ok && x.betweenStates(si, i, n, subjs) {
+			// "Russia's war in Ukraine", "the Iran-Iraq war": a war that
+			// states wage on each other is their use of force (190),
+			// coded as a verb is
+			trf := tr
+			trf.typ, trf.cameo, trf.subtype, trf.frame = TypeMilitaryAction, "190", "war", "svo"
+			if len(subjs) > 1 {
+				trf.frame = "sym"
+			}
+			return x.frame(si, trf, i, n, ms, cl, dates)
+		}
 		var region *entity
 		for _, m := range ms {
 			if m.ent != nil && m.ent.typ == TypeRegion && m.tok+m.toks == i {

@@ -308,6 +308,9 @@ func (x *extraction) result(art Article) Result {
 		if ev.end != "" {
 			props[PropEnd] = ev.end
 		}
+		if ev.trigger != "" {
+			props[PropTrigger] = ev.trigger
+		}
 		if ev.cameo != "" {
 			props[PropCAMEO] = ev.cameo
 			props[PropCAMEORoot] = cameoRoot(ev.cameo)

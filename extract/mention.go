@@ -303,6 +303,37 @@ func portfolioEnd(toks []token, i, nn int) int {
 	return end
 }
 
+// countryPair reads a word of hyphen-joined countries or demonyms that
+// the gazetteer does not know whole ("Iran-Iraq", "Israeli-Palestinian")
+// as one mention of each country, on its own part of the word.
+func (d *doc) countryPair(toks []token, i int) []mention {
+	t := toks[i]
+	if !t.isCap() || !strings.Contains(t.text, "-") || hyphenAdjective(t.text) {
+		return nil
+	}
+	if _, n := d.lookAt(toks, i); n > 0 {
+		return nil // "Nagorno-Karabakh", "Guinea-Bissau"
+	}
+	var out []mention
+	at := t.start
+	for _, part := range strings.Split(t.text, "-") {
+		es, n := d.g.lookup([]token{{text: part, lower: strings.ToLower(part)}})
+		if n != 1 || len(es) == 0 || es[0].kind != kindCountry && es[0].kind != kindDemonym {
+			return nil
+		}
+		form := byte('n')
+		if es[0].kind == kindDemonym {
+			form = 'd'
+		}
+		out = append(out, mention{Span: Span{at, at + len(part)}, ent: d.entityFor(es[0]), tok: i, toks: 1, form: form})
+		at += len(part) + 1
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
 // hyphenAdjective reports whether a capitalised word is a compound
 // adjective, no part of a name: "Russian-made", "Saudi-led", "Iran-backed".
 func hyphenAdjective(w string) bool {
@@ -519,6 +550,13 @@ func (d *doc) findMentions(si int) []mention {
 		// "it" for the country or body spoken of: "Israel announced it would free"
 		if t.lower == "it" && d.lastThing != nil && i+1 < len(toks) && itActs(toks[i+1].lower) {
 			out = append(out, mention{Span: Span{t.start, t.end}, ent: d.lastThing, tok: i, toks: 1, form: 'p'})
+			i++
+			continue
+		}
+		// "the Iran-Iraq war", "Israeli-Palestinian talks": a pair of
+		// countries joined into one word names both
+		if ps := d.countryPair(toks, i); len(ps) > 0 {
+			out = append(out, ps...)
 			i++
 			continue
 		}

@@ -35,6 +35,7 @@ type Record struct {
 	Source    Actor   `json:"source"`
 	Target    Actor   `json:"target"`
 	Evidence  Span    `json:"evidence"`
+	Trigger   string  `json:"trigger,omitempty"` // the words that name the act
 }
 
 // Records codes the events of a result as dyads. A meeting of A and B gives
@@ -107,6 +108,7 @@ func Records(r Result) []Record {
 			ArticleID: r.Article.ID, EventID: n.ID, Type: n.Type,
 			Date: str(n.Properties[PropDate]), End: str(n.Properties[PropEnd]),
 			Precision: str(n.Properties[PropPrecision]), Modality: str(n.Properties[PropModality]),
+			Trigger: str(n.Properties[PropTrigger]),
 		}
 		if ev, ok := n.Properties[PropEvidence].([]Span); ok && len(ev) > 0 {
 			base.Evidence = ev[0]

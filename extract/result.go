@@ -180,6 +180,7 @@ const (
 	PropPLOVERMode  = "ploverMode" // PLOVER mode, where the code says it
 	PropConfidence  = "confidence"
 	PropEvidence    = "evidence"    // []Span
+	PropTrigger     = "trigger"     // the words of the evidence that name the act ("met with")
 	PropAttribution = "attribution" // node id of who asserted it, or "narrative"
 	PropLabel       = "label"       // a short human label
 	PropSubtype     = "subtype"     // official, state, working, briefing, ceasefire, ...

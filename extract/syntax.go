@@ -159,6 +159,9 @@ func (sy *syntax) subjects(v int) []int {
 		for _, w := range []int{v, sy.phraseHead(v)} {
 			out = append(out, sy.kids(w, func(r string) bool { return r == "nmod:poss" || r == "nmod:by" || r == "nmod:agent" })...)
 		}
+		if len(out) == 0 {
+			out = sy.pair(v)
+		}
 		h := sy.phraseHead(v)
 		for _, g := range sy.govs(h, func(r string) bool { return r == "obj" || rel(r, "nsubj:pass") }) {
 			if lightVerbs[sy.s.Tokens[g].Lemma] {
@@ -179,6 +182,25 @@ func (sy *syntax) subjects(v int) []int {
 	}
 	return sy.withConj(out)
 }
+
+// pair returns the two sides of a hyphenated pair that modifies the noun
+// v, "the Iran-Iraq war", "U.S.-Japan talks": both act in what the noun
+// names. The parser hangs the first on the second ("Iran" a compound of
+// "Iraq") and the second on the noun.
+func (sy *syntax) pair(v int) []int {
+	mod := func(r string) bool { return r == "compound" || r == "amod" }
+	for _, b := range sy.kids(v, mod) {
+		for _, a := range sy.kids(b, mod) {
+			if a+1 < b && dash(sy.s.Tokens[a+1].Text) {
+				return []int{a, b}
+			}
+		}
+	}
+	return nil
+}
+
+// dash reports whether a token is a hyphen or a dash.
+func dash(w string) bool { return w == "-" || w == "–" || w == "—" }
 
 // patients returns the parse tokens heading what the passive verb v was
 // done to: its passive subject.

@@ -49,6 +49,10 @@ func TestParsedRoles(t *testing.T) {
 		{"conjoined objects", []string{"Egypt(EGY)>Israel(ISR):111", "Egypt(EGY)>Jordan(JOR):111"}},
 		{"dictionary verb between two named sides", []string{"Turkey(TUR)>Greece(GRC):111"}},
 		{"noun in a compound takes the verb's subject", []string{"Norway(NOR)>Mali(MLI):074"}},
+		{"hyphenated pair of countries", []string{"Iran(IRN)>Iraq(IRQ):190", "Iraq(IRQ)>Iran(IRN):190"}},
+		{"war waged by one state on another", []string{"Russia(RUS)>Ukraine(UKR):190"}},
+		{"a noun qualifying another is no act", nil},
+		{"hyphenated pair holds the talks", []string{"Japan(JPN)>United States(USA):040", "United States(USA)>Japan(JPN):040"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
