@@ -1242,7 +1242,7 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 		}
 		x.date(ev, dates(), toks[i].start, si)
 		ev.key = tr.typ + "|" + partKey(ev) + "|" + ev.date
-	case "svo", "host":
+	case "svo", "host", "state":
 		srcRole, dstRole := "actor", "target"
 		switch {
 		case tr.frame == "host":
@@ -1263,6 +1263,9 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 		passive, parsed := x.parsedPassive(si, i, n)
 		if !parsed {
 			passive = isPassive(toks, i)
+		}
+		if tr.frame == "state" {
+			passive = false // "is committed to": the subject's stance
 		}
 		var joined []mention // the targets coordinated with dst, from the parse
 		if passive {

@@ -52,6 +52,7 @@ func TestParsedRoles(t *testing.T) {
 		{"hyphenated pair of countries", []string{"Iran(IRN)>Iraq(IRQ):190", "Iraq(IRQ)>Iran(IRN):190"}},
 		{"war waged by one state on another", []string{"Russia(RUS)>Ukraine(UKR):190"}},
 		{"a noun qualifying another is no act", nil},
+		{"a stance is no passive", []string{"United States(USA)>Ethiopia(ETH):030"}},
 		{"hyphenated pair holds the talks", []string{"Japan(JPN)>United States(USA):040", "United States(USA)>Japan(JPN):040"}},
 	}
 	for _, tt := range tests {
