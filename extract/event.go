@@ -563,6 +563,9 @@ func (x *extraction) findEvents(si int) {
 				i += n - 1 // "press release", "occupied territories": no act
 				break
 			}
+			if x.nounForVerb(si, tr, i) {
+				continue // "satellite phones": a noun where the row names a verb
+			}
 			// "ceasefire agreement", "peace talks": one event, not two
 			for more := true; more && i+n < len(toks); {
 				more = false
@@ -724,6 +727,25 @@ func (x *extraction) betweenStates(si, i, n int, subjs []mention) bool {
 		}
 	}
 	return len(sides) > 1
+}
+
+// nounForVerb reports whether the row's first word is a verb ("phone+",
+// "attack+") and the parse reads the token at i as a noun: the row's
+// inflections are a verb's, and a noun of the same spelling names a thing
+// ("satellite phones") or is listed as a noun row of its own, unless it
+// takes the act's participants.
+func (x *extraction) nounForVerb(si int, tr trigger, i int) bool {
+	if !strings.HasSuffix(tr.words[0], "+") {
+		return false
+	}
+	sy := x.d.syn[si]
+	p := sy.at(i)
+	if p < 0 || !sy.isNoun(p) {
+		return false
+	}
+	// "the release of a citizen", "Khashoggi's killing": a noun with the
+	// act's participants names the act
+	return len(sy.kids(p, func(r string) bool { return strings.HasPrefix(r, "nmod") })) == 0
 }
 
 // objectOf reports whether a hit at b is the object of the verb that ends

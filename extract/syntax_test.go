@@ -52,6 +52,8 @@ func TestParsedRoles(t *testing.T) {
 		{"hyphenated pair of countries", []string{"Iran(IRN)>Iraq(IRQ):190", "Iraq(IRQ)>Iran(IRN):190"}},
 		{"war waged by one state on another", []string{"Russia(RUS)>Ukraine(UKR):190"}},
 		{"a noun qualifying another is no act", nil},
+		{"a noun spelled like a listed verb", []string{"United States(USA)>Ukraine(UKR):060"}}, // no phone call
+		{"a noun with the act's participants", []string{"Iran(IRN)>France(FRA):0841"}},
 		{"a stance is no passive", []string{"United States(USA)>Ethiopia(ETH):030"}},
 		{"hyphenated pair holds the talks", []string{"Japan(JPN)>United States(USA):040", "United States(USA)>Japan(JPN):040"}},
 	}
