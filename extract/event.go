@@ -3,6 +3,7 @@ package extract
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -563,8 +564,8 @@ func (x *extraction) findEvents(si int) {
 				i += n - 1 // "press release", "occupied territories": no act
 				break
 			}
-			if x.nounForVerb(si, tr, i) {
-				continue // "satellite phones": a noun where the row names a verb
+			if x.nounForVerb(si, tr, i) || x.qualifier(si, i, n) {
+				continue // "satellite phones", "aid workers": no act
 			}
 			// "ceasefire agreement", "peace talks": one event, not two
 			for more := true; more && i+n < len(toks); {
@@ -746,6 +747,51 @@ func (x *extraction) nounForVerb(si int, tr trigger, i int) bool {
 	// "the release of a citizen", "Khashoggi's killing": a noun with the
 	// act's participants names the act
 	return len(sy.kids(p, func(r string) bool { return strings.HasPrefix(r, "nmod") })) == 0
+}
+
+// qualifier reports whether the parse reads the trigger at [i, i+n) as
+// headed by a noun that only qualifies an actor it is a compound of: "aid
+// workers", "war criminals" name people, not acts ("aid deliveries", "a
+// mediation effort", "summoned the ambassador" still do).
+func (x *extraction) qualifier(si, i, n int) bool {
+	sy := x.d.syn[si]
+	hs := sy.trigHeads(i, n)
+	for _, p := range hs {
+		outside := true // p is the trigger's head: it hangs on no word of the trigger
+		for _, g := range sy.govs(p, func(string) bool { return true }) {
+			if slices.Contains(hs, g) {
+				outside = false
+			}
+		}
+		if !outside {
+			continue
+		}
+		if !sy.isNoun(p) || sy.ment[p] >= 0 {
+			return false
+		}
+		for _, g := range sy.govs(p, func(r string) bool { return r == "compound" }) {
+			if k := sy.ment[g]; g > p && k >= 0 && sy.ms[k].ent != nil && !x.triggerAt(si, sy.toTok[g]) {
+				return true // the noun qualifies an actor
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// triggerAt reports whether some trigger row matches at the rules' token k:
+// in "ceasefire agreement" both words name the act.
+func (x *extraction) triggerAt(si, k int) bool {
+	toks := x.d.sents[si].tokens
+	if k < 0 || k >= len(toks) {
+		return false
+	}
+	for _, ti := range x.triggers.candidates(toks[k].lower) {
+		if tr := x.triggers.all[ti]; !tr.stop() && tr.match(toks, k) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // objectOf reports whether a hit at b is the object of the verb that ends
