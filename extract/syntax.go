@@ -175,6 +175,33 @@ func (sy *syntax) subjects(v int) []int {
 	}
 	out := sy.kids(v, func(r string) bool { return r == "nsubj" || r == "nsubj:xsubj" || r == "csubj" })
 	if len(out) == 0 {
+		// "efforts by PRC officials to harass": the infinitive that
+		// completes an event noun is done by the noun's agent
+		for _, g := range sy.govs(v, func(r string) bool { return rel(r, "acl") }) {
+			if sy.isNoun(g) && g < v {
+				out = append(out, sy.kids(g, func(r string) bool { return r == "nmod:poss" || r == "nmod:by" || r == "nmod:agent" })...)
+			}
+		}
+	}
+	if len(out) == 0 {
+		// "to harass, intimidate and abduct": a conjunct the parser left
+		// without a subject shares the first one's
+		for _, g := range sy.govs(v, func(r string) bool { return rel(r, "conj") }) {
+			if g < v && !sy.isNoun(g) {
+				out = append(out, sy.kids(g, func(r string) bool { return r == "nsubj" || r == "nsubj:xsubj" })...)
+			}
+		}
+	}
+	// "rejects efforts by PRC officials to harass": a subject that is an
+	// event noun stands for the noun's agent
+	for k, s := range out {
+		if sy.ment[s] < 0 && sy.isNoun(s) {
+			if ag := sy.kids(s, func(r string) bool { return r == "nmod:poss" || r == "nmod:by" || r == "nmod:agent" }); len(ag) > 0 {
+				out[k] = ag[0]
+			}
+		}
+	}
+	if len(out) == 0 {
 		// an adverbial or adjectival clause's verb takes its governor's
 		// subject only when the parser said so; a participle modifying a
 		// noun ("the troops sent to Mali") is done by no one named
