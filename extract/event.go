@@ -666,6 +666,16 @@ func (x *extraction) findEvents(si int) {
 			}
 		}
 	}
+	// "met Lavrov to discuss the war": a meeting that is the purpose of
+	// another meeting is that meeting, not one more
+	for k := 0; k < len(hits); k++ {
+		if h := hits[k]; h.tr.typ == TypeMeeting && slices.ContainsFunc(hits, func(o hit) bool {
+			return o.i < h.i && o.tr.typ == TypeMeeting && x.purposeOf(si, h.i, o.i)
+		}) {
+			hits = append(hits[:k], hits[k+1:]...)
+			k--
+		}
+	}
 	lastVerb := firstVerb
 	for _, h := range hits {
 		special := h.tr.frame == "conflict" || h.tr.frame == "anniversary" || h.tr.frame == "resolution"
@@ -728,6 +738,32 @@ func (x *extraction) betweenStates(si, i, n int, subjs []mention) bool {
 		}
 	}
 	return len(sides) > 1
+}
+
+// purposeOf reports whether the parse reads the verb at the rules' token
+// i as the purpose of the one at j: an infinitive clause ("to discuss")
+// that hangs on j, directly or through the other side of j ("met with
+// officials to discuss").
+func (x *extraction) purposeOf(si, i, j int) bool {
+	sy := x.d.syn[si]
+	pi, pj := sy.at(i), sy.at(j)
+	if pi < 0 || pj < 0 || sy.isNoun(pi) {
+		return false
+	}
+	if !slices.ContainsFunc(sy.kids(pi, func(string) bool { return true }), func(k int) bool { return sy.s.Tokens[k].Lemma == "to" }) {
+		return false
+	}
+	for v, n := pi, 0; n < 4; n++ {
+		gs := sy.govs(v, func(r string) bool { return rel(r, "advcl") || rel(r, "xcomp") || rel(r, "acl") || rel(r, "obl") || rel(r, "obj") || rel(r, "conj") })
+		if len(gs) == 0 {
+			return false
+		}
+		v = gs[0]
+		if v == pj {
+			return true
+		}
+	}
+	return false
 }
 
 // nounForVerb reports whether the row's first word is a verb ("phone+",
