@@ -30,6 +30,7 @@ type event struct {
 	dated               bool      // the date came from the text, not from the context
 	side                []*entity // a meeting's subject side, when it meets named others
 	trigger             string    // the words that name the act, as written ("met with")
+	targetFrom          string    // where a target the sentence does not name came from ("headline")
 }
 
 type part struct {
@@ -754,7 +755,9 @@ func (x *extraction) purposeOf(si, i, j int) bool {
 		return false
 	}
 	for v, n := pi, 0; n < 4; n++ {
-		gs := sy.govs(v, func(r string) bool { return rel(r, "advcl") || rel(r, "xcomp") || rel(r, "acl") || rel(r, "obl") || rel(r, "obj") || rel(r, "conj") })
+		gs := sy.govs(v, func(r string) bool {
+			return rel(r, "advcl") || rel(r, "xcomp") || rel(r, "acl") || rel(r, "obl") || rel(r, "obj") || rel(r, "conj")
+		})
 		if len(gs) == 0 {
 			return false
 		}

@@ -36,6 +36,7 @@ type extraction struct {
 	lastConflict *event
 	lastSubj     []mention // the subjects of the last verb, for "... and praised"
 	clause       clause    // the reported speech of the sentence being read
+	headline     []string  // the countries the headline names (headline.go)
 }
 
 func (x *extraction) pubYear() string {
@@ -86,6 +87,7 @@ func Extract(in Input) (Result, error) {
 	head := headLines(text)
 	d.publisher = issuer(in, head, d.g)
 	d.findSigner(in, head)
+	x.headline = d.headlineCountries(art.Title)
 	d.sents = splitSentences(text, h.paragraphs)
 	d.ments = make([][]mention, len(d.sents))
 
@@ -119,6 +121,7 @@ func Extract(in Input) (Result, error) {
 		}
 		x.findEvents(si)
 	}
+	x.headlineTargets()
 	x.finish()
 	return x.result(art), nil
 }
@@ -310,6 +313,9 @@ func (x *extraction) result(art Article) Result {
 		}
 		if ev.trigger != "" {
 			props[PropTrigger] = ev.trigger
+		}
+		if ev.targetFrom != "" {
+			props[PropTargetFrom] = ev.targetFrom
 		}
 		if ev.cameo != "" {
 			props[PropCAMEO] = ev.cameo

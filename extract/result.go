@@ -161,26 +161,29 @@ const (
 
 // Property keys used on nodes and edges.
 const (
-	PropISO3        = "iso3"
-	PropISO2        = "iso2"
-	PropCountry     = "country" // ISO3 of the country a person, city or body belongs to
-	PropAliases     = "aliases"
-	PropMentions    = "mentions" // []Span of every mention of an entity
-	PropTitle       = "title"    // a person's office, e.g. "Foreign Minister"
-	PropOccupation  = "occupation"
-	PropDate        = "date" // ISO 8601 at its precision: 1992, 2017-11, 2017-11-20
-	PropEnd         = "end"
-	PropPrecision   = "precision"
-	PropModality    = "modality"
-	PropCAMEO       = "cameo"
-	PropCAMEORoot   = "cameoRoot"
-	PropQuadClass   = "quadClass"
-	PropGoldstein   = "goldstein"
-	PropPLOVER      = "plover"     // PLOVER event type, where the CAMEO code maps
-	PropPLOVERMode  = "ploverMode" // PLOVER mode, where the code says it
-	PropConfidence  = "confidence"
-	PropEvidence    = "evidence"    // []Span
-	PropTrigger     = "trigger"     // the words of the evidence that name the act ("met with")
+	PropISO3       = "iso3"
+	PropISO2       = "iso2"
+	PropCountry    = "country" // ISO3 of the country a person, city or body belongs to
+	PropAliases    = "aliases"
+	PropMentions   = "mentions" // []Span of every mention of an entity
+	PropTitle      = "title"    // a person's office, e.g. "Foreign Minister"
+	PropOccupation = "occupation"
+	PropDate       = "date" // ISO 8601 at its precision: 1992, 2017-11, 2017-11-20
+	PropEnd        = "end"
+	PropPrecision  = "precision"
+	PropModality   = "modality"
+	PropCAMEO      = "cameo"
+	PropCAMEORoot  = "cameoRoot"
+	PropQuadClass  = "quadClass"
+	PropGoldstein  = "goldstein"
+	PropPLOVER     = "plover"     // PLOVER event type, where the CAMEO code maps
+	PropPLOVERMode = "ploverMode" // PLOVER mode, where the code says it
+	PropConfidence = "confidence"
+	PropEvidence   = "evidence" // []Span
+	PropTrigger    = "trigger"  // the words of the evidence that name the act ("met with")
+	// PropTargetFrom says where the target of an act came from when its
+	// sentence names none: "headline".
+	PropTargetFrom  = "targetFrom"
 	PropAttribution = "attribution" // node id of who asserted it, or "narrative"
 	PropLabel       = "label"       // a short human label
 	PropSubtype     = "subtype"     // official, state, working, briefing, ceasefire, ...

@@ -12,12 +12,29 @@ import "strings"
 var voicePronouns = map[string]bool{"we": true, "us": true, "our": true, "ours": true, "ourselves": true}
 
 // voiceAt reads the issuing government's voice at toks[i] of sentence si:
-// "we", "us" (in lower case: "US" is the country), "our", or "our" before
-// a body ("our government", "our embassy"). It returns the mention and the
+// "we", "us" (in lower case: "US" is the country), "our", "our" before
+// a body ("our government", "our embassy"), or its government body named
+// alone ("the Administration"). It returns the mention and the
 // number of tokens read, or 0.
 func (d *doc) voiceAt(si int, toks []token, i int) (mention, int) {
 	t := toks[i]
-	if d.publisher == "" || !voicePronouns[t.lower] || t.text == "US" || t.text == "OUR" || d.inQuote(si, i) {
+	if d.publisher == "" || t.text == "US" || t.text == "OUR" {
+		return mention{}, 0
+	}
+	if t.lower == "the" && i+1 < len(toks) && toks[i+1].isCap() {
+		// "the Administration", "the Government": the issuing government
+		// names itself by its body alone ("the Government of Romania" is
+		// another's)
+		b, n := d.matchBody(toks[i+1:])
+		if n == 0 || b.kind != "gov" || ofAfter(toks, i+1+n) || d.inQuote(si, i) {
+			return mention{}, 0
+		}
+		if c := d.countryEntity(d.publisher); c != nil {
+			return d.bodyMention(b, c, toks, i, i+1+n), 1 + n
+		}
+		return mention{}, 0
+	}
+	if !voicePronouns[t.lower] || d.inQuote(si, i) {
 		return mention{}, 0
 	}
 	c := d.countryEntity(d.publisher)
@@ -30,6 +47,26 @@ func (d *doc) voiceAt(si int, toks []token, i int) (mention, int) {
 		}
 	}
 	return mention{Span: Span{t.start, t.end}, ent: c, tok: i, toks: 1, form: 'p'}, 1
+}
+
+// ofAfter reports whether the noun phrase that goes on at toks[k] names
+// whose body it is: "of Romania", "and people of Israel".
+func ofAfter(toks []token, k int) bool {
+	if k < len(toks) && toks[k].lower == "of" {
+		return true
+	}
+	if k >= len(toks) || toks[k].lower != "and" && toks[k].lower != "," {
+		return false
+	}
+	for j := k + 1; j < len(toks) && j < k+4; j++ {
+		if toks[j].lower == "of" {
+			return true
+		}
+		if !toks[j].isWord() {
+			return false
+		}
+	}
+	return false
 }
 
 // inQuote reports whether token k of sentence si lies inside quotation

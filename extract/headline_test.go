@@ -1,0 +1,35 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestHeadlineTargets(t *testing.T) {
+	s := parsedSentences(t)["an act whose sentence names no target"]
+	tests := []struct {
+		name, title string
+		want        []string
+	}{
+		{"the headline's other country", "United States Imposes Costs on Russia", []string{"United States(USA)>Russia(RUS):163"}},
+		{"two other countries: no one", "United States Imposes Costs on Russia and Belarus", []string{"United States(USA)>():163"}},
+		{"a headline about others", "Russia and Belarus Hold Exercises", []string{"United States(USA)>():163"}},
+		{"no headline", "", []string{"United States(USA)>():163"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Extract(Input{ID: "t", Source: "whitehouse", Title: tt.title, Text: s.Text, Published: "2022-02-22", Parse: s.Parse})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, r := range Records(res) {
+				got = append(got, r.Source.Name+"("+r.Source.Country+")>"+r.Target.Name+"("+r.Target.Country+"):"+r.CAMEO)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("records (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
