@@ -58,7 +58,11 @@ func isNoise(t string) bool {
 	if strings.Trim(t, ".…-–—_*=#|• ") == "" {
 		return true
 	}
-	switch strings.ToLower(strings.TrimRight(t, ":")) {
+	t = strings.TrimRight(t, ":")
+	if len(t) > 3*len("advertisement") {
+		return false // lower case is at most three times shorter: none of the words below
+	}
+	switch strings.ToLower(t) {
 	case "tags", "latest", "related", "read more", "advertisement", "share", "print",
 		"follow us", "most read", "more", "top news", "comments", "loading":
 		return true

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // dateRef is a date expression found in a sentence, resolved against the
@@ -37,6 +38,19 @@ var monthNames = map[string]time.Month{
 }
 
 func monthOf(s string) time.Month {
+	// the month names are ASCII: three ASCII bytes lower-case alone,
+	// with no copy (ToLower of a longer or non-ASCII word may move bytes)
+	if len(s) >= 3 && s[0] < utf8.RuneSelf && s[1] < utf8.RuneSelf && s[2] < utf8.RuneSelf {
+		var b [3]byte
+		for i := range b {
+			c := s[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[i] = c
+		}
+		return monthNames[string(b[:])]
+	}
 	s = strings.ToLower(s)
 	if len(s) > 3 {
 		s = s[:3]

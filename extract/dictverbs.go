@@ -29,6 +29,7 @@ func (x *extraction) dictionaryVerbs(si int, taken func(int) bool, speechVerb in
 	}
 	toks, ms := x.d.sents[si].tokens, x.d.ments[si]
 	var out []dictHit
+	rd := verbs.NewReader(sy.s)
 	for p, t := range sy.s.Tokens {
 		if !strings.HasPrefix(t.POS, "VB") {
 			continue
@@ -52,7 +53,7 @@ func (x *extraction) dictionaryVerbs(si int, taken func(int) bool, speechVerb in
 		if sy.governsTaken(p, taken) {
 			continue
 		}
-		res, ok := verbs.Match(sy.s, p)
+		res, ok := rd.Match(p)
 		if !ok || res.Code == "" || strings.Contains(res.Code, "-") || res.Code == "010" {
 			continue
 		}

@@ -290,23 +290,27 @@ func (g *gazetteer) lookup(toks []token) ([]entry, int) {
 	if max > len(toks) {
 		max = len(toks)
 	}
-	var b strings.Builder
-	keys := make([]string, 0, max)
+	// The phrases of 1..n tokens are prefixes of one buffer: ends[k] is
+	// the length of the phrase of k+1 tokens. Map lookups by
+	// string(key[:e]) do not allocate.
+	var buf [128]byte
+	var endBuf [16]int
+	key, ends := buf[:0], endBuf[:0]
 	for i := 0; i < max; i++ {
 		if i > 0 {
 			if toks[i].start-toks[i-1].end > 1 || !toks[i].isWord() && toks[i].text != "'s" && toks[i].text != "’s" && toks[i].text != "&" && toks[i].text != "," && toks[i].text != "'" && toks[i].text != "’" {
 				break
 			}
-			b.WriteByte(' ')
+			key = append(key, ' ')
 		}
-		b.WriteString(toks[i].lower)
-		keys = append(keys, b.String())
-		if !g.prefixes[keys[len(keys)-1]] {
+		key = append(key, toks[i].lower...)
+		ends = append(ends, len(key))
+		if !g.prefixes[string(key)] {
 			break // no longer phrase starts so
 		}
 	}
-	for n := len(keys); n > 0; n-- {
-		es, ok := g.phrases[keys[n-1]]
+	for n := len(ends); n > 0; n-- {
+		es, ok := g.phrases[string(key[:ends[n-1]])]
 		if !ok {
 			continue
 		}

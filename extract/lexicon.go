@@ -234,6 +234,7 @@ type triggerIndex struct {
 	exact   map[string][]int
 	stems   map[string][]int
 	maxStem int
+	stemLen []bool          // stemLen[l]: some stem has l bytes
 	pre3    map[string]bool // the first three letters of the stems of three or more
 }
 
@@ -256,6 +257,10 @@ func newTriggerIndex(ts []trigger) *triggerIndex {
 			if len(stem) > ix.maxStem {
 				ix.maxStem = len(stem)
 			}
+			for len(ix.stemLen) <= len(stem) {
+				ix.stemLen = append(ix.stemLen, false)
+			}
+			ix.stemLen[len(stem)] = true
 			if len(stem) >= 3 {
 				ix.pre3[stem[:3]] = true
 			}
@@ -288,6 +293,9 @@ func (ix *triggerIndex) candidates(w string) []int {
 	for l := 1; l <= n; l++ {
 		if l == 3 && !ix.pre3[w[:3]] {
 			break // no stem of three or more letters starts so
+		}
+		if !ix.stemLen[l] {
+			continue // no stem so long: no lookup
 		}
 		if c, ok := ix.stems[w[:l]]; ok {
 			if len(out) == 0 {

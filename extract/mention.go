@@ -71,6 +71,9 @@ type doc struct {
 	asTitled string // the office an undated text gave the figure being read
 	// lastThing is the country or body named last, which "it" may stand for
 	lastThing *entity
+	// quotes is the quotation state at the start of each sentence, once
+	// inQuote has asked (voice.go)
+	quotes []quoteState
 }
 
 type body struct {

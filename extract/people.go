@@ -156,8 +156,11 @@ func (p *people) match(toks []token) (*figure, int) {
 	if len(toks) == 0 || !toks[0].isCap() && !nameParticle(toks[0].lower) {
 		return nil, 0
 	}
-	if !p.firsts[toks[0].lower] && !p.firsts[foldAccents(toks[0].lower)] {
-		return nil, 0
+	// a key without accents folds to itself: one lookup is enough
+	if w := toks[0].lower; !p.firsts[w] {
+		if f := foldAccents(w); f == w || !p.firsts[f] {
+			return nil, 0
+		}
 	}
 	max := p.maxTokens
 	if max > len(toks) {
@@ -174,16 +177,21 @@ func (p *people) match(toks []token) (*figure, int) {
 		}
 		b.WriteString(toks[i].lower)
 		keys = append(keys, b.String())
-		if k := keys[len(keys)-1]; !p.prefixes[k] && !p.prefixes[foldAccents(k)] {
-			break // no longer name starts so
+		if k := keys[len(keys)-1]; !p.prefixes[k] {
+			if f := foldAccents(k); f == k || !p.prefixes[f] {
+				break // no longer name starts so
+			}
 		}
 	}
 	for n := len(keys); n > 0; n-- {
-		if f := p.byKey[keys[n-1]]; f != nil {
+		k := keys[n-1]
+		if f := p.byKey[k]; f != nil {
 			return f, n
 		}
-		if f := p.byKey[foldAccents(keys[n-1])]; f != nil {
-			return f, n
+		if fk := foldAccents(k); fk != k {
+			if f := p.byKey[fk]; f != nil {
+				return f, n
+			}
 		}
 	}
 	return nil, 0

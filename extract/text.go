@@ -54,7 +54,12 @@ var abbreviations = map[string]bool{
 // tokenize splits s (which starts at byte offset base of the article) into tokens.
 // Words keep inner hyphens, apostrophes and dotted abbreviations (U.S., U.N.).
 func tokenize(s string, base int) []token {
-	var out []token
+	out := make([]token, 0, len(s)/5+1) // about one token in five bytes of news
+	// ASCII text is lower-cased once, each token's lower case a slice of it
+	lowerAll := ""
+	if isASCII(s) {
+		lowerAll = strings.ToLower(s)
+	}
 	i := 0
 	for i < len(s) {
 		r, w := utf8.DecodeRuneInString(s[i:])
@@ -102,13 +107,28 @@ func tokenize(s string, base int) []token {
 			i += w
 		}
 		t := s[start:i]
-		lower := strings.ToLower(t)
-		if strings.Contains(lower, "’") {
-			lower = strings.ReplaceAll(lower, "’", "'") // "People’s" reads as "People's"
+		var lower string
+		if lowerAll != "" {
+			lower = lowerAll[start:i]
+		} else {
+			lower = strings.ToLower(t)
+			if strings.Contains(lower, "’") {
+				lower = strings.ReplaceAll(lower, "’", "'") // "People’s" reads as "People's"
+			}
 		}
 		out = append(out, token{start: base + start, end: base + i, text: t, lower: lower})
 	}
 	return out
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }

@@ -71,33 +71,56 @@ func ofAfter(toks []token, k int) bool {
 
 // inQuote reports whether token k of sentence si lies inside quotation
 // marks opened in its paragraph: straight quotes toggle, curly ones open
-// and close. A quotation may run over several sentences.
+// and close. A quotation may run over several sentences. The marks of the
+// sentences before are counted once an article (quoteStates).
 func (d *doc) inQuote(si, k int) bool {
-	first := si
-	for first > 0 && d.sents[first-1].para == d.sents[si].para {
-		first--
+	if len(d.quotes) != len(d.sents) {
+		d.quotes = quoteStates(d.sents)
 	}
-	depth, straight := 0, false
-	for sj := first; sj <= si; sj++ {
-		toks := d.sents[sj].tokens
-		end := len(toks)
-		if sj == si {
-			end = k
-		}
-		for _, t := range toks[:end] {
-			switch t.text {
-			case "“", "«":
-				depth++
-			case "”", "»":
-				if depth > 0 {
-					depth--
-				}
-			case "\"":
-				straight = !straight
-			}
-		}
+	q := d.quotes[si]
+	for _, t := range d.sents[si].tokens[:k] {
+		q = q.after(t)
 	}
-	return depth > 0 || straight
+	return q.depth > 0 || q.straight
+}
+
+// quoteState is how many curly quotations are open, and whether a
+// straight one is.
+type quoteState struct {
+	depth    int
+	straight bool
+}
+
+// after returns the state after token t.
+func (q quoteState) after(t token) quoteState {
+	switch t.text {
+	case "“", "«":
+		q.depth++
+	case "”", "»":
+		if q.depth > 0 {
+			q.depth--
+		}
+	case "\"":
+		q.straight = !q.straight
+	}
+	return q
+}
+
+// quoteStates returns the quotation state at the start of each sentence:
+// none at the start of a paragraph, else that after the sentence before.
+func quoteStates(sents []sentence) []quoteState {
+	out := make([]quoteState, len(sents))
+	for si := 1; si < len(sents); si++ {
+		if sents[si-1].para != sents[si].para {
+			continue
+		}
+		q := out[si-1]
+		for _, t := range sents[si-1].tokens {
+			q = q.after(t)
+		}
+		out[si] = q
+	}
+	return out
 }
 
 // The signer of a release speaks as "I": "Ann Smith, Secretary of

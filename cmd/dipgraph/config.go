@@ -2,6 +2,7 @@ package main
 
 import (
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/dipgraph/dipgraph/extract/corenlp"
@@ -12,6 +13,7 @@ type config struct {
 	neo4jURI, neo4jUser, neo4jPassword, neo4jDatabase string
 	addr                                              string
 	corenlpURLs                                       []string // CoreNLP servers
+	corenlpThreads                                    int      // sentences each server annotates at once
 	parseCache                                        string   // directory of the parse cache; "" for none
 }
 
@@ -23,6 +25,8 @@ func defaultConfig() config {
 		neo4jDatabase: "neo4j",
 		addr:          "127.0.0.1:8080",
 		corenlpURLs:   []string{corenlp.DefaultURL},
+		// corenlpctl's default (CORENLP_THREADS)
+		corenlpThreads: 2,
 	}
 }
 
@@ -46,6 +50,9 @@ func configFromEnv(getenv func(string) string) config {
 			}
 		}
 	}
+	if n, err := strconv.Atoi(getenv("CORENLP_THREADS")); err == nil && n > 0 {
+		c.corenlpThreads = n
+	}
 	c.parseCache = defaultParseCache(getenv)
 	if v := getenv("DIPGRAPH_PARSE_CACHE"); v == "off" {
 		c.parseCache = ""
@@ -66,4 +73,10 @@ func defaultParseCache(getenv func(string) string) string {
 		return ""
 	}
 	return filepath.Join(dir, "dipgraph", "parses")
+}
+
+// parserCapacity is how many requests the parser servers annotate at
+// once: the servers times their threads.
+func (c config) parserCapacity() int {
+	return max(len(c.corenlpURLs), 1) * max(c.corenlpThreads, 1)
 }

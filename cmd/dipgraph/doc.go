@@ -1,20 +1,23 @@
 // Command dipgraph extracts diplomatic events from news articles, stores
 // them in Neo4j and serves them through a GraphQL API.
 //
-//	dipgraph extract [-format graph|events] [-parse=false] FILE|DIR|-
+//	dipgraph extract [-format graph|events] [-parse=false] [-workers N] FILE|DIR|-
 //	dipgraph parse [-all] [-indent] FILE|DIR|-
-//	dipgraph ingest [-parse=false] FILE|DIR|-
+//	dipgraph ingest [-parse=false] [-workers N] FILE|DIR|-
 //	dipgraph export [-format json]
 //	dipgraph serve [-addr 127.0.0.1:8080] [-parse=false]
-//	dipgraph eval [-parse=false] articles|events [--json] FILE
+//	dipgraph eval [-parse=false] [-workers N] articles|events [--json] FILE
 //	dipgraph eval actors [-v] FILE
 //
 // It is the only package that reads flags and the environment (NEO4J_URI,
 // NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE, DIPGRAPH_ADDR,
-// DIPGRAPH_CORENLP_URL, DIPGRAPH_PARSE_CACHE) and the only one that wires
+// DIPGRAPH_CORENLP_URL, CORENLP_THREADS, DIPGRAPH_PARSE_CACHE) and the only one that wires
 // the pieces together: the parser client, the extractor, the Neo4j store
 // and the GraphQL server. parsingExtractor (parser.go) is the one place
-// where an article's sentences are parsed before extract.Extract reads it. main builds a signal-cancelled context and calls run.
+// where an article's sentences are parsed before extract.Extract reads it;
+// inOrder (pool.go) runs it on several articles at once, so that every
+// thread of every parser server is busy, and hands the results on in
+// input order. main builds a signal-cancelled context and calls run.
 //
 // Its tests check the import rules of the whole module (TestImportRules)
 // and run the commands end to end against a real Neo4j.

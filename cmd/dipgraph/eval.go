@@ -13,7 +13,7 @@ import (
 )
 
 const evalUsage = `usage:
-  dipgraph eval [-parse=false] articles [--json] FILE   whole annotated articles, as score.py articles (shared/eval/articles-dev.jsonl)
+  dipgraph eval [-parse=false] [-workers N] articles [--json] FILE   whole annotated articles, as score.py articles (shared/eval/articles-dev.jsonl)
   dipgraph eval events [--json] FILE     CAMEO-coded sentences (shared/eval/events-dev.jsonl)
   dipgraph eval actors [-v] FILE         actor resolution (shared/eval/actors-dev.jsonl)
 `
@@ -25,16 +25,18 @@ func cmdEval(ctx context.Context, cfg config, args []string, stdout, stderr io.W
 	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	extractor := parseFlag(fs, cfg)
+	workers := workersFlag(fs, cfg)
 	fs.Usage = func() { fmt.Fprint(stderr, evalUsage) }
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	extractArticle := func(in extract.Input) (extract.Result, error) { return extractor().Extract(ctx, in) }
+	ex := extractor()
+	x := evalExtractor{ctx: ctx, workers: workers(ex), extract: ex.Extract}
 	switch fs.Arg(0) {
 	case "articles":
-		return cmdEvalArticles(extractArticle, fs.Args()[1:], stdout, stderr)
+		return cmdEvalArticles(x, fs.Args()[1:], stdout, stderr)
 	case "events":
-		return cmdEvalEvents(extractArticle, fs.Args()[1:], stdout, stderr)
+		return cmdEvalEvents(x, fs.Args()[1:], stdout, stderr)
 	case "actors":
 		return cmdEvalActors(fs.Args()[1:], stdout, stderr)
 	}
@@ -42,10 +44,35 @@ func cmdEval(ctx context.Context, cfg config, args []string, stdout, stderr io.W
 	return errUsage
 }
 
+// evalExtractor extracts the articles of a suite, several at once.
+type evalExtractor struct {
+	ctx     context.Context
+	workers int
+	extract func(context.Context, extract.Input) (extract.Result, error)
+}
+
+// all extracts each of ins on x.workers goroutines and hands the results
+// to done in the order of ins; an error of done ends the run.
+func (x evalExtractor) all(ins []extract.Input, done func(int, extract.Result, error) error) error {
+	type indexed struct {
+		i  int
+		in extract.Input
+	}
+	feed := make([]indexed, len(ins))
+	for i, in := range ins {
+		feed[i] = indexed{i, in}
+	}
+	return inOrder(x.ctx, x.workers, each(feed), func(ctx context.Context, v indexed) (extract.Result, error) {
+		return x.extract(ctx, v.in)
+	}, func(v indexed, res extract.Result, err error) error {
+		return done(v.i, res, err)
+	})
+}
+
 // cmdEvalEvents scores the extractor on CAMEO-coded sentences: the
 // development report, then the figures of score.py events (every record
 // counts); with --json, only the latter, as score.py --json prints them.
-func cmdEvalEvents(extractArticle func(extract.Input) (extract.Result, error), args []string, stdout, stderr io.Writer) error {
+func cmdEvalEvents(x evalExtractor, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("eval events", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print the figures of score.py events as one JSON object")
@@ -59,22 +86,29 @@ func cmdEvalEvents(extractArticle func(extract.Input) (extract.Result, error), a
 		err  error
 	}
 	seen := map[extract.Input]outcome{}
-	var all []extract.Record
+	var ins []extract.Input
 	for _, c := range cases {
 		in := c.Input()
-		if _, ok := seen[in]; ok {
-			continue
+		if _, ok := seen[in]; !ok {
+			seen[in] = outcome{}
+			ins = append(ins, in)
 		}
-		var recs []extract.Record
-		res, err := extractArticle(in)
+	}
+	var all []extract.Record
+	err = x.all(ins, func(i int, res extract.Result, err error) error {
 		if err != nil && fatal(err) {
 			return err // no parser, or cancelled: the scores would mean nothing
 		}
+		var recs []extract.Record
 		if err == nil {
 			recs = extract.Records(res)
 		}
-		seen[in] = outcome{recs, err}
+		seen[ins[i]] = outcome{recs, err}
 		all = append(all, recs...)
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	if *asJSON {
 		for _, c := range cases {

@@ -12,7 +12,7 @@ import (
 // cmdEvalArticles scores the extractor on whole annotated articles and
 // prints what `score.py articles` prints for them:
 // dipgraph eval articles [--json] FILE.
-func cmdEvalArticles(extractArticle func(extract.Input) (extract.Result, error), args []string, stdout, stderr io.Writer) error {
+func cmdEvalArticles(x evalExtractor, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("eval articles", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print the figures as one JSON object, as score.py --json does")
@@ -23,19 +23,26 @@ func cmdEvalArticles(extractArticle func(extract.Input) (extract.Result, error),
 	}
 	// what `dipgraph extract` and `extract -format events` print for the
 	// file score.py writes: each article read as a JSONL line, in order
-	var graphs []extract.Result
-	var records []extract.Record
+	ins := make([]extract.Input, len(cases))
 	for i, a := range cases {
 		in, err := decodeArticle(a.InputJSON())
-		var res extract.Result
-		if err == nil {
-			res, err = extractArticle(in)
-		}
 		if err != nil {
 			return fmt.Errorf("%s: article %d (%s): %w", file, i+1, a.ID, err)
 		}
+		ins[i] = in
+	}
+	var graphs []extract.Result
+	var records []extract.Record
+	err = x.all(ins, func(i int, res extract.Result, err error) error {
+		if err != nil {
+			return fmt.Errorf("%s: article %d (%s): %w", file, i+1, cases[i].ID, err)
+		}
 		graphs = append(graphs, res)
 		records = append(records, extract.Records(res)...)
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	scores := expect.ScoreArticles(cases, graphs, records)
 	if *asJSON {

@@ -21,8 +21,9 @@ func cmdIngest(ctx context.Context, cfg config, args []string, stdin io.Reader, 
 	fs.SetOutput(stderr)
 	quiet := fs.Bool("q", false, "print only the summary line")
 	extractor := parseFlag(fs, cfg)
+	workers := workersFlag(fs, cfg)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: dipgraph ingest [-q] [-parse=false] FILE|DIR|-")
+		fmt.Fprintln(stderr, "usage: dipgraph ingest [-q] [-parse=false] [-workers N] FILE|DIR|-")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -37,7 +38,8 @@ func cmdIngest(ctx context.Context, cfg config, args []string, stdin io.Reader, 
 		return err
 	}
 	defer closeStore()
-	st, err := ingestAll(ctx, store, extractor(), fs.Arg(0), stdin, stderr, func(it item, sum graph.IngestSummary) {
+	ex := extractor()
+	st, err := ingestAll(ctx, store, ex, workers(ex), fs.Arg(0), stdin, stderr, func(it item, sum graph.IngestSummary) {
 		if !*quiet {
 			state := "unchanged"
 			if sum.Changed {
@@ -58,13 +60,23 @@ func cmdIngest(ctx context.Context, cfg config, args []string, stdin io.Reader, 
 
 type ingestStats struct{ ok, changed, failed int }
 
-func ingestAll(ctx context.Context, store ingester, ex parsingExtractor, path string, stdin io.Reader, stderr io.Writer, each func(item, graph.IngestSummary)) (ingestStats, error) {
+// ingestAll extracts the articles of path on workers goroutines at once
+// and stores them one after another, in input order, each in a
+// transaction of its own.
+func ingestAll(ctx context.Context, store ingester, ex parsingExtractor, workers int, path string, stdin io.Reader, stderr io.Writer, each func(item, graph.IngestSummary)) (ingestStats, error) {
 	var st ingestStats
-	err := readItems(path, stdin, func(it item) error {
+	err := inOrder(ctx, workers, func(yield func(item) error) error {
+		return readItems(path, stdin, yield)
+	}, func(ctx context.Context, it item) (graph.Batch, error) {
+		return batchOf(ctx, ex, it)
+	}, func(it item, b graph.Batch, err error) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		sum, err := ingestOne(ctx, store, ex, it)
+		var sum graph.IngestSummary
+		if err == nil {
+			sum, err = store.Ingest(ctx, b)
+		}
 		if err != nil && fatal(err) {
 			return err
 		}
@@ -83,23 +95,14 @@ func ingestAll(ctx context.Context, store ingester, ex parsingExtractor, path st
 	return st, err
 }
 
-func ingestOne(ctx context.Context, store ingester, ex parsingExtractor, it item) (sum graph.IngestSummary, err error) {
+// batchOf extracts the graph of one article.
+func batchOf(ctx context.Context, ex parsingExtractor, it item) (graph.Batch, error) {
 	if it.err != nil {
-		return sum, it.err
+		return graph.Batch{}, it.err
 	}
-	defer func() {
-		// An extractor bug on one article must not end the batch.
-		if r := recover(); r != nil {
-			err = fmt.Errorf("extractor failed: %v", r)
-		}
-	}()
 	res, err := ex.Extract(ctx, it.in)
 	if err != nil {
-		return sum, err
+		return graph.Batch{}, err
 	}
-	b, err := graph.FromExtract(res)
-	if err != nil {
-		return sum, err
-	}
-	return store.Ingest(ctx, b)
+	return graph.FromExtract(res)
 }

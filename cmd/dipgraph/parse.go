@@ -46,7 +46,7 @@ func cmdParse(ctx context.Context, cfg config, args []string, stdin io.Reader, s
 	if *indent {
 		enc.SetIndent("", "  ")
 	}
-	return eachArticle(fs.Arg(0), stdin, stderr, func(in extract.Input) (parsed, error) {
+	return eachArticle(ctx, cfg.parserCapacity(), fs.Arg(0), stdin, stderr, func(ctx context.Context, in extract.Input) (parsed, error) {
 		doc, err := parseArticle(ctx, client, in, sentences)
 		return parsed{ID: extract.ArticleID(in), Document: doc}, err
 	}, func(p parsed) error { return enc.Encode(p) })

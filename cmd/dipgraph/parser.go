@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"runtime"
 
 	"github.com/dipgraph/dipgraph/extract"
 	"github.com/dipgraph/dipgraph/extract/corenlp"
@@ -50,19 +51,23 @@ func parseArticle(ctx context.Context, c *corenlp.Client, in extract.Input, pick
 	return doc, nil
 }
 
-// eachArticle reads every article of path (as readItems does) with read
-// and hands the result to write. An unreadable article, or one read fails
-// on, is reported on stderr and skipped; a fatal error (no parser,
-// cancelled) or a failed write ends the run. It fails at the end when any
-// article was skipped.
-func eachArticle[T any](path string, stdin io.Reader, stderr io.Writer, read func(extract.Input) (T, error), write func(T) error) error {
+// eachArticle reads every article of path (as readItems does) with read,
+// on workers goroutines at once, and hands the results to write in input
+// order. An unreadable article, or one read fails on, is reported on
+// stderr and skipped; a fatal error (no parser, cancelled) or a failed
+// write ends the run. It fails at the end when any article was skipped.
+func eachArticle[T any](ctx context.Context, workers int, path string, stdin io.Reader, stderr io.Writer,
+	read func(context.Context, extract.Input) (T, error), write func(T) error) error {
 	bad := 0
-	err := readItems(path, stdin, func(it item) error {
-		err := it.err
-		var v T
-		if err == nil {
-			v, err = read(it.in)
+	err := inOrder(ctx, workers, func(yield func(item) error) error {
+		return readItems(path, stdin, yield)
+	}, func(ctx context.Context, it item) (T, error) {
+		if it.err != nil {
+			var zero T
+			return zero, it.err
 		}
+		return read(ctx, it.in)
+	}, func(it item, v T, err error) error {
 		if err != nil && fatal(err) {
 			return err
 		}
@@ -93,7 +98,7 @@ func pairs(spans []extract.Span) [][2]int {
 
 // newParser returns the parser client of cfg: its servers and disk cache.
 func newParser(cfg config) *corenlp.Client {
-	return corenlp.New(corenlp.Config{URLs: cfg.corenlpURLs, CacheDir: cfg.parseCache})
+	return corenlp.New(corenlp.Config{URLs: cfg.corenlpURLs, PerServer: cfg.corenlpThreads, CacheDir: cfg.parseCache})
 }
 
 // parseFlag adds -parse to fs; the function it returns gives the
@@ -105,6 +110,23 @@ func parseFlag(fs *flag.FlagSet, cfg config) func() parsingExtractor {
 			return parsingExtractor{}
 		}
 		return parsingExtractor{client: newParser(cfg)}
+	}
+}
+
+// workersFlag adds -workers to fs; the function it returns gives how
+// many articles to read at once with ex: the flag's value, or by default
+// the parser's capacity (every thread of every server busy), or the
+// machine's CPUs for the rules alone.
+func workersFlag(fs *flag.FlagSet, cfg config) func(ex parsingExtractor) int {
+	n := fs.Int("workers", 0, "articles read at once (default: the CoreNLP servers times CORENLP_THREADS; with -parse=false, the CPUs)")
+	return func(ex parsingExtractor) int {
+		if *n > 0 {
+			return *n
+		}
+		if ex.client == nil {
+			return runtime.GOMAXPROCS(0)
+		}
+		return cfg.parserCapacity()
 	}
 }
 

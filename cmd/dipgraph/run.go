@@ -26,7 +26,9 @@ Neo4j: NEO4J_URI (bolt://127.0.0.1:7687), NEO4J_USER (neo4j),
 NEO4J_PASSWORD (dipgraph-dev), NEO4J_DATABASE (neo4j).
 CoreNLP (extract, ingest, eval, serve and parse read sentences with it; -parse=false
 runs the rules only, for debugging): DIPGRAPH_CORENLP_URL (http://127.0.0.1:9000;
-a comma-separated list spreads the load), DIPGRAPH_PARSE_CACHE
+a comma-separated list spreads the load), CORENLP_THREADS (2: the threads of
+each server; extract, ingest and eval read the servers times their threads
+articles at once, or -workers N), DIPGRAPH_PARSE_CACHE
 (${XDG_CACHE_HOME:-~/.cache}/dipgraph/parses; off for none).
 `
 

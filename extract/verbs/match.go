@@ -40,11 +40,35 @@ type Result struct {
 // the verb's own code is returned. The boolean is false when the verb is
 // not in the dictionary; Code may still be "" when it is.
 func Match(s *parse.Sentence, verb int) (Result, bool) {
+	return NewReader(s).Match(verb)
+}
+
+// Reader codes the verbs of one sentence, reading its words and
+// dependencies once for all of them. Make one with NewReader.
+type Reader struct {
+	s    *parse.Sentence
+	read bool     // low, lem and kids are filled
+	low  []string // lower-case text
+	lem  []string // lower-case lemma
+	kids [][]edge // the dependents of each token, in the order of s.Deps
+}
+
+// NewReader returns a Reader of s; it reads nothing before Match needs it.
+func NewReader(s *parse.Sentence) *Reader { return &Reader{s: s} }
+
+// Match codes the token at index verb of the Reader's sentence, as the
+// function Match does.
+func (rd *Reader) Match(verb int) (Result, bool) {
+	s := rd.s
 	if s == nil || verb < 0 || verb >= len(s.Tokens) {
 		return Result{}, false
 	}
 	t := load()
-	m := newMatcher(s, verb)
+	// most words are not in the dictionary: ask before reading the clause
+	if tk := s.Tokens[verb]; len(t.verbs[tk.Lemma]) == 0 && len(t.verbs[strings.ToLower(tk.Text)]) == 0 {
+		return Result{}, false
+	}
+	m := rd.matcher(verb)
 	e, extra, ok := m.lookup(t)
 	if !ok {
 		return Result{}, false
@@ -141,19 +165,41 @@ type slotFill struct {
 	tok int
 }
 
-func newMatcher(s *parse.Sentence, verb int) *matcher {
+// matcher returns a matcher of the token verb, sharing the sentence's
+// words and dependencies, read on the first call.
+func (rd *Reader) matcher(verb int) *matcher {
+	s := rd.s
 	n := len(s.Tokens)
-	m := &matcher{s: s, verb: verb, low: make([]string, n), lem: make([]string, n),
-		kids: make([][]edge, n), side: make([]side, n), via: make([]string, n), used: make([]bool, n)}
-	for i, tk := range s.Tokens {
-		m.low[i] = strings.ToLower(tk.Text)
-		m.lem[i] = tk.Lemma // lower case, as parse.Token promises
-	}
-	for _, d := range s.Deps {
-		if d.Gov >= 0 && d.Gov < n && d.Dep >= 0 && d.Dep < n {
-			m.kids[d.Gov] = append(m.kids[d.Gov], edge{d.Dep, d.Rel})
+	if !rd.read {
+		rd.read = true
+		rd.low, rd.lem = make([]string, n), make([]string, n)
+		for i, tk := range s.Tokens {
+			rd.low[i] = strings.ToLower(tk.Text)
+			rd.lem[i] = tk.Lemma // lower case, as parse.Token promises
+		}
+		// one array for every token's dependents, in the order of s.Deps
+		count := make([]int, n)
+		total := 0
+		for _, d := range s.Deps {
+			if d.Gov >= 0 && d.Gov < n && d.Dep >= 0 && d.Dep < n {
+				count[d.Gov]++
+				total++
+			}
+		}
+		all := make([]edge, 0, total)
+		rd.kids = make([][]edge, n)
+		for g, c := range count {
+			rd.kids[g] = all[len(all) : len(all) : len(all)+c]
+			all = all[:len(all)+c]
+		}
+		for _, d := range s.Deps {
+			if d.Gov >= 0 && d.Gov < n && d.Dep >= 0 && d.Dep < n {
+				rd.kids[d.Gov] = append(rd.kids[d.Gov], edge{d.Dep, d.Rel})
+			}
 		}
 	}
+	m := &matcher{s: s, verb: verb, low: rd.low, lem: rd.lem,
+		kids: rd.kids, side: make([]side, n), via: make([]string, n), used: make([]bool, n)}
 	for _, e := range m.kids[verb] {
 		if e.rel == "nsubj:pass" || e.rel == "aux:pass" {
 			m.passive = true
