@@ -28,7 +28,7 @@ var (
 	reYear      = regexp.MustCompile(`\b(?:(since|from|in|by|until|till|of|began in|started in|begun in|erupted in|as of|year)\s+)?((?:1[89]|20)\d\d)\b`)
 	reMonthOnly = regexp.MustCompile(`\b(?:in|since|by|until|early|late|mid|mid-|during|last|next|this)\s+` + monthRe + `\b`)
 	reISODate   = regexp.MustCompile(`\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b`)
-	reRelDay    = regexp.MustCompile(`(?i)\b(yesterday|today|tomorrow|(?:on|last|next|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:last|next|this|earlier this|later this|past)\s+(?:week|month|year))\b`)
+	reRelDay    = regexp.MustCompile(`(?i)\b(yesterday|today|tomorrow|(?:(?:on|last|next|this)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:last|next|this|earlier this|later this|past)\s+(?:week|month|year))\b`)
 )
 
 var monthNames = map[string]time.Month{
@@ -260,6 +260,22 @@ func sortDates(ds []dateRef) {
 var weekdays = map[string]time.Weekday{
 	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
 	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
+}
+
+// aheadWords mark a sentence that speaks of what is to come, so that its
+// "Thursday" is the coming one: "will arrive", "is expected to arrive",
+// "is due to sign", "is scheduled to meet".
+var aheadWords = []string{" will ", " expected to ", " due to ", " scheduled to ", " is to ", " are to ", " plans to ", " planned to "}
+
+// looksAhead reports whether a sentence speaks of what is to come.
+func looksAhead(sentence string) bool {
+	s := " " + strings.ToLower(sentence) + " "
+	for _, w := range aheadWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // relative resolves "yesterday", "on Monday", "last week", "next month", "this year".

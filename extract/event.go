@@ -507,7 +507,7 @@ func (x *extraction) findEvents(si int) {
 	read := false
 	sentDates := func() []dateRef {
 		if !read {
-			dates = findDates(s.text, s.Start, x.ref, x.haveRef, strings.Contains(" "+strings.ToLower(s.text)+" ", " will "))
+			dates = findDates(s.text, s.Start, x.ref, x.haveRef, looksAhead(s.text))
 			read = true
 		}
 		return dates

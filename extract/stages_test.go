@@ -31,6 +31,7 @@ func TestDates(t *testing.T) {
 		{"last week", "met last week", false, []dateRef{{date: "2017-11-06", end: "2017-11-12", precision: PrecisionDay, relative: true}}},
 		{"on Monday, looking back", "met on Monday", false, []dateRef{{date: "2017-11-13", precision: PrecisionDay, relative: true}}},
 		{"on Monday, looking ahead", "will meet on Monday", true, []dateRef{{date: "2017-11-20", precision: PrecisionDay, relative: true}}},
+		{"a bare weekday, wire style", "arrived in Baghdad Monday", false, []dateRef{{date: "2017-11-13", precision: PrecisionDay, relative: true}}},
 		{"yesterday", "said yesterday", false, []dateRef{{date: "2017-11-15", precision: PrecisionDay, relative: true}}},
 		{"month without year near new year", "on Jan. 3", true, []dateRef{{date: "2018-01-03", precision: PrecisionDay}}},
 		{"ISO date", "on 2017-11-20 they", false, []dateRef{{date: "2017-11-20", precision: PrecisionDay}}},
@@ -46,6 +47,24 @@ func TestDates(t *testing.T) {
 				t.Errorf("findDates(%q) (-want +got):\n%s", tt.text, diff)
 			}
 		})
+	}
+}
+
+func TestLooksAhead(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"He will arrive Thursday.", true},
+		{"He was expected to arrive in Baghdad Thursday.", true},
+		{"The treaty is due to be signed Monday.", true},
+		{"He arrived Thursday.", false},
+		{"The willow was cut.", false},
+	}
+	for _, tt := range tests {
+		if got := looksAhead(tt.text); got != tt.want {
+			t.Errorf("looksAhead(%q) = %v, want %v", tt.text, got, tt.want)
+		}
 	}
 }
 
