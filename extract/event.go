@@ -741,6 +741,32 @@ func (x *extraction) betweenStates(si, i, n int, subjs []mention) bool {
 	return len(sides) > 1
 }
 
+// sameVisit gives a visit the key of one already read with the same
+// visitor and host whose days hold its own, or that its days hold: a tour
+// "to A, B and C August 2-12" and then "to B August 7-9" is one visit to
+// B, on the narrower days.
+func (x *extraction) sameVisit(ev *event, visitor, host *entity) {
+	if ev.precision != PrecisionDay {
+		return
+	}
+	lo, hi := ev.date, firstOf(ev.end, ev.date)
+	for _, old := range x.events {
+		if old.typ != TypeVisit || old.precision != PrecisionDay || firstRole(old, "visitor") != visitor || firstRole(old, "host") != host {
+			continue
+		}
+		olo, ohi := old.date, firstOf(old.end, old.date)
+		switch {
+		case olo <= lo && hi <= ohi:
+			old.date, old.end = ev.date, ev.end
+		case lo <= olo && ohi <= hi:
+		default:
+			continue
+		}
+		ev.key = old.key
+		return
+	}
+}
+
 // purposeOf reports whether the parse reads the verb at the rules' token
 // i as the purpose of the one at j: an infinitive clause ("to discuss")
 // that hangs on j, directly or through the other side of j ("met with
@@ -1139,6 +1165,7 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 			x.date(ev, dates(), toks[i].start, si)
 			x.inherit(ev, si)
 			ev.key = "visit|" + visitor.id + "|" + hostCountry.id + "|" + ev.date
+			x.sameVisit(ev, visitor, hostCountry)
 			if first == nil {
 				first = ev
 				continue

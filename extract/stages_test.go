@@ -362,3 +362,39 @@ func TestDiscussedTopic(t *testing.T) {
 		})
 	}
 }
+
+func TestSameVisit(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // visits to South Africa: date/end
+	}{
+		{"a tour, then one stop's days", "Secretary Blinken will travel to Cambodia and South Africa on August 2-12. Secretary Blinken will travel to South Africa on August 7-9.",
+			[]string{"2022-08-07/2022-08-09"}},
+		{"one stop's days, then the tour", "Secretary Blinken will travel to South Africa on August 7-9. Secretary Blinken will travel to Cambodia and South Africa on August 2-12.",
+			[]string{"2022-08-07/2022-08-09"}},
+		{"two visits on other days", "Secretary Blinken will travel to South Africa on August 2-3. Secretary Blinken will travel to South Africa on August 7-9.",
+			[]string{"2022-08-02/2022-08-03", "2022-08-07/2022-08-09"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Extract(Input{ID: "t", Source: "state_dept", Text: tt.text, Published: "2022-07-29"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range res.Edges {
+				if e.Type != "host" || e.Target != "country:ZAF" {
+					continue
+				}
+				for _, n := range res.Nodes {
+					if n.ID == e.Source {
+						got = append(got, n.Properties[PropDate].(string)+"/"+n.Properties[PropEnd].(string))
+					}
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("visits to South Africa (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
