@@ -217,7 +217,9 @@ func (x *extraction) ownAgent(si, i int) bool {
 	if p < 0 || !sy.isNoun(p) {
 		return false
 	}
-	for _, a := range sy.kids(p, func(r string) bool { return r == "nmod:poss" || r == "nmod:by" || r == "nmod:agent" }) {
+	own := sy.kids(p, func(r string) bool { return r == "nmod:poss" || r == "nmod:by" || r == "nmod:agent" })
+	own = append(append(own, sy.pair(p)...), sy.modifierAgents(p)...) // "the US-led invasion"
+	for _, a := range own {
 		if k := sy.mentionAt(a); k >= 0 && isActor(x.d.ments[si][k]) {
 			return true
 		}

@@ -162,6 +162,9 @@ func (sy *syntax) subjects(v int) []int {
 		if len(out) == 0 {
 			out = sy.pair(v)
 		}
+		if len(out) == 0 {
+			out = sy.modifierAgents(v)
+		}
 		h := sy.phraseHead(v)
 		for _, g := range sy.govs(h, func(r string) bool { return r == "obj" || rel(r, "nsubj:pass") }) {
 			if lightVerbs[sy.s.Tokens[g].Lemma] {
@@ -224,6 +227,30 @@ func (sy *syntax) pair(v int) []int {
 		}
 	}
 	return nil
+}
+
+// modifierAgents returns the actors that modify the event noun v as its
+// agent: "the U.S. attack", "Russian strikes", "the US-led invasion".
+func (sy *syntax) modifierAgents(v int) []int {
+	var out []int
+	for _, k := range sy.kids(v, func(r string) bool { return r == "compound" || r == "amod" }) {
+		if k > v {
+			continue
+		}
+		if sy.ment[k] >= 0 {
+			out = append(out, k)
+			continue
+		}
+		if strings.HasPrefix(sy.s.Tokens[k].POS, "VBN") {
+			// "US-led", "Iran-backed": the one who leads or backs it
+			for _, a := range sy.kids(k, func(r string) bool { return rel(r, "obl") || r == "compound" || r == "nsubj" }) {
+				if a < k && sy.ment[a] >= 0 {
+					out = append(out, a)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // dash reports whether a token is a hyphen or a dash.
