@@ -247,13 +247,24 @@ var stopCaps = map[string]bool{
 	"white": true, "department": true, "federation": true, "republic": true, "kingdom": true, "union": true,
 }
 
+// givenName reports whether a month's name opens a person's name, as
+// "Jan Lipavsky" and "April Ryan" do: a capitalised word that is no month,
+// date or function word follows it directly.
+func givenName(toks []token, j int) bool {
+	if monthOf(toks[j].text) == 0 || j+1 >= len(toks) {
+		return false
+	}
+	n := toks[j+1]
+	return n.isWord() && n.isCap() && !n.isNumber() && !stopCaps[n.lower] && monthOf(n.text) == 0 && n.start-toks[j].end == 1
+}
+
 // nameAt reads a person's name starting at toks[i]: one to three capitalised
 // words that name nothing in the gazetteer. It returns the token count.
 func (d *doc) nameAt(toks []token, i int) int {
 	n := 0
 	for j := i; j < len(toks) && n < 4; j++ {
 		t := toks[j]
-		if !t.isWord() || !t.isCap() || stopCaps[t.lower] || t.isNumber() || hyphenAdjective(t.text) {
+		if !t.isWord() || !t.isCap() || stopCaps[t.lower] && !(j == i && givenName(toks, j)) || t.isNumber() || hyphenAdjective(t.text) {
 			break
 		}
 		if j > i && t.start-toks[j-1].end > 1 {
