@@ -223,7 +223,7 @@ func (x *extraction) result(art Article) Result {
 			props[PropTitle] = e.title
 		}
 		if e.sector != "" && e.typ == TypePerson {
-			props["sector"] = e.sector
+			props[PropSector] = e.sector
 		}
 		if e.occupation != "" {
 			props[PropOccupation] = e.occupation

@@ -33,3 +33,28 @@ func TestHeadlineTargets(t *testing.T) {
 		})
 	}
 }
+
+func TestRecordActors(t *testing.T) {
+	tests := []struct {
+		name, text, published string
+		want                  []string
+	}{
+		{"an official of an international body in office", "Kofi Annan criticized Iraq.", "1997-04-02", []string{"Kofi Annan(IGO)>Iraq(IRQ):111"}},
+		{"the same man out of office", "Kofi Annan criticized Iraq.", "2015-04-02", []string{"Kofi Annan()>Iraq(IRQ):111"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Extract(Input{ID: "t", Text: tt.text, Published: tt.published})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, r := range Records(res) {
+				got = append(got, r.Source.Name+"("+r.Source.Country+")>"+r.Target.Name+"("+r.Target.Country+"):"+r.CAMEO)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("records (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

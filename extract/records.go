@@ -259,6 +259,9 @@ func actor(nodes map[string]Node, id string) Actor {
 		}
 	default:
 		a.Country = str(n.Properties[PropCountry])
+		if a.Country == "" && str(n.Properties[PropSector]) == "IGO" {
+			a.Country = "IGO" // "Kofi Annan", while Secretary-General
+		}
 	}
 	return a
 }

@@ -168,7 +168,8 @@ const (
 	PropMentions   = "mentions" // []Span of every mention of an entity
 	PropTitle      = "title"    // a person's office, e.g. "Foreign Minister"
 	PropOccupation = "occupation"
-	PropDate       = "date" // ISO 8601 at its precision: 1992, 2017-11, 2017-11-20
+	PropSector     = "sector" // a person's sector in Phoenix terms (GOV, MIL, IGO, ...)
+	PropDate       = "date"   // ISO 8601 at its precision: 1992, 2017-11, 2017-11-20
 	PropEnd        = "end"
 	PropPrecision  = "precision"
 	PropModality   = "modality"
