@@ -3,6 +3,7 @@ package extract
 import (
 	"embed"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -52,6 +53,8 @@ type gazetteer struct {
 	countries map[string]entry // iso3 -> country entry
 	capitals  map[string]entry // iso3 -> capital entry
 	orgs      map[string]entry // id -> organization entry
+	// predecessors maps a country to the state it was part of until a day
+	predecessors map[string]predecessor
 }
 
 var (
@@ -71,9 +74,39 @@ func loadGazetteer() *gazetteer {
 		g.loadRegions()
 		g.loadTitles()
 		g.loadPhoenixOrgs() // last: every name of ours wins
+		g.loadPredecessors()
 		gaz = g
 	})
 	return gaz
+}
+
+// loadPredecessors reads predecessors.tsv: the state a country was part
+// of until a day, as yyyymmdd.
+func (g *gazetteer) loadPredecessors() {
+	g.predecessors = map[string]predecessor{}
+	for _, r := range rows("gazetteer/predecessors.tsv") {
+		iso, pre, until := col(r, 0), col(r, 1), strings.ReplaceAll(col(r, 2), "-", "")
+		day, err := strconv.Atoi(until)
+		if _, ok := g.countries[pre]; !ok || err != nil || len(until) != 8 {
+			continue
+		}
+		g.predecessors[iso] = predecessor{iso3: pre, until: day}
+	}
+}
+
+// predecessor is the state a country was part of, until a day (yyyymmdd).
+type predecessor struct {
+	iso3  string
+	until int
+}
+
+// asOf gives the state a country's name stands for on day (yyyymmdd): its
+// predecessor's on or before the predecessor's last day.
+func (g *gazetteer) asOf(iso3 string, day int) string {
+	if p, ok := g.predecessors[iso3]; ok && day <= p.until {
+		return p.iso3
+	}
+	return iso3
 }
 
 func rows(name string) [][]string {

@@ -41,6 +41,9 @@ func TestRecordActors(t *testing.T) {
 	}{
 		{"an official of an international body in office", "Kofi Annan criticized Iraq.", "1997-04-02", []string{"Kofi Annan(IGO)>Iraq(IRQ):111"}},
 		{"the same man out of office", "Kofi Annan criticized Iraq.", "2015-04-02", []string{"Kofi Annan()>Iraq(IRQ):111"}},
+		{"a capital before its state split off", "Moscow criticized Japan.", "1987-03-02", []string{"Moscow(SUN)>Japan(JPN):111"}},
+		{"the same capital after", "Moscow criticized Japan.", "1992-03-02", []string{"Moscow(RUS)>Japan(JPN):111"}},
+		{"a state's demonym before", "Czech officials criticized Japan.", "1990-03-02", []string{"Czechoslovakia(CSK)>Japan(JPN):111"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

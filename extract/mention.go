@@ -139,6 +139,14 @@ func joinLower(toks []token) string {
 
 // entityFor returns the article's entity for a gazetteer entry, creating it.
 func (d *doc) entityFor(e entry) *entity {
+	if iso := d.g.asOf(e.iso3, d.day); iso != e.iso3 {
+		// "Moscow" in 1987: the Soviet Union's
+		if e.kind == kindCountry || e.kind == kindDemonym {
+			e = d.g.countries[iso]
+		} else {
+			e.iso3 = iso
+		}
+	}
 	if x, ok := d.ents[e.id]; ok {
 		return x
 	}
