@@ -61,3 +61,48 @@ func TestRecordActors(t *testing.T) {
 		})
 	}
 }
+
+func TestRecordsOwnCountry(t *testing.T) {
+	node := func(id, typ, name, country string) Node {
+		p := map[string]any{}
+		if typ == TypeCountry {
+			p[PropISO3] = country
+		} else {
+			p[PropCountry] = country
+		}
+		return Node{ID: id, Type: typ, Name: name, Properties: p}
+	}
+	meeting := func(code string) Result {
+		return Result{
+			Nodes: []Node{
+				{ID: "event:m", Type: TypeMeeting, Properties: map[string]any{PropCAMEO: code, PropModality: ModalityAsserted}},
+				node("country:PHL", TypeCountry, "Philippines", "PHL"),
+				node("person:marcos", TypePerson, "Marcos", "PHL"),
+				node("person:blinken", TypePerson, "Blinken", "USA"),
+			},
+			Edges: []Edge{{Source: "event:m", Type: "participant", Target: "person:blinken"},
+				{Source: "event:m", Type: "participant", Target: "country:PHL"},
+				{Source: "event:m", Type: "participant", Target: "person:marcos"}},
+		}
+	}
+	tests := []struct {
+		name string
+		in   Result
+		want []string
+	}{
+		{"a country does not meet its own official", meeting("040"), []string{
+			"Blinken(USA)>Philippines(PHL):040", "Blinken(USA)>Marcos(PHL):040",
+			"Philippines(PHL)>Blinken(USA):040", "Marcos(PHL)>Blinken(USA):040"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, r := range Records(tt.in) {
+				got = append(got, r.Source.Name+"("+r.Source.Country+")>"+r.Target.Name+"("+r.Target.Country+"):"+r.CAMEO)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("records (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -136,6 +136,11 @@ func Records(r Result) []Record {
 				// President Gbagbo": the other side of a domestic act
 				t.Country, t.CountryInferred = s.Country, true
 			}
+			if r := cameoRoot(code); (r == "04" || code == "036") && ownCountry(nodes, src, s, dst, t) {
+				// "in the Philippines, the Secretary will meet with President
+				// Marcos": a country does not meet its own official
+				return
+			}
 			rec := base
 			rec.CAMEO, rec.CAMEORoot = code, cameoRoot(code)
 			rec.QuadClass, rec.Goldstein = QuadClass(code), goldstein(code)
@@ -236,6 +241,15 @@ func Records(r Result) []Record {
 		}
 	}
 	return out
+}
+
+// ownCountry reports whether one side of a dyad is a country and the other
+// one of its own people or bodies, by what the text says of them.
+func ownCountry(nodes map[string]Node, src string, s Actor, dst string, t Actor) bool {
+	if s.Country == "" || s.Country != t.Country || s.CountryInferred || t.CountryInferred {
+		return false
+	}
+	return (nodes[src].Type == TypeCountry) != (nodes[dst].Type == TypeCountry)
 }
 
 func actor(nodes map[string]Node, id string) Actor {
