@@ -313,6 +313,7 @@ var (
 	exportSelectionEntities  = mustQuery("export_selection_entities")
 	exportSelectionArticles  = mustQuery("export_selection_articles")
 	exportSelectionRelations = mustQuery("export_selection_relations")
+	exportSelectionMentions  = mustQuery("export_selection_mentions")
 )
 
 // SelectionEntities returns up to limit of the entities that take part in
@@ -396,6 +397,47 @@ func (s *Store) SelectionRelations(ctx context.Context, f graph.EventFilter, sou
 	})
 	if err != nil {
 		return nil, s.fail("selection relations", strings.Join(ids, ","), err)
+	}
+	return out, nil
+}
+
+// SelectionMentions returns where the entities of the selection f (those
+// SelectionEntities returns) are named in the given articles, ordered by
+// (ArticleID, EntityID, Start, End). Called with the pages of
+// SelectionArticles, it gives every mention between an entity and an
+// article of the selection once, a page bounded by its articles' length.
+// It returns graph.ErrInvalid for a filter whose From is after its To.
+func (s *Store) SelectionMentions(ctx context.Context, f graph.EventFilter, articleIDs []string) ([]graph.Mention, error) {
+	ids := unique(articleIDs)
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	p, err := filterParams(f)
+	if err != nil {
+		return nil, fmt.Errorf("neo4jstore: selection mentions: %w", err)
+	}
+	p["ids"], p["all"] = ids, emptyFilter(f)
+	out, err := read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]graph.Mention, error) {
+		return collect(ctx, tx, exportSelectionMentions, p, func(r *neo4j.Record) (graph.Mention, error) {
+			var m graph.Mention
+			var err error
+			if m.EntityID, _, err = neo4j.GetRecordValue[string](r, "entity"); err != nil {
+				return m, err
+			}
+			if m.ArticleID, _, err = neo4j.GetRecordValue[string](r, "article"); err != nil {
+				return m, err
+			}
+			start, _, err := neo4j.GetRecordValue[int64](r, "start")
+			if err != nil {
+				return m, err
+			}
+			end, _, err := neo4j.GetRecordValue[int64](r, "end")
+			m.Start, m.End = int(start), int(end)
+			return m, err
+		})
+	})
+	if err != nil {
+		return nil, s.fail("selection mentions", strings.Join(ids, ","), err)
 	}
 	return out, nil
 }

@@ -3,6 +3,7 @@ package neo4jstore
 import (
 	"context"
 	"errors"
+	"slices"
 	"testing"
 	"time"
 
@@ -31,21 +32,24 @@ func TestSelection(t *testing.T) {
 		entities  []string
 		articles  []string
 		relations []string // source type target
+		mentions  int      // spans
 	}{
 		{name: "everything", filter: graph.EventFilter{},
 			entities:  []string{"country:AZE", "country:RUS", "person:sergey-lavrov", "place:baku"},
 			articles:  []string{art},
-			relations: []string{"country:RUS STRATEGIC_PARTNER country:AZE", "person:sergey-lavrov OFFICIAL_OF country:RUS"}},
+			relations: []string{"country:RUS STRATEGIC_PARTNER country:AZE", "person:sergey-lavrov OFFICIAL_OF country:RUS"},
+			mentions:  6},
 		{name: "meetings", filter: graph.EventFilter{Types: []string{"Meeting"}},
 			entities:  []string{"country:AZE", "country:RUS"},
 			articles:  []string{art},
-			relations: []string{"country:RUS STRATEGIC_PARTNER country:AZE"}},
+			relations: []string{"country:RUS STRATEGIC_PARTNER country:AZE"},
+			mentions:  3},
 		{name: "the statement: Russia takes no part", filter: graph.EventFilter{Types: []string{"Statement"}},
 			entities: []string{"person:sergey-lavrov"},
-			articles: []string{art}},
+			articles: []string{art}, mentions: 2},
 		{name: "the visit", filter: graph.EventFilter{Involving: []string{"country:AZE", "person:sergey-lavrov"}},
 			entities: []string{"country:AZE", "person:sergey-lavrov", "place:baku"},
-			articles: []string{art}},
+			articles: []string{art}, mentions: 4},
 		{name: "nothing", filter: graph.EventFilter{Types: []string{"Sanction"}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -93,6 +97,19 @@ func TestSelection(t *testing.T) {
 			if diff := cmp.Diff(tc.relations, relIDs); diff != "" {
 				t.Errorf("relations (-want +got):\n%s", diff)
 			}
+			ms, err := s.SelectionMentions(ctx, tc.filter, artIDs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(ms) != tc.mentions {
+				t.Errorf("%d mentions, want %d: %v", len(ms), tc.mentions, ms)
+			}
+			for i, m := range ms {
+				if m.ArticleID != art || m.End <= m.Start || !slices.Contains(tc.entities, m.EntityID) ||
+					(i > 0 && (m.EntityID < ms[i-1].EntityID || m.EntityID == ms[i-1].EntityID && m.Start < ms[i-1].Start)) {
+					t.Errorf("mention %d: %+v (after %+v)", i, m, ms[max(i-1, 0)])
+				}
+			}
 		})
 	}
 	t.Run("a range ending before it starts", func(t *testing.T) {
@@ -106,6 +123,9 @@ func TestSelection(t *testing.T) {
 		}
 		if _, err := s.SelectionRelations(ctx, f, []string{"country:RUS"}); !errors.Is(err, graph.ErrInvalid) {
 			t.Errorf("SelectionRelations: %v, want ErrInvalid", err)
+		}
+		if _, err := s.SelectionMentions(ctx, f, []string{art}); !errors.Is(err, graph.ErrInvalid) {
+			t.Errorf("SelectionMentions: %v, want ErrInvalid", err)
 		}
 	})
 }

@@ -235,6 +235,7 @@ func TestExplain(t *testing.T) {
 		"export_selection_entities":  with(map[string]any{"afterID": "", "limit": 200, "all": false}),
 		"export_selection_articles":  with(map[string]any{"afterID": "a", "limit": 200, "all": true}),
 		"export_selection_relations": with(map[string]any{"ids": []string{"a"}, "all": false}),
+		"export_selection_mentions":  with(map[string]any{"ids": []string{"a"}, "all": false}),
 		"count_labels":               nil,
 		"count_relationships":        nil,
 	}
