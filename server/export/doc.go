@@ -1,6 +1,7 @@
 // Package export writes one selection of the graph (the events an
 // EventFilter selects, the entities taking part in them, the articles
-// reporting them and the relations among those entities) in the formats
+// reporting them, the relations among those entities and where the
+// articles name them; with no filter, the whole graph) in the formats
 // other tools read: GraphML, GEXF 1.3 (dynamic), Cytoscape.js JSON,
 // node-link JSON, TimelineJS JSON, iCalendar, an event CSV in the
 // GDELT/POLECAT manner and Gephi's node and edge CSVs. The server's
@@ -23,5 +24,7 @@
 //
 // It imports graph and extract; never graph/neo4jstore, the Neo4j driver
 // or cmd: the store is the Source interface declared here, which cmd
-// plugs in. The JSON Schemas the readers' test uses live in testdata.
+// plugs in. Golden files of every format, the JSON Schemas and the
+// Python script of the readers' test live in testdata/export at the
+// repository root.
 package export

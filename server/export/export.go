@@ -30,6 +30,10 @@ type Source interface {
 	// SelectionRelations returns the relations from the given entities to
 	// entities taking part in the events matching f.
 	SelectionRelations(ctx context.Context, f graph.EventFilter, sourceIDs []string) ([]graph.Relation, error)
+	// SelectionMentions returns where the entities taking part in the
+	// events matching f are named in the given articles, ordered by
+	// article, entity and span.
+	SelectionMentions(ctx context.Context, f graph.EventFilter, articleIDs []string) ([]graph.Mention, error)
 }
 
 // PageSize is how many entities or articles Write reads at a time.

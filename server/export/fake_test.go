@@ -18,6 +18,7 @@ type fakeSource struct {
 	entities  []graph.Entity
 	articles  []graph.Article
 	relations []graph.Relation
+	mentions  []graph.Mention // by article, entity, start
 	calls     int
 }
 
@@ -163,6 +164,25 @@ func (s *fakeSource) SelectionRelations(_ context.Context, f graph.EventFilter, 
 	return out, nil
 }
 
+func (s *fakeSource) SelectionMentions(_ context.Context, f graph.EventFilter, ids []string) ([]graph.Mention, error) {
+	in, _ := s.taking(f)
+	var out []graph.Mention
+	for _, m := range s.mentions {
+		if slices.Contains(ids, m.ArticleID) && in[m.EntityID] {
+			out = append(out, m)
+		}
+	}
+	return out, nil
+}
+
+func mention(entity, sub string, n int) graph.Mention {
+	e := ev(sub)
+	if n > 0 {
+		e.End = e.Start + n
+	}
+	return graph.Mention{EntityID: entity, ArticleID: e.ArticleID, Start: e.Start, End: e.End}
+}
+
 // seedText has curly quotes, commas and semicolons, which formats escape.
 const seedText = "MOSCOW, November 16. Russia’s Foreign Minister Sergey Lavrov will visit Baku " +
 	"on November 20–21, the ministry said; “We value our strategic partnership with " +
@@ -236,6 +256,14 @@ func seedSource() *fakeSource {
 				Evidence: []graph.Evidence{ev("our strategic partnership with Azerbaijan")}},
 			{Source: "person:sergey-lavrov", Target: "country:RUS", Type: "OFFICIAL_OF", Role: "Foreign Minister",
 				Evidence: []graph.Evidence{ev("Russia’s Foreign Minister Sergey Lavrov")}},
+		},
+		mentions: []graph.Mention{
+			mention("country:AZE", "Azerbaijan,”", len("Azerbaijan")),
+			mention("country:RUS", "Russia’s", len("Russia")),
+			mention("country:RUS", "Russia established", len("Russia")),
+			mention("person:sergey-lavrov", "Sergey Lavrov", 0),
+			mention("person:sergey-lavrov", "Lavrov said", len("Lavrov")),
+			mention("place:baku", "Baku", 0),
 		},
 	}
 }

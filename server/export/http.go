@@ -40,7 +40,9 @@ func Handler(src Source, now func() time.Time, logger *slog.Logger) http.Handler
 		case err == nil:
 			sw.start() // an empty export still has its headers
 		case sw.started:
-			logger.Error("export", "format", ft.Name, "query", r.URL.RawQuery, "err", err)
+			if r.Context().Err() == nil { // not a client that went away
+				logger.Error("export", "format", ft.Name, "query", r.URL.RawQuery, "err", err)
+			}
 			panic(http.ErrAbortHandler)
 		case errors.Is(err, graph.ErrInvalid):
 			http.Error(w, err.Error(), http.StatusBadRequest)

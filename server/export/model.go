@@ -21,11 +21,16 @@ const (
 	kindParticipant = "participant" // event -> entity; Type the role
 	kindEvidence    = "evidence"    // event -> article; Type EVIDENCE
 	kindRelation    = "relation"    // entity -> entity; Type the relation type
+	kindMention     = "mention"     // entity -> article; Type MENTIONED_IN
 )
 
 // EvidenceEdge is the Type of the edges from an event to the articles
-// reporting it.
-const EvidenceEdge = "EVIDENCE"
+// reporting it, MentionedEdge of those from an entity to the articles
+// naming it.
+const (
+	EvidenceEdge  = "EVIDENCE"
+	MentionedEdge = "MENTIONED_IN"
+)
 
 // node is a node of a graph export: its id, kind, type and label, the
 // days it exists in (events; empty for always) and its attributes, keyed
@@ -199,6 +204,18 @@ func relationEdge(r graph.Relation) edge {
 	return edge{ID: r.Source + "|" + r.Type + "|" + r.Target, Source: r.Source, Target: r.Target,
 		Kind: kindRelation, Type: r.Type,
 		attrs: props("kind", kindRelation, "type", r.Type, "role", r.Role, "date", r.Date, "spans", spans)}
+}
+
+// mentionEdge is the edge from an entity to an article naming it, with
+// the spans of ms, its mentions there.
+func mentionEdge(ms []graph.Mention) edge {
+	var spans []string
+	for _, m := range ms {
+		spans = append(spans, span(graph.Evidence{ArticleID: m.ArticleID, Start: m.Start, End: m.End}))
+	}
+	e, a := ms[0].EntityID, ms[0].ArticleID
+	return edge{ID: e + "|" + MentionedEdge + "|" + a, Source: e, Target: a, Kind: kindMention, Type: MentionedEdge,
+		attrs: props("kind", kindMention, "type", MentionedEdge, "spans", spans)}
 }
 
 // text formats an attribute value for formats without types of their own.

@@ -116,26 +116,40 @@ func (s selection) nodes(ctx context.Context, fn func(node) error) error {
 	}); err != nil {
 		return err
 	}
+	return s.articles(ctx, func(as []graph.Article) error {
+		for _, a := range as {
+			if err := fn(articleNode(a)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// articles calls fn with each page of the selection's articles, in id
+// order, without their text.
+func (s selection) articles(ctx context.Context, fn func([]graph.Article) error) error {
 	after := ""
 	for {
 		as, err := s.src.SelectionArticles(ctx, s.filter, after, PageSize)
 		if err != nil {
 			return err
 		}
-		for _, a := range as {
-			if err := fn(articleNode(a)); err != nil {
+		if len(as) > 0 {
+			if err := fn(as); err != nil {
 				return err
 			}
+			after = as[len(as)-1].ID
 		}
 		if len(as) < PageSize {
 			return nil
 		}
-		after = as[len(as)-1].ID
 	}
 }
 
 // edges calls fn with every edge of the selection: for each event its
-// participants and its evidence, then the relations among its entities.
+// participants and its evidence, then the relations among its entities,
+// then where its entities are named in its articles.
 func (s selection) edges(ctx context.Context, fn func(edge) error) error {
 	if err := s.events(ctx, func(r *row) error {
 		for _, e := range eventEdges(r) {
@@ -147,7 +161,7 @@ func (s selection) edges(ctx context.Context, fn func(edge) error) error {
 	}); err != nil {
 		return err
 	}
-	return s.entities(ctx, func(es []graph.Entity) error {
+	if err := s.entities(ctx, func(es []graph.Entity) error {
 		ids := make([]string, len(es))
 		for i, e := range es {
 			ids[i] = e.ID
@@ -160,6 +174,29 @@ func (s selection) edges(ctx context.Context, fn func(edge) error) error {
 			if err := fn(relationEdge(r)); err != nil {
 				return err
 			}
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	return s.articles(ctx, func(as []graph.Article) error {
+		ids := make([]string, len(as))
+		for i, a := range as {
+			ids[i] = a.ID
+		}
+		ms, err := s.src.SelectionMentions(ctx, s.filter, ids)
+		if err != nil {
+			return err
+		}
+		for i := 0; i < len(ms); {
+			j := i + 1
+			for j < len(ms) && ms[j].EntityID == ms[i].EntityID && ms[j].ArticleID == ms[i].ArticleID {
+				j++
+			}
+			if err := fn(mentionEdge(ms[i:j])); err != nil {
+				return err
+			}
+			i = j
 		}
 		return nil
 	})

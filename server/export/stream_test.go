@@ -132,6 +132,16 @@ func (s *synthSource) SelectionRelations(_ context.Context, _ graph.EventFilter,
 	return out, nil
 }
 
+func (s *synthSource) SelectionMentions(_ context.Context, _ graph.EventFilter, ids []string) ([]graph.Mention, error) {
+	var out []graph.Mention
+	for _, id := range ids {
+		for j := range 3 {
+			out = append(out, graph.Mention{EntityID: entityID((index(id)*10 + j) % (s.n / 2)), ArticleID: id, Start: 10 * j, End: 10*j + 5})
+		}
+	}
+	return out, nil
+}
+
 // countingWriter counts what it is given and keeps nothing.
 type countingWriter struct{ n int64 }
 
