@@ -15,7 +15,8 @@ import (
 )
 
 // cmdExport writes one selection of the stored graph in one format, to
-// stdout or -o FILE, reading it a page at a time (server/export).
+// stdout or -o FILE, reading it a page at a time (server/export). A file
+// is removed when the export fails.
 func cmdExport(ctx context.Context, cfg config, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -68,6 +69,9 @@ func cmdExport(ctx context.Context, cfg config, args []string, stdout, stderr io
 	if *outFile != "" {
 		if cerr := w.(*os.File).Close(); err == nil && !errors.Is(cerr, os.ErrClosed) {
 			err = cerr
+		}
+		if err != nil {
+			os.Remove(*outFile) // a cut export looks whole in most formats
 		}
 	}
 	return err
