@@ -32,7 +32,7 @@ run: neo4j corenlp build
 
 ## test: everything CI runs
 test: neo4j corenlp check-generate vet
-	DIPGRAPH_REQUIRE_NEO4J=1 DIPGRAPH_REQUIRE_CORENLP=1 $(GO) test -p 1 -count=1 ./...
+	DIPGRAPH_REQUIRE_NEO4J=1 DIPGRAPH_REQUIRE_CORENLP=1 DIPGRAPH_REQUIRE_READERS=1 $(GO) test -p 1 -count=1 ./...
 
 neo4j:
 	@$(NEO4JCTL) start
