@@ -40,8 +40,12 @@ WITH CASE WHEN $text IS NULL THEN null ELSE COLLECT {
   CALL db.index.fulltext.queryNodes('event_text', $text) YIELD node
   RETURN node.id
 } END AS hits
+// Each entity named in the page is checked once, then its mentions there
+// are read from the articles' side: an entity named in every article is
+// not walked through all of them.
 UNWIND $ids AS id
-MATCH (e:Entity)-[men:MENTIONED_IN]->(art:Article {id: id})
+MATCH (e:Entity)-[:MENTIONED_IN]->(:Article {id: id})
+WITH DISTINCT hits, e
 WHERE ($all OR EXISTS {
   MATCH (ev:Event)-[:PARTICIPANT]->(e)
   // filter:begin  (the same block is in every query with an event filter)
@@ -97,5 +101,9 @@ WHERE ($all OR EXISTS {
     })
   // filter:end
 })
+WITH collect(e.id) AS selected
+UNWIND $ids AS id
+MATCH (e:Entity)-[men:MENTIONED_IN]->(art:Article {id: id})
+WHERE e.id IN selected
 RETURN e.id AS entity, art.id AS article, men.start AS start, men.end AS end
 ORDER BY article, entity, start, end
