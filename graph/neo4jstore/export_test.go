@@ -129,3 +129,44 @@ func TestSelection(t *testing.T) {
 		}
 	})
 }
+
+// TestSelectionEvents pages through a selection's events in pages of any
+// size: the same events, in the same order, as Events gives.
+func TestSelectionEvents(t *testing.T) {
+	s := MustOpenStore(t)
+	mustIngest(t, s, seedBatch(t))
+	ctx := context.Background()
+	for _, f := range []graph.EventFilter{{}, {Involving: []string{"country:AZE", "country:RUS"}}, {Types: []string{"Visit", "Statement"}}} {
+		want, err := s.Events(ctx, f, graph.PageRequest{First: 100, SkipCount: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var wantIDs, got []string
+		for _, ev := range want.Events {
+			wantIDs = append(wantIDs, ev.ID)
+		}
+		after := ""
+		for {
+			p, err := s.SelectionEvents(ctx, f, after, 2)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(p.Events) > 2 {
+				t.Fatalf("a page of %d events, asked for 2", len(p.Events))
+			}
+			for _, ev := range p.Events {
+				got = append(got, ev.ID)
+			}
+			if !p.HasNextPage {
+				break
+			}
+			after = p.Cursors[len(p.Cursors)-1]
+		}
+		if diff := cmp.Diff(wantIDs, got); diff != "" || len(got) == 0 {
+			t.Errorf("filter %+v: SelectionEvents in pages of 2 (-Events +SelectionEvents):\n%s", f, diff)
+		}
+	}
+	if _, err := s.SelectionEvents(ctx, graph.EventFilter{}, "", 0); !errors.Is(err, graph.ErrInvalid) {
+		t.Errorf("SelectionEvents of 0: %v, want ErrInvalid", err)
+	}
+}
