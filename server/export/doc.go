@@ -9,7 +9,7 @@
 //
 // Invariants:
 //   - Exports stream: Write reads the selection a page at a time from its
-//     Source (graph.MaxPageSize events, PageSize entities or articles) and
+//     Source (EventPageSize events, PageSize entities or articles) and
 //     writes each page before it reads the next, so its memory does not
 //     grow with the size of the export. It keeps no set of what it wrote:
 //     the store gives each entity and article of the selection once.

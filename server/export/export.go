@@ -13,9 +13,10 @@ import (
 // Source is what an export reads: pages of a selection, in a fixed order,
 // each entity and article once. graph/neo4jstore.Store implements it.
 type Source interface {
-	// Events returns one page of the events matching f in the order
-	// asked for, without participants and evidence.
-	Events(ctx context.Context, f graph.EventFilter, page graph.PageRequest) (graph.EventPage, error)
+	// SelectionEvents returns up to size of the events matching f, in
+	// date order (undated last) after the cursor after ("" for the
+	// first), without participants and evidence.
+	SelectionEvents(ctx context.Context, f graph.EventFilter, after string, size int) (graph.EventPage, error)
 	Participants(ctx context.Context, eventIDs []string) (map[string][]graph.Participant, error)
 	EvidenceFor(ctx context.Context, eventIDs []string) (map[string][]graph.Evidence, error)
 	Entities(ctx context.Context, ids []string) (map[string]graph.Entity, error)
@@ -36,8 +37,13 @@ type Source interface {
 	SelectionMentions(ctx context.Context, f graph.EventFilter, articleIDs []string) ([]graph.Mention, error)
 }
 
-// PageSize is how many entities or articles Write reads at a time.
-const PageSize = 200
+// PageSize is how many entities or articles Write reads at a time, and
+// EventPageSize how many events (with their participants, evidence,
+// entities and articles).
+const (
+	PageSize      = 200
+	EventPageSize = 500
+)
 
 // Format is one export format.
 type Format struct {

@@ -44,12 +44,12 @@ func (s *fakeSource) selected(f graph.EventFilter) []graph.Event {
 	return out
 }
 
-func (s *fakeSource) Events(_ context.Context, f graph.EventFilter, page graph.PageRequest) (graph.EventPage, error) {
+func (s *fakeSource) SelectionEvents(_ context.Context, f graph.EventFilter, after string, size int) (graph.EventPage, error) {
 	s.calls++
 	evs := s.selected(f)
 	start := 0
-	if page.After != "" {
-		c, err := graph.DecodeCursor(page.After)
+	if after != "" {
+		c, err := graph.DecodeCursor(after)
 		if err != nil {
 			return graph.EventPage{}, err
 		}
@@ -57,7 +57,7 @@ func (s *fakeSource) Events(_ context.Context, f graph.EventFilter, page graph.P
 		start++
 	}
 	var out graph.EventPage
-	for i := start; i < len(evs) && len(out.Events) < page.Size(); i++ {
+	for i := start; i < len(evs) && len(out.Events) < size; i++ {
 		ev := evs[i]
 		ev.Participants, ev.Evidence = nil, nil
 		out.Events = append(out.Events, ev)

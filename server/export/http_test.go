@@ -17,7 +17,7 @@ import (
 // failingSource fails its first page.
 type failingSource struct{ *fakeSource }
 
-func (failingSource) Events(context.Context, graph.EventFilter, graph.PageRequest) (graph.EventPage, error) {
+func (failingSource) SelectionEvents(context.Context, graph.EventFilter, string, int) (graph.EventPage, error) {
 	return graph.EventPage{}, errors.New("neo4jstore: events: connection refused")
 }
 

@@ -25,9 +25,9 @@ type row struct {
 // events calls fn with every event of the selection in date order (the
 // undated last), a page at a time.
 func (s selection) events(ctx context.Context, fn func(*row) error) error {
-	page := graph.PageRequest{First: graph.MaxPageSize, Order: graph.OrderDate, SkipCount: true}
+	after := ""
 	for {
-		p, err := s.src.Events(ctx, s.filter, page)
+		p, err := s.src.SelectionEvents(ctx, s.filter, after, EventPageSize)
 		if err != nil {
 			return err
 		}
@@ -76,7 +76,7 @@ func (s selection) events(ctx context.Context, fn func(*row) error) error {
 		if !p.HasNextPage {
 			return nil
 		}
-		page.After = p.Cursors[len(p.Cursors)-1]
+		after = p.Cursors[len(p.Cursors)-1]
 	}
 }
 

@@ -42,16 +42,16 @@ func (s *synthSource) event(i int) graph.Event {
 		CAMEO: "043", CAMEORoot: "04", QuadClass: 1, Goldstein: 2.8, Reports: 1}
 }
 
-func (s *synthSource) Events(_ context.Context, _ graph.EventFilter, page graph.PageRequest) (graph.EventPage, error) {
+func (s *synthSource) SelectionEvents(_ context.Context, _ graph.EventFilter, after string, size int) (graph.EventPage, error) {
 	s.sample()
 	start := 0
-	if page.After != "" {
-		c, _ := graph.DecodeCursor(page.After)
+	if after != "" {
+		c, _ := graph.DecodeCursor(after)
 		start, _ = strconv.Atoi(c.Key)
 		start++
 	}
 	var out graph.EventPage
-	for i := start; i < s.n && len(out.Events) < page.Size(); i++ {
+	for i := start; i < s.n && len(out.Events) < size; i++ {
 		out.Events = append(out.Events, s.event(i))
 		out.Cursors = append(out.Cursors, graph.Cursor{Key: strconv.Itoa(i)}.Encode())
 	}
