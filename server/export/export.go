@@ -100,10 +100,11 @@ type Options struct {
 	Title string
 }
 
-// writer is one format's encoder. Graph formats take nodes, then edges;
-// event formats take events. Write calls begin, then the nodes (if
-// wantsNodes), then edges (if wantsEdges), then the events (if
-// wantsEvents), then end.
+// writer is one format's encoder, a graphWriter or an eventWriter. Write
+// calls begin; then a graph writer's node for every node, edgesBegin, and
+// edge for every edge (all nodes first: GEXF, Cytoscape.js and node-link
+// JSON keep them apart), or an event writer's event for every event; then
+// end, which flushes.
 type writer interface {
 	begin() error
 	end() error

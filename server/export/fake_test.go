@@ -12,14 +12,13 @@ import (
 
 // fakeSource is a Source over a few values, paging as the store does:
 // events in date order (undated last), entities and articles by id. It
-// honours Types of the filter only, and records the largest page asked for.
+// honours Types of the filter only.
 type fakeSource struct {
 	events    []graph.Event // with Participants and Evidence
 	entities  []graph.Entity
 	articles  []graph.Article
 	relations []graph.Relation
 	mentions  []graph.Mention // by article, entity, start
-	calls     int
 }
 
 func (s *fakeSource) selected(f graph.EventFilter) []graph.Event {
@@ -45,7 +44,6 @@ func (s *fakeSource) selected(f graph.EventFilter) []graph.Event {
 }
 
 func (s *fakeSource) SelectionEvents(_ context.Context, f graph.EventFilter, after string, size int) (graph.EventPage, error) {
-	s.calls++
 	evs := s.selected(f)
 	start := 0
 	if after != "" {
