@@ -24,6 +24,10 @@ func cmdExport(ctx context.Context, cfg config, args []string, stdout, stderr io
 	outFile := fs.String("o", "", "write to `FILE` instead of stdout")
 	q := url.Values{}
 	for _, p := range export.FilterParams() {
+		if !p.List {
+			fs.Func(p.Name, p.Usage, func(v string) error { q.Set(p.Name, v); return nil })
+			continue
+		}
 		fs.Func(p.Name, p.Usage+" (repeat or separate by commas)", func(v string) error {
 			q.Add(p.Name, v)
 			return nil

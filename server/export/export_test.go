@@ -207,6 +207,7 @@ func TestParseFilter(t *testing.T) {
 		{query: "from=2018&to=2017", bad: true},
 		{query: "from=yesterday", bad: true},
 		{query: "colour=red", bad: true},
+		{query: "from=2017&from=2018", bad: true},
 	} {
 		q, err := url.ParseQuery(tc.query)
 		if err != nil {

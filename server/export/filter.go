@@ -12,45 +12,52 @@ import (
 )
 
 // FilterParam is one parameter of a selection, the same as a query
-// parameter of GET /export/{format} and a flag of dipgraph export.
+// parameter of GET /export/{format} and a flag of dipgraph export. A
+// List may be repeated or hold values separated by commas; the others
+// are given once.
 type FilterParam struct {
 	Name, Usage string
+	List        bool
 }
 
-// FilterParams lists the parameters ParseFilter reads. Lists may repeat
-// the parameter or separate values by commas.
+// FilterParams lists the parameters ParseFilter reads.
 func FilterParams() []FilterParam {
 	return []FilterParam{
-		{"type", "event types (Visit, Meeting, PhoneCall, ...; any case, PHONE_CALL too)"},
-		{"cameo", "CAMEO code prefixes: 04 matches 042"},
-		{"root", "CAMEO roots (two digits)"},
-		{"quad", "QuadClasses 1..4"},
-		{"modality", "modalities: asserted, planned, negated, hypothetical, historical"},
-		{"country", "ISO3 codes: the country, or a person or body of it, takes part"},
-		{"actor", "entity ids of participants"},
-		{"org", "organization ids: the body or one of its officials takes part"},
-		{"place", "place or region ids: it or a place within it takes part"},
-		{"involving", "entity ids that must all take part (two select a dyad)"},
-		{"source", "publishers of a reporting article"},
-		{"text", "full text over labels and topics"},
-		{"from", "events ending on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)"},
-		{"to", "events starting on or before this date (YYYY, YYYY-MM or YYYY-MM-DD)"},
-		{"dated", "true: only events with a known date; false: only those without"},
+		{"type", "event types (Visit, Meeting, PhoneCall, ...; any case, PHONE_CALL too)", true},
+		{"cameo", "CAMEO code prefixes: 04 matches 042", true},
+		{"root", "CAMEO roots (two digits)", true},
+		{"quad", "QuadClasses 1..4", true},
+		{"modality", "modalities: asserted, planned, negated, hypothetical, historical", true},
+		{"country", "ISO3 codes: the country, or a person or body of it, takes part", true},
+		{"actor", "entity ids of participants", true},
+		{"org", "organization ids: the body or one of its officials takes part", true},
+		{"place", "place or region ids: it or a place within it takes part", true},
+		{"involving", "entity ids that must all take part (two select a dyad)", true},
+		{"source", "publishers of a reporting article", true},
+		{"text", "full text over labels and topics", false},
+		{"from", "events ending on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)", false},
+		{"to", "events starting on or before this date (YYYY, YYYY-MM or YYYY-MM-DD)", false},
+		{"dated", "true: only events with a known date; false: only those without", false},
 	}
 }
 
 // ParseFilter reads a selection from query parameters (see FilterParams),
 // as graph.EventFilter means them. It returns an error wrapping
-// graph.ErrInvalid for an unknown parameter or a value it cannot read.
+// graph.ErrInvalid for an unknown parameter, one that is no list given
+// twice, or a value it cannot read.
 func ParseFilter(q url.Values) (graph.EventFilter, error) {
 	var f graph.EventFilter
-	known := map[string]bool{}
+	known := map[string]FilterParam{}
 	for _, p := range FilterParams() {
-		known[p.Name] = true
+		known[p.Name] = p
 	}
-	for k := range q {
-		if !known[k] {
+	for k, vs := range q {
+		p, ok := known[k]
+		if !ok {
 			return f, fmt.Errorf("unknown filter %q: %w", k, graph.ErrInvalid)
+		}
+		if !p.List && len(vs) > 1 {
+			return f, fmt.Errorf("filter %q given %d times: %w", k, len(vs), graph.ErrInvalid)
 		}
 	}
 	list := func(name string) []string {
