@@ -18,12 +18,12 @@ CORENLP_LOCAL_URL     := http://127.0.0.1:$(CORENLP_PORT)
 export DIPGRAPH_CORENLP_URL ?= $(CORENLP_LOCAL_URL)
 
 .PHONY: help run test neo4j neo4j-stop corenlp corenlp-stop build generate check-generate vet test-unit \
-        test-integration golden eval bench bench-api parses bench-parse clean
+        test-integration golden eval bench bench-api bench-export parses bench-parse clean
 
 help:
 	@echo "make run    start Neo4j and CoreNLP, ingest testdata/articles, serve GraphQL on http://127.0.0.1:8080"
 	@echo "make test   start Neo4j and CoreNLP, check generated code, vet, run every test against them"
-	@echo "other targets: neo4j neo4j-stop corenlp corenlp-stop build generate check-generate vet test-unit test-integration golden eval bench bench-api parses bench-parse"
+	@echo "other targets: neo4j neo4j-stop corenlp corenlp-stop build generate check-generate vet test-unit test-integration golden eval bench bench-api bench-export parses bench-parse"
 
 ## run: the main job
 run: neo4j corenlp build
@@ -32,7 +32,7 @@ run: neo4j corenlp build
 
 ## test: everything CI runs
 test: neo4j corenlp check-generate vet
-	DIPGRAPH_REQUIRE_NEO4J=1 DIPGRAPH_REQUIRE_CORENLP=1 $(GO) test -p 1 -count=1 ./...
+	DIPGRAPH_REQUIRE_NEO4J=1 DIPGRAPH_REQUIRE_CORENLP=1 DIPGRAPH_REQUIRE_READERS=1 $(GO) test -p 1 -count=1 ./...
 
 neo4j:
 	@$(NEO4JCTL) start
@@ -77,6 +77,7 @@ test-integration: neo4j
 
 golden:
 	$(GO) test ./extract/... -update
+	$(GO) test ./server/export/... -update
 
 # articles first: the figure that counts (the same as $(SHARED)/eval/score.py articles)
 eval: corenlp
@@ -102,6 +103,11 @@ bench-parse: corenlp
 # the analysts' query mix against dipgraph and @neo4j/graphql on one Neo4j (deploy/bench/README.md)
 bench-api:
 	DIPGRAPH_CORPUS=$(SHARED)/corpus deploy/bench/run.sh
+
+# peak memory of dipgraph export, small selection vs whole graph, every format
+# (deploy/bench/export.sh; load the graph first, or EXPORT_BENCH_INGEST=1)
+bench-export:
+	DIPGRAPH_CORPUS=$(SHARED)/corpus deploy/bench/export.sh
 
 clean:
 	rm -rf bin

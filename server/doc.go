@@ -1,5 +1,6 @@
 // Package server is dipgraph's HTTP API: a GraphQL endpoint over the
-// knowledge graph, a GraphiQL page to explore it, and a health check.
+// knowledge graph, a GraphiQL page to explore it, a health check, and
+// GET /export/{format}, a selection as a file (server/export).
 // New builds the whole handler from explicit dependencies; routes.go lists
 // every route.
 //

@@ -10,13 +10,14 @@ import (
 const maxRequestBytes = 8 << 20
 
 // addRoutes registers every route of the API on mux.
-func addRoutes(mux *http.ServeMux, gql http.Handler) {
+func addRoutes(mux *http.ServeMux, gql, exports http.Handler) {
 	mux.Handle("POST /graphql", limitBody(gql))
 	mux.Handle("GET /graphql", gql) // queries only; mutations need POST
 	// GraphiQL loads its scripts and styles from a CDN (jsdelivr), so the
 	// page stays blank where the browser cannot reach it.
 	mux.Handle("GET /graphiql", playground.Handler("dipgraph GraphiQL", "/graphql"))
 	mux.HandleFunc("GET /healthz", healthz)
+	mux.Handle("GET /export/{format}", exports) // a selection as a file: server/export
 }
 
 // healthz reports that the process serves requests. It does not reach the

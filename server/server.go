@@ -13,6 +13,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
 
+	"github.com/dipgraph/dipgraph/server/export"
 	"github.com/dipgraph/dipgraph/server/gql"
 	"github.com/dipgraph/dipgraph/server/resolver"
 )
@@ -59,6 +60,9 @@ type Config struct {
 	// LoaderWait is how long the dataloaders collect keys; zero means
 	// resolver.DefaultLoaderWait.
 	LoaderWait time.Duration
+	// Export reads the selections of GET /export/{format}; nil serves no
+	// exports (404).
+	Export export.Source
 }
 
 // queryCacheSize is how many parsed queries the server keeps.
@@ -88,8 +92,12 @@ func New(cfg Config) http.Handler {
 	if cfg.MutationTimeout == 0 {
 		cfg.MutationTimeout = DefaultMutationTimeout
 	}
+	var exports http.Handler = http.NotFoundHandler()
+	if cfg.Export != nil {
+		exports = export.Handler(cfg.Export, time.Now, cfg.Logger)
+	}
 	mux := http.NewServeMux()
-	addRoutes(mux, newGraphQL(cfg))
+	addRoutes(mux, newGraphQL(cfg), exports)
 	return mux
 }
 

@@ -4,7 +4,7 @@
 //	dipgraph extract [-format graph|events] [-parse=false] [-workers N] FILE|DIR|-
 //	dipgraph parse [-all] [-indent] FILE|DIR|-
 //	dipgraph ingest [-parse=false] [-workers N] FILE|DIR|-
-//	dipgraph export [-format json]
+//	dipgraph export [-format graphml|gexf|cyjs|json|timelinejs|ics|csv|gephi-nodes|gephi-edges] [filter flags] [-o FILE]
 //	dipgraph serve [-addr 127.0.0.1:8080] [-parse=false]
 //	dipgraph eval [-parse=false] [-workers N] articles|events [--json] FILE
 //	dipgraph eval actors [-v] FILE

@@ -2,75 +2,81 @@ package main
 
 import (
 	"context"
-	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
+	"os"
+	"strings"
+	"time"
 
-	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/server/export"
 )
 
-// nodeLinkJSON is the export's JSON form, the same node-link shape that
-// extract prints: {"nodes": [{id,type,name,properties}], "edges": [{source,target,type,properties}]}.
-type nodeLinkJSON struct {
-	Nodes []nodeJSON `json:"nodes"`
-	Edges []edgeJSON `json:"edges"`
-}
-
-type nodeJSON struct {
-	ID         string         `json:"id"`
-	Type       string         `json:"type"`
-	Name       string         `json:"name"`
-	Properties map[string]any `json:"properties"`
-}
-
-type edgeJSON struct {
-	Source     string         `json:"source"`
-	Target     string         `json:"target"`
-	Type       string         `json:"type"`
-	Properties map[string]any `json:"properties"`
-}
-
-// cmdExport prints the stored graph.
+// cmdExport writes one selection of the stored graph in one format, to
+// stdout or -o FILE, reading it a page at a time (server/export). A file
+// is removed when the export fails.
 func cmdExport(ctx context.Context, cfg config, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	format := fs.String("format", "json", "output format: json (node-link)")
+	format := fs.String("format", "json", "output format: "+strings.Join(export.FormatNames(), ", "))
+	outFile := fs.String("o", "", "write to `FILE` instead of stdout")
+	q := url.Values{}
+	for _, p := range export.FilterParams() {
+		if !p.List {
+			fs.Func(p.Name, p.Usage, func(v string) error { q.Set(p.Name, v); return nil })
+			continue
+		}
+		fs.Func(p.Name, p.Usage+" (repeat or separate by commas)", func(v string) error {
+			q.Add(p.Name, v)
+			return nil
+		})
+	}
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: dipgraph export [-format F] [filter flags] [-o FILE]")
+		fmt.Fprintln(stderr, "formats:")
+		for _, f := range export.Formats() {
+			fmt.Fprintf(stderr, "  %-12s %s\n", f.Name, f.Description)
+		}
+		fs.PrintDefaults()
+	}
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *format != "json" {
-		return fmt.Errorf("unknown format %q (want json)", *format)
+	if fs.NArg() != 0 {
+		fs.Usage()
+		return errUsage
+	}
+	if _, ok := export.Lookup(*format); !ok {
+		return fmt.Errorf("unknown format %q (want one of %s)", *format, strings.Join(export.FormatNames(), ", "))
+	}
+	filter, err := export.ParseFilter(q)
+	if err != nil {
+		return err
 	}
 	store, closeStore, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer closeStore()
-	g, err := store.Export(ctx)
-	if err != nil {
-		return err
+	w := stdout
+	if *outFile != "" {
+		f, err := os.Create(*outFile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		w = f
 	}
-	enc := json.NewEncoder(stdout)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(toJSON(g))
-}
-
-func toJSON(g graph.NodeLink) nodeLinkJSON {
-	out := nodeLinkJSON{Nodes: []nodeJSON{}, Edges: []edgeJSON{}}
-	for _, n := range g.Nodes {
-		out.Nodes = append(out.Nodes, nodeJSON{ID: n.ID, Type: n.Type, Name: n.Name, Properties: orEmpty(n.Properties)})
+	err = export.Write(ctx, w, *format, store, filter, export.Options{Now: time.Now()})
+	if *outFile != "" {
+		if cerr := w.(*os.File).Close(); err == nil && !errors.Is(cerr, os.ErrClosed) {
+			err = cerr
+		}
+		if err != nil {
+			os.Remove(*outFile) // a cut export looks whole in most formats
+		}
 	}
-	for _, e := range g.Edges {
-		out.Edges = append(out.Edges, edgeJSON{Source: e.Source, Target: e.Target, Type: e.Type, Properties: orEmpty(e.Properties)})
-	}
-	return out
-}
-
-func orEmpty(m map[string]any) map[string]any {
-	if m == nil {
-		return map[string]any{}
-	}
-	return m
+	return err
 }

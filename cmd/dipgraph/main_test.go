@@ -120,7 +120,13 @@ func TestIngestTwice(t *testing.T) {
 	if diff := cmp.Diff(first, second); diff != "" {
 		t.Errorf("export changed after re-ingest (-first +second):\n%s", diff)
 	}
-	var g nodeLinkJSON
+	type nodeJSON struct {
+		ID   string `json:"id"`
+		Name string `json:"name"`
+	}
+	var g struct {
+		Nodes []nodeJSON `json:"nodes"`
+	}
 	if err := json.Unmarshal([]byte(first), &g); err != nil {
 		t.Fatal(err)
 	}

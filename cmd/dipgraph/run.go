@@ -15,7 +15,9 @@ commands:
   extract FILE|DIR|-   print the graph of each article as JSON (no database)
   parse FILE|DIR|-     print the CoreNLP parse of each article as JSON
   ingest FILE|DIR|-    extract and store articles in Neo4j
-  export               print the stored graph
+  export [-format F] [filter flags] [-o FILE]
+                       write a selection of the stored graph: graphml, gexf, cyjs,
+                       json, timelinejs, ics, csv, gephi-nodes, gephi-edges
   serve                serve the GraphQL API and GraphiQL
   eval articles [--json] FILE  score the extractor on annotated articles (as score.py articles)
   eval events [--json] FILE  score the extractor on CAMEO-coded sentences

@@ -31,7 +31,7 @@ func cmdServe(ctx context.Context, cfg config, args []string, stdout, stderr io.
 	defer closeStore()
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
 	srv := &http.Server{
-		Handler:           server.New(server.Config{Store: store, Extractor: extractor(), Logger: logger}),
+		Handler:           server.New(server.Config{Store: store, Extractor: extractor(), Logger: logger, Export: store}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      60 * time.Second,

@@ -7,10 +7,14 @@ import (
 	"github.com/dipgraph/dipgraph/graph/neo4jstore"
 	"github.com/dipgraph/dipgraph/schema"
 	"github.com/dipgraph/dipgraph/server"
+	"github.com/dipgraph/dipgraph/server/export"
 )
 
-// The Neo4j store is what the server reads and writes.
-var _ server.Store = (*neo4jstore.Store)(nil)
+// The Neo4j store is what the server reads and writes, and what exports read.
+var (
+	_ server.Store  = (*neo4jstore.Store)(nil)
+	_ export.Source = (*neo4jstore.Store)(nil)
+)
 
 // openStore connects to Neo4j, applies the schema's constraints and
 // returns the store and a function that closes the driver.

@@ -47,7 +47,24 @@ const dayLayout = "2006-01-02"
 // of another order, an unknown order or a filter whose From is after its
 // To.
 func (s *Store) Events(ctx context.Context, f graph.EventFilter, page graph.PageRequest) (graph.EventPage, error) {
-	params, err := pageParams(f, page)
+	return s.events(ctx, f, page, page.Size())
+}
+
+// SelectionEvents is Events for an export: one page of up to size events
+// matching f in date order (undated last), after the cursor after, without
+// a count. Pages may be larger than graph.MaxPageSize, so that a large
+// selection takes fewer queries; memory grows with size, not with the
+// selection. It returns graph.ErrInvalid where Events does.
+func (s *Store) SelectionEvents(ctx context.Context, f graph.EventFilter, after string, size int) (graph.EventPage, error) {
+	if size <= 0 {
+		return graph.EventPage{}, fmt.Errorf("neo4jstore: selection events: page of %d: %w", size, graph.ErrInvalid)
+	}
+	return s.events(ctx, f, graph.PageRequest{After: after, Order: graph.OrderDate, SkipCount: true}, size)
+}
+
+// events is Events with pages of size events.
+func (s *Store) events(ctx context.Context, f graph.EventFilter, page graph.PageRequest, size int) (graph.EventPage, error) {
+	params, err := pageParams(f, page, size)
 	if err != nil {
 		return graph.EventPage{}, fmt.Errorf("neo4jstore: events: %w", err)
 	}
@@ -56,7 +73,7 @@ func (s *Store) Events(ctx context.Context, f graph.EventFilter, page graph.Page
 			params["involving"] = []string{} // the anchors stand for it
 		}
 		params["groups"] = []any{map[string]any{"key": "", "anchors": anchors, "need": need}}
-		pages, err := s.eventsInvolving(ctx, params, page)
+		pages, err := s.eventsInvolving(ctx, params, page, size)
 		if err != nil {
 			return graph.EventPage{}, s.fail("events", page.After, err)
 		}
@@ -98,7 +115,7 @@ func (s *Store) Events(ctx context.Context, f graph.EventFilter, page graph.Page
 				return found{}, err
 			}
 		}
-		if limit := page.Size() + 1; byDate && len(events) < limit {
+		if limit := size + 1; byDate && len(events) < limit {
 			p := maps.Clone(params)
 			p["afterID"], p["limit"] = undatedAfter, limit-len(events)
 			more, err := collect(ctx, tx, eventsUndated, p, undatedKeyed)
@@ -134,7 +151,7 @@ func (s *Store) Events(ctx context.Context, f graph.EventFilter, page graph.Page
 	if err != nil {
 		return graph.EventPage{}, s.fail("events", page.After, err)
 	}
-	return eventPage(got.events, got.total, page), nil
+	return eventPage(got.events, got.total, page, size), nil
 }
 
 // typeLabelsOnly returns the labels whose counts sum to the number of
@@ -174,7 +191,7 @@ func (s *Store) EventsInvolving(ctx context.Context, entityIDs []string, f graph
 	if len(ids) == 0 {
 		return map[string]graph.EventPage{}, nil
 	}
-	params, err := pageParams(f, page)
+	params, err := pageParams(f, page, page.Size())
 	if err != nil {
 		return nil, fmt.Errorf("neo4jstore: events involving: %w", err)
 	}
@@ -183,7 +200,7 @@ func (s *Store) EventsInvolving(ctx context.Context, entityIDs []string, f graph
 		groups[i] = map[string]any{"key": id, "anchors": []string{id}, "need": 1}
 	}
 	params["groups"] = groups
-	pages, err := s.eventsInvolving(ctx, params, page)
+	pages, err := s.eventsInvolving(ctx, params, page, page.Size())
 	if err != nil {
 		return nil, s.fail("events involving", strings.Join(ids, ","), err)
 	}
@@ -191,7 +208,7 @@ func (s *Store) EventsInvolving(ctx context.Context, entityIDs []string, f graph
 }
 
 // eventsInvolving runs events_involving and returns its pages by group.
-func (s *Store) eventsInvolving(ctx context.Context, params map[string]any, page graph.PageRequest) (map[string]graph.EventPage, error) {
+func (s *Store) eventsInvolving(ctx context.Context, params map[string]any, page graph.PageRequest, size int) (map[string]graph.EventPage, error) {
 	type group struct {
 		key    string
 		total  int
@@ -233,7 +250,7 @@ func (s *Store) eventsInvolving(ctx context.Context, params map[string]any, page
 	}
 	out := make(map[string]graph.EventPage, len(groups))
 	for _, g := range groups {
-		out[g.key] = eventPage(g.events, g.total, page)
+		out[g.key] = eventPage(g.events, g.total, page, size)
 	}
 	return out, nil
 }
@@ -293,8 +310,7 @@ func keyedRecord(r *neo4j.Record) (keyed, error) {
 
 // eventPage cuts the rows of a page query (page size + 1 of them) to the
 // page and gives each its cursor.
-func eventPage(rows []keyed, total int, page graph.PageRequest) graph.EventPage {
-	size := page.Size()
+func eventPage(rows []keyed, total int, page graph.PageRequest, size int) graph.EventPage {
 	out := graph.EventPage{TotalCount: total}
 	if len(rows) > size {
 		rows, out.HasNextPage = rows[:size], true
@@ -344,7 +360,7 @@ func anchorsOf(f graph.EventFilter) ([]string, int) {
 
 // pageParams returns the parameters of a page query: the filter's, the
 // order and the keyset position after page.After.
-func pageParams(f graph.EventFilter, page graph.PageRequest) (map[string]any, error) {
+func pageParams(f graph.EventFilter, page graph.PageRequest, size int) (map[string]any, error) {
 	p, err := filterParams(f)
 	if err != nil {
 		return nil, err
@@ -368,7 +384,7 @@ func pageParams(f graph.EventFilter, page graph.PageRequest) (map[string]any, er
 		}
 		p["afterKey"] = key
 	}
-	p["limit"] = page.Size() + 1
+	p["limit"] = size + 1
 	return p, nil
 }
 

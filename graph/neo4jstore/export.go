@@ -2,8 +2,10 @@ package neo4jstore
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -305,4 +307,160 @@ func (s *Store) Counts(ctx context.Context) (map[string]int, error) {
 		return nil, s.fail("counts", "", err)
 	}
 	return out, nil
+}
+
+var (
+	exportSelectionEntities  = mustQuery("export_selection_entities")
+	exportSelectionArticles  = mustQuery("export_selection_articles")
+	exportSelectionRelations = mustQuery("export_selection_relations")
+	exportSelectionMentions  = mustQuery("export_selection_mentions")
+)
+
+// SelectionEntities returns up to limit of the entities that take part in
+// the events matching f (as participants themselves), in id order after
+// the id after ("" for the first page): an export reads its entity nodes
+// a page at a time, so memory does not grow with the selection. An empty
+// f selects every entity, taking part in an event or not. It returns
+// graph.ErrInvalid for a filter whose From is after its To.
+func (s *Store) SelectionEntities(ctx context.Context, f graph.EventFilter, after string, limit int) ([]graph.Entity, error) {
+	p, err := selectionParams(f, after, limit)
+	if err != nil {
+		return nil, fmt.Errorf("neo4jstore: selection entities: %w", err)
+	}
+	out, err := read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]graph.Entity, error) {
+		return collect(ctx, tx, exportSelectionEntities, p, entityRecord)
+	})
+	if err != nil {
+		return nil, s.fail("selection entities", after, err)
+	}
+	return out, nil
+}
+
+// SelectionArticles returns up to limit of the articles with evidence for
+// the events matching f, without their Text, in id order after the id
+// after ("" for the first page). An empty f selects every article. It
+// returns graph.ErrInvalid for a filter whose From is after its To.
+func (s *Store) SelectionArticles(ctx context.Context, f graph.EventFilter, after string, limit int) ([]graph.Article, error) {
+	p, err := selectionParams(f, after, limit)
+	if err != nil {
+		return nil, fmt.Errorf("neo4jstore: selection articles: %w", err)
+	}
+	out, err := read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]graph.Article, error) {
+		return collect(ctx, tx, exportSelectionArticles, p, func(r *neo4j.Record) (graph.Article, error) {
+			m, _, err := neo4j.GetRecordValue[map[string]any](r, "a")
+			return articleFromNode(neo4j.Node{Props: m}), err
+		})
+	})
+	if err != nil {
+		return nil, s.fail("selection articles", after, err)
+	}
+	return out, nil
+}
+
+// SelectionRelations returns the relations from the given entities to the
+// entities that take part in the events matching f, ordered by (Source,
+// Type, Target), with Evidence spans without their text. Called with the
+// pages of SelectionEntities, it gives every relation between two
+// entities of the selection once (every relation of the given entities
+// when f is empty). It returns graph.ErrInvalid for a filter whose From
+// is after its To.
+func (s *Store) SelectionRelations(ctx context.Context, f graph.EventFilter, sourceIDs []string) ([]graph.Relation, error) {
+	ids := unique(sourceIDs)
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	p, err := filterParams(f)
+	if err != nil {
+		return nil, fmt.Errorf("neo4jstore: selection relations: %w", err)
+	}
+	p["ids"], p["all"] = ids, emptyFilter(f)
+	out, err := read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]graph.Relation, error) {
+		return collect(ctx, tx, exportSelectionRelations, p, func(r *neo4j.Record) (graph.Relation, error) {
+			m := r.AsMap()
+			var x graph.Relation
+			x.Source, _ = m["source"].(string)
+			x.Type, _ = m["type"].(string)
+			x.Target, _ = m["target"].(string)
+			x.Role, _ = m["role"].(string)
+			x.Date, _ = m["date"].(string)
+			spans, _ := m["evidence"].([]any)
+			for _, sp := range stringsOf(spans) {
+				if ev, ok := parseSpan(sp); ok {
+					x.Evidence = append(x.Evidence, ev)
+				}
+			}
+			if x.Source == "" || x.Target == "" || x.Type == "" {
+				return x, fmt.Errorf("export_selection_relations: row without ids: %v", m)
+			}
+			return x, nil
+		})
+	})
+	if err != nil {
+		return nil, s.fail("selection relations", strings.Join(ids, ","), err)
+	}
+	return out, nil
+}
+
+// SelectionMentions returns where the entities of the selection f (those
+// SelectionEntities returns) are named in the given articles, ordered by
+// (ArticleID, EntityID, Start, End). Called with the pages of
+// SelectionArticles, it gives every mention between an entity and an
+// article of the selection once, a page bounded by its articles' length.
+// It returns graph.ErrInvalid for a filter whose From is after its To.
+func (s *Store) SelectionMentions(ctx context.Context, f graph.EventFilter, articleIDs []string) ([]graph.Mention, error) {
+	ids := unique(articleIDs)
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	p, err := filterParams(f)
+	if err != nil {
+		return nil, fmt.Errorf("neo4jstore: selection mentions: %w", err)
+	}
+	p["ids"], p["all"] = ids, emptyFilter(f)
+	out, err := read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]graph.Mention, error) {
+		return collect(ctx, tx, exportSelectionMentions, p, func(r *neo4j.Record) (graph.Mention, error) {
+			var m graph.Mention
+			var err error
+			if m.EntityID, _, err = neo4j.GetRecordValue[string](r, "entity"); err != nil {
+				return m, err
+			}
+			if m.ArticleID, _, err = neo4j.GetRecordValue[string](r, "article"); err != nil {
+				return m, err
+			}
+			start, _, err := neo4j.GetRecordValue[int64](r, "start")
+			if err != nil {
+				return m, err
+			}
+			end, _, err := neo4j.GetRecordValue[int64](r, "end")
+			m.Start, m.End = int(start), int(end)
+			return m, err
+		})
+	})
+	if err != nil {
+		return nil, s.fail("selection mentions", strings.Join(ids, ","), err)
+	}
+	return out, nil
+}
+
+// selectionParams returns the parameters of a selection page: the
+// filter's, the id after which the page starts and its size.
+func selectionParams(f graph.EventFilter, after string, limit int) (map[string]any, error) {
+	p, err := filterParams(f)
+	if err != nil {
+		return nil, err
+	}
+	if limit <= 0 {
+		return nil, fmt.Errorf("page of %d: %w", limit, graph.ErrInvalid)
+	}
+	p["afterID"], p["limit"] = after, limit
+	p["all"] = emptyFilter(f)
+	return p, nil
+}
+
+// emptyFilter reports whether f selects every event: then a selection is
+// the whole graph, with the entities and articles of no event too.
+func emptyFilter(f graph.EventFilter) bool {
+	return len(f.Types)+len(f.CAMEORoots)+len(f.CAMEOCodes)+len(f.QuadClasses)+len(f.Modalities)+
+		len(f.Countries)+len(f.Actors)+len(f.Organizations)+len(f.Places)+len(f.Involving)+len(f.Sources) == 0 &&
+		f.Text == "" && f.From == nil && f.To == nil && f.Dated == nil
 }
