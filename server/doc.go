@@ -1,5 +1,8 @@
 // Package server is dipgraph's HTTP API: a GraphQL endpoint over the
-// knowledge graph, a GraphiQL page to explore it, and a health check.
+// knowledge graph, a GraphiQL page to explore it, /healthz (the process
+// serves) and /readyz (the checks of Config.Checks pass: the database and
+// the parser answer). Every request gets an id (X-Request-Id), carried by
+// every log line written for it, and one access-log line.
 // New builds the whole handler from explicit dependencies; routes.go lists
 // every route.
 //
@@ -12,8 +15,9 @@
 //
 // Invariants:
 //   - errors.go is the single exit for errors: graph.ErrNotFound,
-//     graph.ErrInvalid and graph.ErrConflict become the extensions.code
-//     NOT_FOUND, BAD_USER_INPUT and CONFLICT, running out of time TIMEOUT;
+//     graph.ErrInvalid, graph.ErrConflict and graph.ErrUnavailable become
+//     the extensions.code NOT_FOUND, BAD_USER_INPUT, CONFLICT and
+//     UNAVAILABLE, running out of time TIMEOUT;
 //     anything else is logged and the client sees only "internal error".
 //     Panics are recovered, logged and reported the same way. Only our own
 //     stable ids reach the client, never a database's.

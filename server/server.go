@@ -39,7 +39,8 @@ type Config struct {
 	// Extractor reads the articles of the ingest mutations; nil runs
 	// extract.Extract alone, without a parser.
 	Extractor Extractor
-	// Logger receives internal errors and recovered panics; nil discards them.
+	// Logger receives a line per request, internal errors and recovered
+	// panics, each with the request's id; nil discards them.
 	Logger *slog.Logger
 	// ComplexityLimit bounds the cost of one query; zero means
 	// DefaultComplexityLimit.
@@ -59,6 +60,8 @@ type Config struct {
 	// LoaderWait is how long the dataloaders collect keys; zero means
 	// resolver.DefaultLoaderWait.
 	LoaderWait time.Duration
+	// Checks are what /readyz asks: ready when every one passes.
+	Checks []Check
 }
 
 // queryCacheSize is how many parsed queries the server keeps.
@@ -73,6 +76,7 @@ func New(cfg Config) http.Handler {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
+	cfg.Logger = slog.New(requestIDHandler{cfg.Logger.Handler()})
 	if cfg.ComplexityLimit == 0 {
 		cfg.ComplexityLimit = DefaultComplexityLimit
 	}
@@ -89,8 +93,8 @@ func New(cfg Config) http.Handler {
 		cfg.MutationTimeout = DefaultMutationTimeout
 	}
 	mux := http.NewServeMux()
-	addRoutes(mux, newGraphQL(cfg))
-	return mux
+	addRoutes(mux, cfg, newGraphQL(cfg))
+	return logRequests(cfg.Logger, mux)
 }
 
 // newGraphQL returns the GraphQL handler, built explicitly: POST and GET
@@ -115,6 +119,7 @@ func newGraphQL(cfg Config) http.Handler {
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		// The operation runs when its response handler is called, once
 		// for a query or mutation; the deadline ends with it.
+		noteOperation(ctx)
 		ctx, cancel := context.WithTimeout(ctx, timeoutOf(ctx, cfg))
 		respond := next(res.WithLoaders(ctx))
 		return func(ctx context.Context) *graphql.Response {

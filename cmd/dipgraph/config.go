@@ -11,6 +11,7 @@ import (
 type config struct {
 	neo4jURI, neo4jUser, neo4jPassword, neo4jDatabase string
 	addr                                              string
+	logFormat                                         string   // serve's log lines: text or json
 	corenlpURLs                                       []string // CoreNLP servers
 	parseCache                                        string   // directory of the parse cache; "" for none
 }
@@ -22,6 +23,7 @@ func defaultConfig() config {
 		neo4jPassword: "dipgraph-dev",
 		neo4jDatabase: "neo4j",
 		addr:          "127.0.0.1:8080",
+		logFormat:     "text",
 		corenlpURLs:   []string{corenlp.DefaultURL},
 	}
 }
@@ -38,6 +40,7 @@ func configFromEnv(getenv func(string) string) config {
 	set(&c.neo4jPassword, "NEO4J_PASSWORD")
 	set(&c.neo4jDatabase, "NEO4J_DATABASE")
 	set(&c.addr, "DIPGRAPH_ADDR")
+	set(&c.logFormat, "DIPGRAPH_LOG_FORMAT")
 	if v := getenv("DIPGRAPH_CORENLP_URL"); v != "" {
 		c.corenlpURLs = nil
 		for _, u := range strings.Split(v, ",") {

@@ -5,16 +5,21 @@
 //	dipgraph parse [-all] [-indent] FILE|DIR|-
 //	dipgraph ingest [-parse=false] FILE|DIR|-
 //	dipgraph export [-format json]
-//	dipgraph serve [-addr 127.0.0.1:8080] [-parse=false]
+//	dipgraph serve [-addr 127.0.0.1:8080] [-log text|json] [-parse=false]
 //	dipgraph eval [-parse=false] articles|events [--json] FILE
 //	dipgraph eval actors [-v] FILE
 //
 // It is the only package that reads flags and the environment (NEO4J_URI,
 // NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE, DIPGRAPH_ADDR,
-// DIPGRAPH_CORENLP_URL, DIPGRAPH_PARSE_CACHE) and the only one that wires
+// DIPGRAPH_LOG_FORMAT, DIPGRAPH_CORENLP_URL, DIPGRAPH_PARSE_CACHE) and the only one that wires
 // the pieces together: the parser client, the extractor, the Neo4j store
 // and the GraphQL server. parsingExtractor (parser.go) is the one place
 // where an article's sentences are parsed before extract.Extract reads it. main builds a signal-cancelled context and calls run.
+//
+// serve starts whether or not Neo4j is up and connects when it comes
+// (storeWhenUp); /readyz tells when the database and the parser answer.
+// On SIGINT or SIGTERM it stops taking connections and waits for the
+// requests in flight, a batch being ingested among them, before it exits.
 //
 // Its tests check the import rules of the whole module (TestImportRules)
 // and run the commands end to end against a real Neo4j.

@@ -16,7 +16,7 @@ commands:
   parse FILE|DIR|-     print the CoreNLP parse of each article as JSON
   ingest FILE|DIR|-    extract and store articles in Neo4j
   export               print the stored graph
-  serve                serve the GraphQL API and GraphiQL
+  serve                serve the GraphQL API and GraphiQL (/healthz, /readyz)
   eval articles [--json] FILE  score the extractor on annotated articles (as score.py articles)
   eval events [--json] FILE  score the extractor on CAMEO-coded sentences
   eval actors [-v] FILE  score actor resolution (text, date -> country, sector)
