@@ -11,7 +11,9 @@
 //
 // It is the only package that reads flags and the environment (NEO4J_URI,
 // NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE, DIPGRAPH_ADDR,
-// DIPGRAPH_LOG_FORMAT, DIPGRAPH_CORENLP_URL, DIPGRAPH_PARSE_CACHE) and the only one that wires
+// DIPGRAPH_LOG_FORMAT, DIPGRAPH_API_KEYS, DIPGRAPH_KEYED_READS,
+// DIPGRAPH_CORS_ORIGINS, DIPGRAPH_RATE_LIMIT, DIPGRAPH_INTROSPECTION,
+// DIPGRAPH_CORENLP_URL, DIPGRAPH_PARSE_CACHE) and the only one that wires
 // the pieces together: the parser client, the extractor, the Neo4j store
 // and the GraphQL server. parsingExtractor (parser.go) is the one place
 // where an article's sentences are parsed before extract.Extract reads it. main builds a signal-cancelled context and calls run.

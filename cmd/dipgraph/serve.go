@@ -37,6 +37,9 @@ func cmdServe(ctx context.Context, cfg config, args []string, stdout, stderr io.
 	if err != nil {
 		return err
 	}
+	if cfg.rateLimit < 0 {
+		return errors.New("serve: DIPGRAPH_RATE_LIMIT: want requests a second per client, R or R/BURST (e.g. 20 or 20/40)")
+	}
 	// The background connection ends with this context, after the
 	// server's last request.
 	storeCtx, stopStore := context.WithCancel(context.WithoutCancel(ctx))
@@ -63,7 +66,9 @@ func cmdServe(ctx context.Context, cfg config, args []string, stdout, stderr io.
 		checks = append(checks, server.Check{Name: "parser", Check: ex.client.Ping})
 	}
 	srv := &http.Server{
-		Handler:           server.New(server.Config{Store: store, Extractor: ex, Logger: logger, Checks: checks}),
+		Handler: server.New(server.Config{Store: store, Extractor: ex, Logger: logger, Checks: checks,
+			APIKeys: cfg.apiKeys, KeyedReads: cfg.keyedReads, CORSOrigins: cfg.corsOrigins,
+			RateLimit: cfg.rateLimit, RateBurst: cfg.rateBurst, NoIntrospection: !cfg.introspection}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      60 * time.Second,
@@ -75,7 +80,10 @@ func cmdServe(ctx context.Context, cfg config, args []string, stdout, stderr io.
 		return err
 	}
 	fmt.Fprintf(stdout, "serving GraphQL on http://%s/graphql and GraphiQL on http://%s/graphiql\n", ln.Addr(), ln.Addr())
-	logger.Info("serving", "addr", ln.Addr().String(), "neo4j", cfg.neo4jURI, "database", cfg.neo4jDatabase, "parse", ex.client != nil)
+	// The keys themselves are never logged, only how many there are.
+	logger.Info("serving", "addr", ln.Addr().String(), "neo4j", cfg.neo4jURI, "database", cfg.neo4jDatabase, "parse", ex.client != nil,
+		"api_keys", len(cfg.apiKeys), "keyed_reads", cfg.keyedReads && len(cfg.apiKeys) > 0, "cors_origins", len(cfg.corsOrigins),
+		"rate_limit", cfg.rateLimit, "introspection", cfg.introspection)
 	if ready != nil {
 		ready(ln.Addr().String())
 	}
