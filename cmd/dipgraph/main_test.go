@@ -25,7 +25,12 @@ const seedPath = "../../testdata/articles/trend-2017-11-16-russia-azerbaijan.txt
 // DIPGRAPH_REQUIRE_NEO4J=1 (as in make test and CI), where it fails.
 func mustConfig(t *testing.T) config {
 	t.Helper()
-	c := neo4jtest.Open(t)
+	return withTestNeo4j(neo4jtest.Open(t))
+}
+
+// withTestNeo4j returns the configuration of the environment with the
+// test Neo4j c in place of the user's.
+func withTestNeo4j(c neo4jtest.Config) config {
 	cfg := configFromEnv(os.Getenv)
 	cfg.neo4jURI, cfg.neo4jUser, cfg.neo4jPassword, cfg.neo4jDatabase = c.URI, c.User, c.Password, c.Database
 	return cfg

@@ -42,16 +42,27 @@ func (s *Store) Ping(ctx context.Context) error {
 }
 
 // unreachable reports whether err means no server could be reached: a
-// connectivity error, or the driver giving up its retries on one.
+// connectivity error, or the driver giving up its retries on one; not
+// the caller's deadline or cancellation, which the driver reports as a
+// connectivity error too.
 func unreachable(err error) bool {
-	var conn *neo4j.ConnectivityError
 	var limit *neo4j.TransactionExecutionLimit
 	if errors.As(err, &limit) {
 		for _, e := range limit.Errors {
-			if errors.As(e, &conn) {
+			if lostConnection(e) {
 				return true
 			}
 		}
 	}
-	return errors.As(err, &conn) || errors.Is(err, graph.ErrUnavailable)
+	return lostConnection(err) || errors.Is(err, graph.ErrUnavailable)
+}
+
+func lostConnection(err error) bool {
+	var conn *neo4j.ConnectivityError
+	if !errors.As(err, &conn) {
+		return false
+	}
+	inner := conn.Inner
+	return !errors.Is(err, context.DeadlineExceeded) && !errors.Is(err, context.Canceled) &&
+		!errors.Is(inner, context.DeadlineExceeded) && !errors.Is(inner, context.Canceled)
 }

@@ -178,11 +178,12 @@ func txTimeout(ctx context.Context) []func(*neo4j.TransactionConfig) {
 }
 
 // write runs work in a write transaction on the store's database; like
-// read, work may run more than once.
+// read, work may run more than once, and the server is told ctx's
+// deadline, so a write waiting on a lock stops there too.
 func write[T any](ctx context.Context, s *Store, work func(context.Context, neo4j.ManagedTransaction) (T, error)) (T, error) {
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: neo4j.AccessModeWrite})
 	defer session.Close(ctx)
-	return neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (T, error) { return work(ctx, tx) })
+	return neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (T, error) { return work(ctx, tx) }, txTimeout(ctx)...)
 }
 
 // result is what one statement gave: its records and whether it changed
