@@ -34,12 +34,12 @@ USER_DB_DIGEST = hp=$${NEO4J_URI\#*://}; hp=$${hp%%/*}; \
 	if (exec 3<>"/dev/tcp/$${hp%:*}/$${hp\#\#*:}") 2>/dev/null; then (set -o pipefail; $(BIN) export | sha256sum | cut -c1-16) || echo "export-failed"; else echo none; fi
 
 .PHONY: help run test neo4j neo4j-stop neo4j-test neo4j-test-stop corenlp corenlp-stop build generate check-generate vet test-unit \
-        test-integration golden eval bench bench-api parses bench-parse clean
+        test-integration golden eval bench bench-api parses bench-parse fuzz clean
 
 help:
 	@echo "make run    start Neo4j and CoreNLP, ingest testdata/articles, serve GraphQL on http://127.0.0.1:8080"
 	@echo "make test   start a Neo4j of its own (neo4j-test) and CoreNLP, check generated code, vet, run every test against them"
-	@echo "other targets: neo4j neo4j-stop neo4j-test neo4j-test-stop corenlp corenlp-stop build generate check-generate vet test-unit test-integration golden eval bench bench-api parses bench-parse"
+	@echo "other targets: neo4j neo4j-stop neo4j-test neo4j-test-stop corenlp corenlp-stop build generate check-generate vet test-unit test-integration golden fuzz eval bench bench-api parses bench-parse"
 
 ## run: the main job
 run: neo4j corenlp build
@@ -104,6 +104,16 @@ test-integration: neo4j-test
 
 golden:
 	$(GO) test ./extract/... -update
+
+# every fuzz target of the parsers for FUZZTIME each, one after the other;
+# what a fuzzer finds lands in the package's testdata/fuzz/<target>: fix
+# it and commit the file as a regression case (go test runs it from then on)
+FUZZTIME ?= 30s
+FUZZ_TARGETS := cmd/dipgraph:FuzzReadStream extract:FuzzHeader extract:FuzzPublished extract:FuzzDates extract:FuzzExtract
+fuzz:
+	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; fn=$${t##*:}; \
+	  echo "== $$fn ($$pkg, $(FUZZTIME))"; \
+	  $(GO) test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) ./$$pkg || exit 1; done
 
 # articles first: the figure that counts (the same as $(SHARED)/eval/score.py articles)
 eval: corenlp
