@@ -17,28 +17,55 @@ export CORENLP_PORT    ?= 9000
 CORENLP_LOCAL_URL     := http://127.0.0.1:$(CORENLP_PORT)
 export DIPGRAPH_CORENLP_URL ?= $(CORENLP_LOCAL_URL)
 
-.PHONY: help run test neo4j neo4j-stop corenlp corenlp-stop build generate check-generate vet test-unit \
-        test-integration golden eval bench bench-api bench-export parses bench-parse clean
+# make test's own Neo4j: its own home, data directory and Bolt port, and its
+# one database named dipgraph-test, the only database the tests empty
+# (graph/neo4jstore/neo4jtest). The tests find it through
+# DIPGRAPH_TEST_NEO4J_URI, never NEO4J_URI, so the database of make run
+# stays as it was; make test checks that it did.
+NEO4J_TEST_HOME ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/dipgraph/neo4j-test
+NEO4J_TEST_PORT ?= 7688
+NEO4J_TEST := DIPGRAPH_NEO4J_HOME=$(NEO4J_TEST_HOME) DIPGRAPH_NEO4J_DATA=$(NEO4J_TEST_HOME)/data \
+	NEO4J_BOLT_PORT=$(NEO4J_TEST_PORT) DIPGRAPH_NEO4J_DATABASE=dipgraph-test NEO4J_USER=neo4j NEO4J_PASSWORD=dipgraph-dev
+TEST_ENV := DIPGRAPH_TEST_NEO4J_URI=bolt://127.0.0.1:$(NEO4J_TEST_PORT) DIPGRAPH_TEST_NEO4J_USER=neo4j \
+	DIPGRAPH_TEST_NEO4J_PASSWORD=dipgraph-dev DIPGRAPH_REQUIRE_NEO4J=1
+# A digest of the database of make run (its export), or "none" when nothing
+# listens at NEO4J_URI.
+USER_DB_DIGEST = hp=$${NEO4J_URI\#*://}; hp=$${hp%%/*}; \
+	if (exec 3<>"/dev/tcp/$${hp%:*}/$${hp\#\#*:}") 2>/dev/null; then (set -o pipefail; $(BIN) export | sha256sum | cut -c1-16) || echo "export-failed"; else echo none; fi
+
+.PHONY: help run test neo4j neo4j-stop neo4j-test neo4j-test-stop corenlp corenlp-stop build generate check-generate vet test-unit \
+        test-integration golden eval bench bench-api bench-export parses bench-parse fuzz clean
 
 help:
 	@echo "make run    start Neo4j and CoreNLP, ingest testdata/articles, serve GraphQL on http://127.0.0.1:8080"
-	@echo "make test   start Neo4j and CoreNLP, check generated code, vet, run every test against them"
-	@echo "other targets: neo4j neo4j-stop corenlp corenlp-stop build generate check-generate vet test-unit test-integration golden eval bench bench-api bench-export parses bench-parse"
+	@echo "make test   start a Neo4j of its own (neo4j-test) and CoreNLP, check generated code, vet, run every test against them"
+	@echo "other targets: neo4j neo4j-stop neo4j-test neo4j-test-stop corenlp corenlp-stop build generate check-generate vet test-unit test-integration golden fuzz eval bench bench-api bench-export parses bench-parse"
 
 ## run: the main job
 run: neo4j corenlp build
 	$(BIN) ingest testdata/articles
 	$(BIN) serve
 
-## test: everything CI runs
-test: neo4j corenlp check-generate vet
-	DIPGRAPH_REQUIRE_NEO4J=1 DIPGRAPH_REQUIRE_CORENLP=1 DIPGRAPH_REQUIRE_READERS=1 $(GO) test -p 1 -count=1 ./...
+## test: everything CI runs, against make test's own Neo4j (neo4j-test)
+test: neo4j-test corenlp check-generate vet build
+	@before=$$($(USER_DB_DIGEST)); \
+	$(TEST_ENV) DIPGRAPH_REQUIRE_CORENLP=1 DIPGRAPH_REQUIRE_READERS=1 $(GO) test -p 1 -count=1 ./...; rc=$$?; \
+	after=$$($(USER_DB_DIGEST)); \
+	if [ "$$before" != "$$after" ]; then \
+	  echo "the database of make run at $$NEO4J_URI changed during make test ($$before -> $$after)"; exit 1; fi; \
+	echo "database of make run at $$NEO4J_URI: unchanged (export digest $$before)"; exit $$rc
 
 neo4j:
 	@$(NEO4JCTL) start
 
 neo4j-stop:
 	@$(NEO4JCTL) stop
+
+neo4j-test:
+	@$(NEO4J_TEST) $(NEO4JCTL) start
+
+neo4j-test-stop:
+	@$(NEO4J_TEST) $(NEO4JCTL) stop
 
 # Stanford CoreNLP on loopback (deploy/corenlp/README.md); the first start
 # fetches the 474 MB models jar. Nothing is started when DIPGRAPH_CORENLP_URL
@@ -72,12 +99,22 @@ vet:
 test-unit:
 	$(GO) test -count=1 ./...
 
-test-integration: neo4j
-	DIPGRAPH_REQUIRE_NEO4J=1 $(GO) test -p 1 -count=1 ./graph/... ./cmd/...
+test-integration: neo4j-test
+	$(TEST_ENV) $(GO) test -p 1 -count=1 ./graph/... ./cmd/...
 
 golden:
 	$(GO) test ./extract/... -update
 	$(GO) test ./server/export/... -update
+
+# every fuzz target of the parsers for FUZZTIME each, one after the other;
+# what a fuzzer finds lands in the package's testdata/fuzz/<target>: fix
+# it and commit the file as a regression case (go test runs it from then on)
+FUZZTIME ?= 30s
+FUZZ_TARGETS := cmd/dipgraph:FuzzReadStream extract:FuzzHeader extract:FuzzPublished extract:FuzzDates extract:FuzzExtract
+fuzz:
+	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; fn=$${t##*:}; \
+	  echo "== $$fn ($$pkg, $(FUZZTIME))"; \
+	  $(GO) test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) ./$$pkg || exit 1; done
 
 # articles first: the figure that counts (the same as $(SHARED)/eval/score.py articles)
 eval: corenlp

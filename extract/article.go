@@ -259,6 +259,14 @@ func atoi(s string) int {
 	return n
 }
 
+// ValidPublished reports whether s is a publication time Extract reads
+// (Input.Published): RFC 3339, YYYY-MM-DD or YYYYMMDD, a real calendar
+// date. Extract ignores any other.
+func ValidPublished(s string) bool {
+	_, _, ok := parsePublished(s)
+	return ok
+}
+
 // parsePublished reads a publication time given as RFC 3339, YYYY-MM-DD or
 // YYYYMMDD. It returns the time and whether the clock time is known.
 func parsePublished(s string) (time.Time, bool, bool) {

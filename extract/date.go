@@ -454,7 +454,11 @@ func dayDate(month, day, day2, year string, ref time.Time, haveRef bool) (dateRe
 	}
 	r := dateRef{date: dayString(t), precision: PrecisionDay}
 	if d2, _ := strconv.Atoi(day2); d2 > d && d2 <= 31 {
-		r.end = dayString(time.Date(t.Year(), mo, d2, 0, 0, 0, 0, time.UTC))
+		// An end day the month lacks ("February 29-30") makes no range,
+		// rather than one ending in the next month.
+		if end := time.Date(t.Year(), mo, d2, 0, 0, 0, 0, time.UTC); end.Day() == d2 {
+			r.end = dayString(end)
+		}
 	}
 	return r, true
 }

@@ -11,4 +11,7 @@ var (
 	ErrInvalid = errors.New("invalid input")
 	// ErrConflict means a write clashed with what is stored.
 	ErrConflict = errors.New("conflict")
+	// ErrUnavailable means the store cannot be reached now; the same call
+	// may succeed later.
+	ErrUnavailable = errors.New("unavailable")
 )

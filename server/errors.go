@@ -19,12 +19,13 @@ import (
 // requests it rejects before running them (GRAPHQL_PARSE_FAILED,
 // GRAPHQL_VALIDATION_FAILED, COMPLEXITY_LIMIT_EXCEEDED).
 const (
-	codeNotFound   = "NOT_FOUND"
-	codeInvalid    = "BAD_USER_INPUT"
-	codeConflict   = "CONFLICT"
-	codeTimeout    = "TIMEOUT"
-	codeTokenLimit = "TOKEN_LIMIT_EXCEEDED"
-	codeInternal   = "INTERNAL_SERVER_ERROR"
+	codeNotFound    = "NOT_FOUND"
+	codeInvalid     = "BAD_USER_INPUT"
+	codeConflict    = "CONFLICT"
+	codeUnavailable = "UNAVAILABLE"
+	codeTimeout     = "TIMEOUT"
+	codeTokenLimit  = "TOKEN_LIMIT_EXCEEDED"
+	codeInternal    = "INTERNAL_SERVER_ERROR"
 )
 
 // errPanic marks the error a recovered panic turns into; the panic is
@@ -69,6 +70,10 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 		case errors.Is(err, graph.ErrConflict):
 			out.Message = "conflict with stored data"
 			out.Extensions = map[string]any{"code": codeConflict}
+		case errors.Is(err, graph.ErrUnavailable):
+			log.WarnContext(ctx, "graphql: store unavailable", "path", e.Path.String(), "err", err)
+			out.Message = "the database cannot be reached now; try again later"
+			out.Extensions = map[string]any{"code": codeUnavailable}
 		default:
 			if !errors.Is(err, errPanic) {
 				log.ErrorContext(ctx, "graphql: internal error", "path", e.Path.String(), "err", err)

@@ -31,14 +31,25 @@ const (
 	DefaultMutationTimeout = 50 * time.Second
 )
 
+// DefaultMaxBodyBytes bounds a request body (a query, or articles to
+// ingest) when Config.MaxBodyBytes is zero.
+const DefaultMaxBodyBytes = 8 << 20
+
 // timeoutOf returns how long the operation of ctx may run.
 func timeoutOf(ctx context.Context, cfg Config) time.Duration {
-	if graphql.HasOperationContext(ctx) {
-		if op := graphql.GetOperationContext(ctx).Operation; op != nil && op.Operation == ast.Mutation {
-			return cfg.MutationTimeout
-		}
+	if isMutation(ctx) {
+		return cfg.MutationTimeout
 	}
 	return cfg.Timeout
+}
+
+// isMutation reports whether the operation of ctx is a mutation.
+func isMutation(ctx context.Context) bool {
+	if !graphql.HasOperationContext(ctx) {
+		return false
+	}
+	op := graphql.GetOperationContext(ctx).Operation
+	return op != nil && op.Operation == ast.Mutation
 }
 
 // codeDepth is the extensions.code of a query refused for its depth.

@@ -1,36 +1,39 @@
 package server
 
 import (
+	"fmt"
 	"net/http"
-
-	"github.com/99designs/gqlgen/graphql/playground"
 )
 
-// maxRequestBytes bounds a request body: a query, or an article to ingest.
-const maxRequestBytes = 8 << 20
-
 // addRoutes registers every route of the API on mux.
-func addRoutes(mux *http.ServeMux, gql, exports http.Handler) {
-	mux.Handle("POST /graphql", limitBody(gql))
+func addRoutes(mux *http.ServeMux, cfg Config, gql, exports http.Handler) {
+	mux.Handle("POST /graphql", gql)
 	mux.Handle("GET /graphql", gql) // queries only; mutations need POST
-	// GraphiQL loads its scripts and styles from a CDN (jsdelivr), so the
-	// page stays blank where the browser cannot reach it.
-	mux.Handle("GET /graphiql", playground.Handler("dipgraph GraphiQL", "/graphql"))
+	// GraphiQL's scripts and styles are served from here too (graphiql.go),
+	// and its security policy allows no others.
+	mux.Handle("GET /graphiql", graphiqlPage)
+	mux.Handle("GET "+graphiqlAssetPath, graphiqlAssetHandler())
 	mux.HandleFunc("GET /healthz", healthz)
 	mux.Handle("GET /export/{format}", exports) // a selection as a file: server/export
+	mux.Handle("GET /readyz", readyz(cfg.Checks, cfg.Logger))
 }
 
 // healthz reports that the process serves requests. It does not reach the
-// store.
+// store: /readyz does (ops.go).
 func healthz(w http.ResponseWriter, _ *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Write([]byte("ok\n"))
 }
 
-// limitBody refuses request bodies larger than maxRequestBytes.
-func limitBody(next http.Handler) http.Handler {
+// limitBody refuses request bodies larger than n bytes: one that says so
+// in Content-Length at once with 413, one that grows past it while read.
+func limitBody(n int64, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		r.Body = http.MaxBytesReader(w, r.Body, maxRequestBytes)
+		if r.ContentLength > n {
+			refuse(w, http.StatusRequestEntityTooLarge, codeTooLarge, fmt.Sprintf("the request body exceeds %d bytes", n))
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, n)
 		next.ServeHTTP(w, r)
 	})
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/dipgraph/dipgraph/server/export"
 	"github.com/dipgraph/dipgraph/server/gql"
@@ -40,7 +41,8 @@ type Config struct {
 	// Extractor reads the articles of the ingest mutations; nil runs
 	// extract.Extract alone, without a parser.
 	Extractor Extractor
-	// Logger receives internal errors and recovered panics; nil discards them.
+	// Logger receives a line per request, internal errors and recovered
+	// panics, each with the request's id; nil discards them.
 	Logger *slog.Logger
 	// ComplexityLimit bounds the cost of one query; zero means
 	// DefaultComplexityLimit.
@@ -63,6 +65,30 @@ type Config struct {
 	// Export reads the selections of GET /export/{format}; nil serves no
 	// exports (404).
 	Export export.Source
+
+	// Checks are what /readyz asks: ready when every one passes.
+	Checks []Check
+
+	// APIKeys, when not empty, are the keys a client must send as
+	// "Authorization: Bearer KEY" to run a mutation (and, with KeyedReads,
+	// anything else but the health checks); others get UNAUTHENTICATED.
+	// The server keeps only their SHA-256 digests.
+	APIKeys []string
+	// KeyedReads makes queries need a key too, when APIKeys is set.
+	KeyedReads bool
+	// CORSOrigins are the origins whose pages may call the API from a
+	// browser; none by default.
+	CORSOrigins []string
+	// RateLimit is how many requests a second one client (IP address) may
+	// make, with bursts of RateBurst (twice the rate when zero); zero
+	// means no limit.
+	RateLimit float64
+	RateBurst int
+	// MaxBodyBytes bounds a request body; zero means DefaultMaxBodyBytes.
+	MaxBodyBytes int64
+	// NoIntrospection refuses the introspection fields (__schema, __type),
+	// which GraphiQL needs, so that the schema is not served to anyone.
+	NoIntrospection bool
 }
 
 // queryCacheSize is how many parsed queries the server keeps.
@@ -77,6 +103,7 @@ func New(cfg Config) http.Handler {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
+	cfg.Logger = slog.New(requestIDHandler{cfg.Logger.Handler()})
 	if cfg.ComplexityLimit == 0 {
 		cfg.ComplexityLimit = DefaultComplexityLimit
 	}
@@ -92,13 +119,27 @@ func New(cfg Config) http.Handler {
 	if cfg.MutationTimeout == 0 {
 		cfg.MutationTimeout = DefaultMutationTimeout
 	}
+	if cfg.MaxBodyBytes == 0 {
+		cfg.MaxBodyBytes = DefaultMaxBodyBytes
+	}
 	var exports http.Handler = http.NotFoundHandler()
 	if cfg.Export != nil {
 		exports = export.Handler(cfg.Export, time.Now, cfg.Logger)
 	}
 	mux := http.NewServeMux()
-	addRoutes(mux, newGraphQL(cfg), exports)
-	return mux
+	addRoutes(mux, cfg, newGraphQL(cfg), exports)
+	// Outermost first: every request is logged with its id and gets the
+	// security headers; then the rate limit, CORS, the body limit and the
+	// key check run before any route.
+	var h http.Handler = mux
+	h = authenticate(newKeyring(cfg.APIKeys), cfg.KeyedReads, h)
+	h = limitBody(cfg.MaxBodyBytes, h)
+	h = cors(cfg.CORSOrigins, h)
+	if cfg.RateLimit > 0 {
+		h = limitRate(newRateLimiter(cfg.RateLimit, cfg.RateBurst), h)
+	}
+	h = securityHeaders(h)
+	return logRequests(cfg.Logger, h)
 }
 
 // newGraphQL returns the GraphQL handler, built explicitly: POST and GET
@@ -107,6 +148,7 @@ func New(cfg Config) http.Handler {
 // dataloaders and the error policy of errors.go.
 func newGraphQL(cfg Config) http.Handler {
 	res := resolver.New(cfg.Store, cfg.Extractor, cfg.LoaderWait)
+	keys := newKeyring(cfg.APIKeys)
 	srv := handler.New(gql.NewExecutableSchema(gql.Config{
 		Resolvers:  res,
 		Complexity: resolver.Complexity(),
@@ -115,7 +157,9 @@ func newGraphQL(cfg Config) http.Handler {
 	srv.AddTransport(transport.GET{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](queryCacheSize))
 	srv.SetParserTokenLimit(cfg.TokenLimit)
-	srv.Use(extension.Introspection{})
+	if !cfg.NoIntrospection {
+		srv.Use(extension.Introspection{})
+	}
 	srv.Use(depthLimit{max: cfg.DepthLimit})
 	srv.Use(extension.FixedComplexityLimit(cfg.ComplexityLimit))
 	srv.SetErrorPresenter(presentError(cfg.Logger))
@@ -123,6 +167,13 @@ func newGraphQL(cfg Config) http.Handler {
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		// The operation runs when its response handler is called, once
 		// for a query or mutation; the deadline ends with it.
+		noteOperation(ctx)
+		if keys.on() && !authenticated(ctx) && isMutation(ctx) {
+			return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{{
+				Message:    "a mutation needs an API key: send Authorization: Bearer <key>",
+				Extensions: map[string]any{"code": codeUnauthenticated},
+			}}})
+		}
 		ctx, cancel := context.WithTimeout(ctx, timeoutOf(ctx, cfg))
 		respond := next(res.WithLoaders(ctx))
 		return func(ctx context.Context) *graphql.Response {

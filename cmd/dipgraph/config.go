@@ -12,9 +12,18 @@ import (
 type config struct {
 	neo4jURI, neo4jUser, neo4jPassword, neo4jDatabase string
 	addr                                              string
-	corenlpURLs                                       []string // CoreNLP servers
-	corenlpThreads                                    int      // sentences each server annotates at once
-	parseCache                                        string   // directory of the parse cache; "" for none
+	logFormat                                         string // serve's log lines: text or json
+
+	// Who may do what with serve's API (server.Config).
+	apiKeys        []string // DIPGRAPH_API_KEYS: mutations need one of them
+	keyedReads     bool     // DIPGRAPH_KEYED_READS=1: queries too
+	corsOrigins    []string // DIPGRAPH_CORS_ORIGINS
+	rateLimit      float64  // DIPGRAPH_RATE_LIMIT: requests a second per client, "R" or "R/BURST"
+	rateBurst      int
+	introspection  bool     // DIPGRAPH_INTROSPECTION=off turns it off
+	corenlpURLs    []string // CoreNLP servers
+	corenlpThreads int      // sentences each server annotates at once
+	parseCache     string   // directory of the parse cache; "" for none
 }
 
 func defaultConfig() config {
@@ -24,6 +33,8 @@ func defaultConfig() config {
 		neo4jPassword: "dipgraph-dev",
 		neo4jDatabase: "neo4j",
 		addr:          "127.0.0.1:8080",
+		logFormat:     "text",
+		introspection: true,
 		corenlpURLs:   []string{corenlp.DefaultURL},
 		// corenlpctl's default (CORENLP_THREADS)
 		corenlpThreads: 2,
@@ -42,17 +53,28 @@ func configFromEnv(getenv func(string) string) config {
 	set(&c.neo4jPassword, "NEO4J_PASSWORD")
 	set(&c.neo4jDatabase, "NEO4J_DATABASE")
 	set(&c.addr, "DIPGRAPH_ADDR")
-	if v := getenv("DIPGRAPH_CORENLP_URL"); v != "" {
-		c.corenlpURLs = nil
-		for _, u := range strings.Split(v, ",") {
-			if u = strings.TrimSpace(u); u != "" {
-				c.corenlpURLs = append(c.corenlpURLs, u)
-			}
+	set(&c.logFormat, "DIPGRAPH_LOG_FORMAT")
+	if v := list(getenv("DIPGRAPH_CORENLP_URL")); v != nil {
+		c.corenlpURLs = v
+	}
+	c.apiKeys = list(getenv("DIPGRAPH_API_KEYS"))
+	c.keyedReads = getenv("DIPGRAPH_KEYED_READS") == "1" || getenv("DIPGRAPH_KEYED_READS") == "true"
+	c.corsOrigins = list(getenv("DIPGRAPH_CORS_ORIGINS"))
+	if v := getenv("DIPGRAPH_RATE_LIMIT"); v != "" {
+		r, b, hasBurst := strings.Cut(v, "/")
+		var err1, err2 error
+		c.rateLimit, err1 = strconv.ParseFloat(r, 64)
+		if hasBurst {
+			c.rateBurst, err2 = strconv.Atoi(b)
+		}
+		if err1 != nil || err2 != nil || c.rateLimit < 0 || c.rateBurst < 0 {
+			c.rateLimit = -1 // serve refuses it
 		}
 	}
 	if n, err := strconv.Atoi(getenv("CORENLP_THREADS")); err == nil && n > 0 {
 		c.corenlpThreads = n
 	}
+	c.introspection = getenv("DIPGRAPH_INTROSPECTION") != "off"
 	c.parseCache = defaultParseCache(getenv)
 	if v := getenv("DIPGRAPH_PARSE_CACHE"); v == "off" {
 		c.parseCache = ""
@@ -60,6 +82,17 @@ func configFromEnv(getenv func(string) string) config {
 		c.parseCache = v
 	}
 	return c
+}
+
+// list splits a comma-separated value, dropping blanks; nil when empty.
+func list(v string) []string {
+	var out []string
+	for _, s := range strings.Split(v, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // defaultParseCache is ${XDG_CACHE_HOME:-~/.cache}/dipgraph/parses, or

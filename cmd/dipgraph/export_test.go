@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -14,7 +13,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -69,35 +67,6 @@ func readersPython(t *testing.T) string {
 		}
 	}
 	return python
-}
-
-// startServe runs dipgraph serve on a free port until the test ends and
-// returns its base URL.
-func startServe(t *testing.T, cfg config) string {
-	t.Helper()
-	cfg.addr = "127.0.0.1:0"
-	ctx, cancel := context.WithCancel(context.Background())
-	addrc := make(chan string, 1)
-	done := make(chan error, 1)
-	go func() {
-		var out, errb bytes.Buffer
-		done <- cmdServe(ctx, cfg, []string{"-parse=false"}, &out, &errb, func(a string) { addrc <- a })
-	}()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("serve: %v", err)
-		}
-	})
-	select {
-	case a := <-addrc:
-		return "http://" + a
-	case err := <-done:
-		t.Fatalf("serve: %v", err)
-	case <-time.After(60 * time.Second):
-		t.Fatal("serve did not start")
-	}
-	return ""
 }
 
 // readersSaw is what readers.py prints: per format, what its reader saw.
@@ -170,7 +139,7 @@ func TestExportReaders(t *testing.T) {
 	if out, errs, err := runCmd(t, cfg, "ingest", "-q", "../../testdata/articles"); err != nil {
 		t.Fatalf("ingest: %v\n%s\n%s", err, out, errs)
 	}
-	base := startServe(t, cfg)
+	base := startServe(t, cfg, "-parse=false").base
 	dir := t.TempDir()
 	get := func(sel, format, query string) []byte {
 		resp, err := http.Get(base + "/export/" + format + query)

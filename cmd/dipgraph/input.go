@@ -5,12 +5,14 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/dipgraph/dipgraph/extract"
 )
@@ -89,6 +91,14 @@ func readFile(path string, fn func(item) error) error {
 	return readStream(path, r, strings.HasSuffix(path, ".jsonl") || strings.HasSuffix(path, ".jsonl.gz"), fn)
 }
 
+// The largest article read: real news is well under a megabyte; a page
+// many times larger is a scraping accident that would tie up the parser.
+// A JSONL line may be larger by its escapes.
+const (
+	maxArticleBytes = 4 << 20
+	maxLineBytes    = 3 * maxArticleBytes
+)
+
 func readStream(name string, r io.Reader, jsonl bool, fn func(item) error) error {
 	br := bufio.NewReaderSize(r, 1<<20)
 	if !jsonl {
@@ -96,36 +106,115 @@ func readStream(name string, r io.Reader, jsonl bool, fn func(item) error) error
 		jsonl = bytes.HasPrefix(bytes.TrimLeft(head, " \t\r\n\ufeff"), []byte("{"))
 	}
 	if !jsonl {
-		b, err := io.ReadAll(br)
+		b, err := io.ReadAll(io.LimitReader(br, maxArticleBytes+1))
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}
-		return fn(item{where: name, in: extract.Input{Text: string(b)}})
+		it := item{where: name, in: extract.Input{Text: string(b)}}
+		if len(b) > maxArticleBytes {
+			it.err = fmt.Errorf("more than %d MB: not read (the limit of an article)", maxArticleBytes>>20)
+		} else {
+			it.err = checkText(b)
+		}
+		return fn(it)
 	}
-	sc := bufio.NewScanner(br)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	n := 0
-	for sc.Scan() {
-		n++
-		line := bytes.TrimSpace(sc.Bytes())
-		if len(line) == 0 {
+	return eachLine(br, maxLineBytes, func(n int, line []byte, tooLong bool) error {
+		line = bytes.TrimSpace(line)
+		if len(line) == 0 && !tooLong {
+			return nil
+		}
+		it := item{where: fmt.Sprintf("%s:%d", name, n)}
+		if tooLong {
+			it.err = fmt.Errorf("line of more than %d MB: not read", maxLineBytes>>20)
+		} else {
+			it.in, it.err = decodeArticle(line)
+		}
+		return fn(it)
+	})
+}
+
+// eachLine calls fn with each line of br and its number from 1, without
+// the newline; a line longer than max is not kept: fn gets it empty with
+// tooLong, and the next line is read as usual.
+func eachLine(br *bufio.Reader, max int, fn func(n int, line []byte, tooLong bool) error) error {
+	var buf []byte
+	n, tooLong := 0, false
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if !tooLong {
+			if len(buf)+len(chunk) > max+1 {
+				tooLong, buf = true, buf[:0]
+			} else {
+				buf = append(buf, chunk...)
+			}
+		}
+		if err == bufio.ErrBufferFull {
 			continue
 		}
-		where := fmt.Sprintf("%s:%d", name, n)
-		in, err := decodeArticle(line)
-		if err := fn(item{where: where, in: in, err: err}); err != nil {
+		if err != nil && err != io.EOF {
 			return err
 		}
+		if len(buf) > 0 || tooLong || err == nil {
+			n++
+			if ferr := fn(n, bytes.TrimSuffix(buf, []byte("\n")), tooLong); ferr != nil {
+				return ferr
+			}
+		}
+		if err == io.EOF {
+			return nil
+		}
+		buf, tooLong = buf[:0], false
 	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+}
+
+// checkText says why b is no article text: binary data, not UTF-8, or an
+// HTML page; nil when it is plain text.
+func checkText(b []byte) error {
+	if i := bytes.IndexByte(b, 0); i >= 0 {
+		return fmt.Errorf("binary data, not text (a NUL byte at offset %d)", i)
+	}
+	if !utf8.Valid(b) {
+		return fmt.Errorf("not UTF-8 text (an invalid byte at offset %d)", invalidUTF8(b))
+	}
+	head := bytes.ToLower(bytes.TrimLeft(b[:min(len(b), 512)], " \t\r\n\ufeff"))
+	if bytes.HasPrefix(head, []byte("<!doctype html")) || bytes.HasPrefix(head, []byte("<html")) {
+		return errors.New("an HTML page, not the article's text (save the text, not the page)")
 	}
 	return nil
 }
 
+// invalidUTF8 returns the offset of the first byte of b that is not
+// UTF-8.
+func invalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+// decodeArticle reads one JSONL line. Its errors name what is wrong: the
+// byte of bad JSON, the field of a wrong type, a date that is none, text
+// that is not text.
 func decodeArticle(line []byte) (extract.Input, error) {
+	if !utf8.Valid(line) {
+		return extract.Input{}, fmt.Errorf("not UTF-8 (an invalid byte at offset %d of the line)", invalidUTF8(line))
+	}
 	var a jsonArticle
 	if err := json.Unmarshal(line, &a); err != nil {
+		var syn *json.SyntaxError
+		var typ *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &syn):
+			return extract.Input{}, fmt.Errorf("bad JSON at byte %d: %v", syn.Offset, err)
+		case errors.As(err, &typ) && typ.Field != "":
+			return extract.Input{}, fmt.Errorf("field %s: want a %s, got a JSON %s", typ.Field, typ.Type, typ.Value)
+		case errors.As(err, &typ):
+			return extract.Input{}, fmt.Errorf("want a JSON object of an article, got a JSON %s", typ.Value)
+		}
 		return extract.Input{}, fmt.Errorf("bad JSON: %w", err)
 	}
 	in := extract.Input{ID: a.ID, Title: a.Title, Text: a.Text, Source: a.Source}
@@ -142,9 +231,18 @@ func decodeArticle(line []byte) (extract.Input, error) {
 			s = strings.TrimSpace(string(pub)) // a number: 20080101
 		}
 		in.Published = s
+		if !extract.ValidPublished(s) {
+			return in, fmt.Errorf("field published: %q is not a date (want ISO 8601 or YYYYMMDD)", s)
+		}
 	}
 	if strings.TrimSpace(in.Text) == "" {
 		return in, fmt.Errorf("article %q has no text", a.ID)
+	}
+	if len(in.Text) > maxArticleBytes {
+		return in, fmt.Errorf("field text: article %q has more than %d MB (the limit of an article)", a.ID, maxArticleBytes>>20)
+	}
+	if err := checkText([]byte(in.Text)); err != nil {
+		return in, fmt.Errorf("field text: %w", err)
 	}
 	return in, nil
 }

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -14,38 +13,26 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
-	"github.com/dipgraph/dipgraph/graph/neo4jstore"
+	"github.com/dipgraph/dipgraph/graph/neo4jstore/neo4jtest"
 )
 
 const seedPath = "../../testdata/articles/trend-2017-11-16-russia-azerbaijan.txt"
 
-// mustConfig returns the configuration of the test Neo4j, with an empty
-// database. Without a server the test is skipped, unless
+// mustConfig returns the configuration of the test Neo4j (make test's own
+// instance; see package neo4jtest), with an empty database, whatever
+// NEO4J_URI names. Without a server the test is skipped, unless
 // DIPGRAPH_REQUIRE_NEO4J=1 (as in make test and CI), where it fails.
 func mustConfig(t *testing.T) config {
 	t.Helper()
+	return withTestNeo4j(neo4jtest.Open(t))
+}
+
+// withTestNeo4j returns the configuration of the environment with the
+// test Neo4j c in place of the user's.
+func withTestNeo4j(c neo4jtest.Config) config {
 	cfg := configFromEnv(os.Getenv)
-	host := strings.TrimPrefix(strings.TrimPrefix(cfg.neo4jURI, "bolt://"), "neo4j://")
-	conn, err := net.DialTimeout("tcp", host, 2*time.Second)
-	if err != nil {
-		if os.Getenv("DIPGRAPH_REQUIRE_NEO4J") == "1" {
-			t.Fatalf("Neo4j is required but does not answer at %s: %v", cfg.neo4jURI, err)
-		}
-		t.Skipf("no Neo4j at %s (start one with make neo4j): %v", cfg.neo4jURI, err)
-	}
-	conn.Close()
-	ctx := context.Background()
-	driver, err := neo4jstore.Connect(ctx, cfg.neo4jURI, cfg.neo4jUser, cfg.neo4jPassword)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer driver.Close(ctx)
-	if _, err := neo4j.ExecuteQuery(ctx, driver, "MATCH (n) DETACH DELETE n", nil,
-		neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(cfg.neo4jDatabase)); err != nil {
-		t.Fatal(err)
-	}
+	cfg.neo4jURI, cfg.neo4jUser, cfg.neo4jPassword, cfg.neo4jDatabase = c.URI, c.User, c.Password, c.Database
 	return cfg
 }
 

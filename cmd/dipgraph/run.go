@@ -18,7 +18,7 @@ commands:
   export [-format F] [filter flags] [-o FILE]
                        write a selection of the stored graph: graphml, gexf, cyjs,
                        json, timelinejs, ics, csv, gephi-nodes, gephi-edges
-  serve                serve the GraphQL API and GraphiQL
+  serve                serve the GraphQL API and GraphiQL (/healthz, /readyz)
   eval articles [--json] FILE  score the extractor on annotated articles (as score.py articles)
   eval events [--json] FILE  score the extractor on CAMEO-coded sentences
   eval actors [-v] FILE  score actor resolution (text, date -> country, sector)

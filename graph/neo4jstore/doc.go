@@ -162,9 +162,9 @@
 // # Tests
 //
 // queries_test.go checks the embedded queries without a database. The
-// other tests run against a real Neo4j 5 server named by NEO4J_URI,
-// NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE (defaults
-// bolt://127.0.0.1:7687, neo4j, dipgraph-dev, neo4j; see deploy/neo4j).
-// They wipe that database, so run them with go test -p 1. Without a
-// server they skip, unless DIPGRAPH_REQUIRE_NEO4J=1 makes that a failure.
+// other tests run against a real Neo4j 5 server: make test's own instance
+// (make neo4j-test), found through DIPGRAPH_TEST_NEO4J_URI and never
+// NEO4J_URI (package neo4jtest). They wipe its database, dipgraph-test,
+// and no other, so run them with go test -p 1. Without a server they
+// skip, unless DIPGRAPH_REQUIRE_NEO4J=1 makes that a failure.
 package neo4jstore

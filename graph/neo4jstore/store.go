@@ -137,8 +137,9 @@ func statement(src string) string {
 }
 
 // fail translates a driver error into the model's errors: a constraint
-// violation becomes graph.ErrConflict; anything else is wrapped with the
-// operation and the key. Errors that already carry a graph sentinel are
+// violation becomes graph.ErrConflict, a server that cannot be reached
+// (after the driver's retries) graph.ErrUnavailable; anything else is
+// wrapped with the operation and the key. Errors that already carry a graph sentinel are
 // only given the prefix.
 func (s *Store) fail(op, key string, err error) error {
 	if key != "" {
@@ -147,6 +148,9 @@ func (s *Store) fail(op, key string, err error) error {
 	var neoErr *neo4j.Neo4jError
 	if errors.As(err, &neoErr) && neoErr.Code == "Neo.ClientError.Schema.ConstraintValidationFailed" {
 		return fmt.Errorf("neo4jstore: %s: %w: %s", op, graph.ErrConflict, neoErr.Msg)
+	}
+	if unreachable(err) {
+		return fmt.Errorf("neo4jstore: %s: %w: %v", op, graph.ErrUnavailable, err)
 	}
 	return fmt.Errorf("neo4jstore: %s: %w", op, err)
 }
@@ -174,11 +178,12 @@ func txTimeout(ctx context.Context) []func(*neo4j.TransactionConfig) {
 }
 
 // write runs work in a write transaction on the store's database; like
-// read, work may run more than once.
+// read, work may run more than once, and the server is told ctx's
+// deadline, so a write waiting on a lock stops there too.
 func write[T any](ctx context.Context, s *Store, work func(context.Context, neo4j.ManagedTransaction) (T, error)) (T, error) {
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: neo4j.AccessModeWrite})
 	defer session.Close(ctx)
-	return neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (T, error) { return work(ctx, tx) })
+	return neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (T, error) { return work(ctx, tx) }, txTimeout(ctx)...)
 }
 
 // result is what one statement gave: its records and whether it changed

@@ -3,8 +3,6 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
-	"net"
-	"net/url"
 	"os"
 	"strings"
 	"testing"
@@ -15,80 +13,32 @@ import (
 
 	"github.com/dipgraph/dipgraph/extract"
 	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/graph/neo4jstore/neo4jtest"
 	"github.com/dipgraph/dipgraph/schema"
 )
 
-// MustOpenStore returns a store on the test database with every node
-// deleted and the constraints of schema.Constraints applied. The database
-// is named by NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE
-// (defaults bolt://127.0.0.1:7687, neo4j, dipgraph-dev, neo4j). When no
-// server answers, the test is skipped, or fails if DIPGRAPH_REQUIRE_NEO4J=1.
+// MustOpenStore returns a store on the test database (make test's own
+// Neo4j; see package neo4jtest) with every node deleted and the
+// constraints of schema.Constraints applied. When no server answers, the
+// test is skipped, or fails if DIPGRAPH_REQUIRE_NEO4J=1.
 //
 // Tests that use it must not run at the same time as other packages'
 // tests on the same database: run them with go test -p 1.
 func MustOpenStore(tb testing.TB) *Store {
 	tb.Helper()
-	env := func(k, def string) string {
-		if v := os.Getenv(k); v != "" {
-			return v
-		}
-		return def
-	}
-	uri := env("NEO4J_URI", "bolt://127.0.0.1:7687")
-	user := env("NEO4J_USER", "neo4j")
-	password := env("NEO4J_PASSWORD", "dipgraph-dev")
-	database := env("NEO4J_DATABASE", "neo4j")
-
-	unreachable := func(err error) {
-		tb.Helper()
-		msg := "no Neo4j at " + uri + " (" + err.Error() + "); start one with deploy/neo4j or set NEO4J_URI"
-		if os.Getenv("DIPGRAPH_REQUIRE_NEO4J") == "1" {
-			tb.Fatal(msg)
-		}
-		tb.Skip(msg + "; set DIPGRAPH_REQUIRE_NEO4J=1 to fail instead")
-	}
-	// A quick dial first, so that a machine without a server skips at once
-	// instead of waiting for Connect's retries.
-	if err := dial(uri); err != nil {
-		unreachable(err)
-	}
+	c := neo4jtest.Open(tb)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	driver, err := Connect(ctx, uri, user, password)
+	driver, err := Connect(ctx, c.URI, c.User, c.Password)
 	if err != nil {
-		unreachable(err)
+		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { driver.Close(context.Background()) })
-
-	s := New(driver, database)
-	_, err = write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (struct{}, error) {
-		_, err := run(ctx, tx, "MATCH (n) DETACH DELETE n", nil)
-		return struct{}{}, err
-	})
-	if err != nil {
-		tb.Fatalf("wipe %s: %v", database, err)
-	}
+	s := New(driver, c.Database)
 	if err := s.Migrate(ctx, schema.Constraints()); err != nil {
 		tb.Fatal(err)
 	}
 	return s
-}
-
-// dial checks that something listens where uri points.
-func dial(uri string) error {
-	u, err := url.Parse(uri)
-	if err != nil {
-		return err
-	}
-	host := u.Host
-	if u.Port() == "" {
-		host = net.JoinHostPort(u.Hostname(), "7687")
-	}
-	c, err := net.DialTimeout("tcp", host, 2*time.Second)
-	if err != nil {
-		return err
-	}
-	return c.Close()
 }
 
 func TestMigrate(t *testing.T) {
@@ -313,10 +263,7 @@ func TestConnectGivesUp(t *testing.T) {
 
 func TestConnectWrongPassword(t *testing.T) {
 	MustOpenStore(t) // skips without a server
-	uri := os.Getenv("NEO4J_URI")
-	if uri == "" {
-		uri = "bolt://127.0.0.1:7687"
-	}
+	uri := neo4jtest.FromEnv(os.Getenv).URI
 	start := time.Now()
 	// An unknown user, so no real account's failed-login count goes up.
 	driver, err := Connect(context.Background(), uri, "dipgraph-no-such-user", "wrong")
