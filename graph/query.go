@@ -66,6 +66,17 @@ func EventOrders() []string {
 // MaxPageSize is the largest page any list returns.
 const MaxPageSize = 100
 
+// The largest full-text query (a search, a filter's Text): longer ones are
+// refused with ErrInvalid, so that a pasted page costs nothing.
+const (
+	MaxTextBytes = 1000
+	MaxTextWords = 32
+)
+
+// MaxFilterValues is the most values one list of a filter (countries,
+// actors, types, ...) may hold; a longer one is refused with ErrInvalid.
+const MaxFilterValues = 100
+
 // DefaultPageSize is the page size when none is asked for.
 const DefaultPageSize = 20
 

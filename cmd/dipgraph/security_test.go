@@ -124,7 +124,7 @@ func TestServeAPIKeys(t *testing.T) {
 func TestServeHTTPHardening(t *testing.T) {
 	cfg := mustConfig(t)
 	cfg.corsOrigins = []string{"https://analyst.example"}
-	cfg.rateLimit, cfg.rateBurst = 1, 6
+	cfg.rateLimit, cfg.rateBurst = 0.1, 6 // a token every 10 s: no refill while the test runs
 	s := startServe(t, cfg)
 	s.waitReady(t)
 
@@ -197,7 +197,7 @@ func TestServeHTTPHardening(t *testing.T) {
 		t.Errorf("a 9 MB body: %d, want 413", resp.StatusCode)
 	}
 
-	// The rate limit: a burst of 6 at 1 a second, of which the requests
+	// The rate limit: a burst of 6, then one request every 10 s; the requests
 	// above used 5; /healthz is never limited.
 	limited := 0
 	for range 8 {

@@ -428,7 +428,11 @@ func filterParams(f graph.EventFilter) (map[string]any, error) {
 	if f.Dated != nil {
 		p["dated"] = *f.Dated
 	}
-	if q := fulltextQuery(f.Text); q != "" {
+	q, err := fulltextQuery(f.Text)
+	if err != nil {
+		return nil, fmt.Errorf("filter.%w", err)
+	}
+	if q != "" {
 		p["text"] = q
 	}
 	if f.From != nil {

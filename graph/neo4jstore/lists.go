@@ -43,7 +43,11 @@ func (s *Store) EntityList(ctx context.Context, f graph.EntityFilter, page graph
 		"type": f.Type, "countries": countries, "organizations": nonNil(f.Organizations),
 		"text": nil, "afterName": nil, "afterID": cur.ID, "limit": page.Size() + 1,
 	}
-	if q := fulltextQuery(f.Text); q != "" {
+	q, err := fulltextQuery(f.Text)
+	if err != nil {
+		return graph.EntityPage{}, fmt.Errorf("filter.%w", err)
+	}
+	if q != "" {
 		params["text"] = q
 	}
 	if page.After != "" {
@@ -158,7 +162,11 @@ func articleParams(f graph.ArticleFilter, page graph.PageRequest) (map[string]an
 		"sources": sources, "mentions": nonNil(f.Mentions), "text": nil, "from": nil, "to": nil,
 		"afterKey": nil, "afterID": cur.ID, "limit": page.Size() + 1,
 	}
-	if q := fulltextQuery(f.Text); q != "" {
+	q, err := fulltextQuery(f.Text)
+	if err != nil {
+		return nil, fmt.Errorf("filter.%w", err)
+	}
+	if q != "" {
 		p["text"] = q
 	}
 	if f.From != nil {

@@ -219,3 +219,28 @@ func TestUnique(t *testing.T) {
 		t.Errorf("unique (-want +got):\n%s", diff)
 	}
 }
+
+func TestFulltextQuery(t *testing.T) {
+	for _, tc := range []struct {
+		text, want string
+		invalid    bool
+	}{
+		{text: "minsk gr", want: "+(minsk^2 minsk*) +(gr^2 gr*)"},
+		{text: `"}) DETACH DELETE n // *:* OR id:*`, want: "+(detach^2 detach*) +(delete^2 delete*) +(n^2 n*) +(or^2 or*) +(id^2 id*)"},
+		{text: "  ", want: ""},
+		{text: strings.Repeat("a ", 32), want: strings.TrimSpace(strings.Repeat("+(a^2 a*) ", 32))},
+		{text: strings.Repeat("a ", 33), invalid: true},
+		{text: strings.Repeat("x", 1001), invalid: true},
+	} {
+		got, err := fulltextQuery(tc.text)
+		if tc.invalid {
+			if !errors.Is(err, graph.ErrInvalid) {
+				t.Errorf("fulltextQuery(%.40q) = %q, %v; want ErrInvalid", tc.text, got, err)
+			}
+			continue
+		}
+		if err != nil || got != tc.want {
+			t.Errorf("fulltextQuery(%.40q) = %q, %v; want %q", tc.text, got, err, tc.want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"unicode"
 
@@ -18,7 +19,10 @@ var search = mustQuery("search")
 // word matches itself or any longer word it begins, and a whole-word
 // match scores higher. Text without words returns nothing.
 func (s *Store) Search(ctx context.Context, text string, first int) ([]graph.SearchHit, error) {
-	q := fulltextQuery(text)
+	q, err := fulltextQuery(text)
+	if err != nil {
+		return nil, err
+	}
 	if q == "" {
 		return []graph.SearchHit{}, nil
 	}
@@ -49,11 +53,19 @@ func (s *Store) Search(ctx context.Context, text string, first int) ([]graph.Sea
 // fulltextQuery turns what a user typed into a Lucene query for the
 // full-text indexes: every word required, matching itself (boosted) or as
 // a prefix. Only letters and digits make words, so no input can be Lucene
-// syntax; it returns "" when text has no word.
-func fulltextQuery(text string) string {
+// syntax; it returns "" when text has no word, and an error wrapping
+// graph.ErrInvalid when it has more than graph.MaxTextBytes or
+// graph.MaxTextWords.
+func fulltextQuery(text string) (string, error) {
+	if len(text) > graph.MaxTextBytes {
+		return "", fmt.Errorf("text of %d bytes: at most %d: %w", len(text), graph.MaxTextBytes, graph.ErrInvalid)
+	}
 	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
+	if len(words) > graph.MaxTextWords {
+		return "", fmt.Errorf("text of %d words: at most %d: %w", len(words), graph.MaxTextWords, graph.ErrInvalid)
+	}
 	var b strings.Builder
 	for i, w := range words {
 		if i > 0 {
@@ -61,5 +73,5 @@ func fulltextQuery(text string) string {
 		}
 		b.WriteString("+(" + w + "^2 " + w + "*)")
 	}
-	return b.String()
+	return b.String(), nil
 }

@@ -259,6 +259,12 @@ func eventFilter(f *graph.EventFilter) (graph.EventFilter, error) {
 	if f == nil {
 		return graph.EventFilter{}, nil
 	}
+	if err := listLimit("types", len(f.Types), "cameoRoots", len(f.CAMEORoots), "cameoCodes", len(f.CAMEOCodes),
+		"quadClasses", len(f.QuadClasses), "modalities", len(f.Modalities), "countries", len(f.Countries),
+		"actors", len(f.Actors), "organizations", len(f.Organizations), "places", len(f.Places),
+		"involving", len(f.Involving), "sources", len(f.Sources)); err != nil {
+		return graph.EventFilter{}, err
+	}
 	out := *f
 	var err error
 	if out.Countries, err = countryCodes("filter.countries", f.Countries); err != nil {
@@ -288,6 +294,9 @@ func timelineFilter(f *graph.EventFilter) (graph.EventFilter, error) {
 func entityFilter(typ string, f *graph.EntityFilter) (graph.EntityFilter, error) {
 	var out graph.EntityFilter
 	if f != nil {
+		if err := listLimit("countries", len(f.Countries), "organizations", len(f.Organizations)); err != nil {
+			return out, err
+		}
 		out = *f
 		var err error
 		if out.Countries, err = countryCodes("filter.countries", f.Countries); err != nil {
@@ -303,7 +312,21 @@ func articleFilter(f *graph.ArticleFilter) (graph.ArticleFilter, error) {
 	if f == nil {
 		return graph.ArticleFilter{}, nil
 	}
+	if err := listLimit("sources", len(f.Sources), "mentions", len(f.Mentions)); err != nil {
+		return graph.ArticleFilter{}, err
+	}
 	return *f, dateRange("filter", f.From, f.To)
+}
+
+// listLimit refuses a filter whose lists, given as name and length pairs,
+// hold more than graph.MaxFilterValues values.
+func listLimit(pairs ...any) error {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if n := pairs[i+1].(int); n > graph.MaxFilterValues {
+			return fmt.Errorf("filter.%s: %d values, at most %d: %w", pairs[i], n, graph.MaxFilterValues, graph.ErrInvalid)
+		}
+	}
+	return nil
 }
 
 // pageRequest checks the paging arguments of a connection. first is
