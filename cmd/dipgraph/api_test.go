@@ -210,8 +210,10 @@ func newAPI(t *testing.T) *apiClient {
 	cs := &countingStore{Store: store, calls: map[string]int{}}
 	// A longer loader wait than the default, so that a busy test machine
 	// does not split a batch and the round-trip counts stay exact; and a
-	// higher complexity limit, for the oracle's deep selections.
-	srv := httptest.NewServer(server.New(server.Config{Store: cs, LoaderWait: 100 * time.Millisecond, ComplexityLimit: apiComplexityLimit}))
+	// higher complexity limit, for the oracle's deep selections; the
+	// fixture's ingest is setup, not bounded by the production timeout.
+	srv := httptest.NewServer(server.New(server.Config{Store: cs, LoaderWait: 100 * time.Millisecond, ComplexityLimit: apiComplexityLimit,
+		MutationTimeout: 10 * time.Minute}))
 	t.Cleanup(srv.Close)
 	c := &apiClient{t: t, url: srv.URL + "/graphql", store: cs}
 
