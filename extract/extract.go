@@ -110,6 +110,7 @@ func Extract(in Input) (Result, error) {
 	d.syn = make([]*syntax, len(d.sents))
 	for si := range d.sents {
 		d.ments[si] = d.findMentions(si)
+		d.markLists(si)
 		if in.Parse != nil {
 			d.syn[si] = newSyntax(in.Parse.At(d.sents[si].Start), d.sents[si].tokens, d.ments[si])
 		}
@@ -177,7 +178,7 @@ func (x *extraction) result(art Article) Result {
 	r := Result{Article: art, Nodes: []Node{}, Edges: []Edge{}}
 	used := map[*entity]bool{}
 	for _, e := range x.d.order {
-		if len(e.mentions) > 0 || e.occupation != "" {
+		if len(e.mentions) > 0 && !x.d.onlyListed(e) || e.occupation != "" {
 			used[e] = true
 		}
 	}
@@ -195,7 +196,8 @@ func (x *extraction) result(art Article) Result {
 	for _, ev := range x.events {
 		for _, p := range ev.parts {
 			used[p.ent] = true
-			if p.ent.typ == typeGroup && p.ent.country != "" {
+			// the country an official, body or group acts for takes part too
+			if (p.ent.typ == TypePerson || p.ent.typ == TypeOrganization || p.ent.typ == typeGroup) && p.ent.country != "" {
 				if c := x.d.countryEntity(p.ent.country); c != nil {
 					used[c] = true
 				}

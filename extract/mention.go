@@ -56,8 +56,9 @@ type doc struct {
 	persons  []*entity // in order of last mention
 	sents    []sentence
 	ments    [][]mention
-	syn      []*syntax // the parse of each sentence, nil where none was given
-	dateline string    // ISO3 of the dateline country
+	syn      []*syntax     // the parse of each sentence, nil where none was given
+	dateline string        // ISO3 of the dateline country
+	listed   map[Span]bool // mentions that are items of a list of countries (lists.go)
 	// publisher is the ISO3 code of the government that issues the
 	// article (publisher.go), or "" for a news outlet
 	publisher string

@@ -398,3 +398,37 @@ func TestSameVisit(t *testing.T) {
 		})
 	}
 }
+
+func TestCountryNodes(t *testing.T) {
+	tests := []struct {
+		name, source, text string
+		want               []string
+	}{
+		{"a list of countries named in passing", "reuters",
+			"Poland will join NATO. Also applying are Romania, Slovenia, Latvia and Estonia.", []string{"POL"}},
+		{"a list item that is named again", "reuters",
+			"Poland will join NATO. Also applying are Romania, Slovenia and Latvia. Romania welcomed the move.", []string{"POL", "ROU"}},
+		{"two countries are no list", "reuters",
+			"Poland and Hungary will join NATO.", []string{"HUN", "POL"}},
+		{"the country an official acts for", "whitehouse",
+			"Secretary Blinken met Foreign Minister Wang Yi of China.", []string{"CHN", "USA"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Extract(Input{ID: "t", Source: tt.source, Text: tt.text, Published: "2022-07-29"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, n := range res.Nodes {
+				if n.Type == TypeCountry {
+					got = append(got, n.Properties[PropISO3].(string))
+				}
+			}
+			sort.Strings(got)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("countries of %q (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}
