@@ -47,7 +47,6 @@ type entry struct {
 type gazetteer struct {
 	phrases   map[string][]entry
 	firsts    map[string]bool // the first token of every phrase
-	firstBits wordFilter      // firsts, for a quick "no"
 	prefixes  map[string]bool // every proper token prefix of every phrase
 	maxTokens int
 	countries map[string]entry // iso3 -> country entry
@@ -155,7 +154,6 @@ func (g *gazetteer) add(phrase string, e entry) {
 	g.phrases[k] = append(g.phrases[k], e)
 	first, _, _ := strings.Cut(k, " ")
 	g.firsts[first] = true
-	g.firstBits.add(first)
 	for i := 0; i < len(k); i++ {
 		if k[i] == ' ' {
 			g.prefixes[k[:i]] = true
@@ -285,7 +283,7 @@ func (g *gazetteer) loadTitles() {
 // lookup returns what the tokens starting at toks[0] may name, trying the
 // longest phrase first. It returns the number of tokens matched.
 func (g *gazetteer) lookup(toks []token) ([]entry, int) {
-	if len(toks) == 0 || !g.firstBits.mayHave(toks[0].lower) || !g.firsts[toks[0].lower] {
+	if len(toks) == 0 || !g.firsts[toks[0].lower] {
 		return nil, 0
 	}
 	max := g.maxTokens
@@ -334,34 +332,6 @@ func (g *gazetteer) lookup(toks []token) ([]entry, int) {
 		}
 	}
 	return nil, 0
-}
-
-// wordFilter answers "not in the set" for most words that are not,
-// without a probe of the set's map: two bits of a 64 KiB table a word, set
-// for every word added (a Bloom filter). "Maybe" is asked of the map.
-type wordFilter [1 << 13]uint64
-
-func (f *wordFilter) add(w string) {
-	a, b := filterBits(w)
-	f[a>>6] |= 1 << (a & 63)
-	f[b>>6] |= 1 << (b & 63)
-}
-
-// mayHave reports false only for a word never added.
-func (f *wordFilter) mayHave(w string) bool {
-	a, b := filterBits(w)
-	return f[a>>6]&(1<<(a&63)) != 0 && f[b>>6]&(1<<(b&63)) != 0
-}
-
-// filterBits returns the two bits of w: halves of its 64-bit FNV-1a hash.
-func filterBits(w string) (uint32, uint32) {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(w); i++ {
-		h ^= uint64(w[i])
-		h *= 1099511628211
-	}
-	const mask = 1<<19 - 1
-	return uint32(h) & mask, uint32(h>>32) & mask
 }
 
 func sameCase(toks []token, phrase string) bool {

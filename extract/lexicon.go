@@ -236,13 +236,10 @@ type triggerIndex struct {
 	maxStem int
 	stemLen []bool          // stemLen[l]: some stem has l bytes
 	pre3    map[string]bool // the first three letters of the stems of three or more
-	// the keys of exact and pre3, for a quick "no" (most words start no trigger)
-	exactBits, pre3Bits wordFilter
 }
 
 func newTriggerIndex(ts []trigger) *triggerIndex {
 	ix := &triggerIndex{all: ts, exact: map[string][]int{}, stems: map[string][]int{}, pre3: map[string]bool{}}
-
 	for i, t := range ts {
 		w := t.words[0]
 		switch {
@@ -271,12 +268,6 @@ func newTriggerIndex(ts []trigger) *triggerIndex {
 			ix.exact[w] = append(ix.exact[w], i)
 		}
 	}
-	for w := range ix.exact {
-		ix.exactBits.add(w)
-	}
-	for p := range ix.pre3 {
-		ix.pre3Bits.add(p)
-	}
 	return ix
 }
 
@@ -294,16 +285,13 @@ func (ix *triggerIndex) startsEvent(w string) bool {
 // candidates returns the indexes, in priority order, of the triggers whose
 // first word may match w.
 func (ix *triggerIndex) candidates(w string) []int {
-	var out []int
-	if ix.exactBits.mayHave(w) {
-		out = ix.exact[w]
-	}
+	out := ix.exact[w]
 	n := len(w)
 	if n > ix.maxStem {
 		n = ix.maxStem
 	}
 	for l := 1; l <= n; l++ {
-		if l == 3 && !(ix.pre3Bits.mayHave(w[:3]) && ix.pre3[w[:3]]) {
+		if l == 3 && !ix.pre3[w[:3]] {
 			break // no stem of three or more letters starts so
 		}
 		if !ix.stemLen[l] {

@@ -41,7 +41,6 @@ type people struct {
 	byKey     map[string]*figure
 	bySurname map[string][]*figure // the last word of a name, folded: bush -> both presidents
 	firsts    map[string]bool      // the first word of every key, for a quick test
-	firstBits wordFilter           // firsts, for a quicker "no"
 	prefixes  map[string]bool      // every proper word prefix of every key
 	maxTokens int
 	// held lists, for every office, the countries whose figures held it
@@ -136,7 +135,6 @@ func (p *people) add(s string, f *figure) {
 	for _, key := range []string{k, foldAccents(k)} {
 		first, _, _ := strings.Cut(key, " ")
 		p.firsts[first] = true
-		p.firstBits.add(first)
 		for i := len(first); i < len(key); i++ {
 			if key[i] == ' ' {
 				p.prefixes[key[:i]] = true
@@ -159,8 +157,8 @@ func (p *people) match(toks []token) (*figure, int) {
 		return nil, 0
 	}
 	// a key without accents folds to itself: one lookup is enough
-	if w := toks[0].lower; !p.isFirst(w) {
-		if f := foldAccents(w); f == w || !p.isFirst(f) {
+	if w := toks[0].lower; !p.firsts[w] {
+		if f := foldAccents(w); f == w || !p.firsts[f] {
 			return nil, 0
 		}
 	}
@@ -197,11 +195,6 @@ func (p *people) match(toks []token) (*figure, int) {
 		}
 	}
 	return nil, 0
-}
-
-// isFirst reports whether some key starts with the word w.
-func (p *people) isFirst(w string) bool {
-	return p.firstBits.mayHave(w) && p.firsts[w]
 }
 
 // titled finds the one person with this surname who held the office
