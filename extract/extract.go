@@ -56,6 +56,32 @@ func Extract(in Input) (Result, error) {
 	if !utf8.ValidString(in.Text) {
 		return Result{}, ErrInvalidUTF8
 	}
+	x, art := begin(in)
+	d := x.d
+	d.syn = make([]*syntax, len(d.sents))
+	for si := range d.sents {
+		d.ments[si] = d.findMentions(si)
+		d.markLists(si)
+		if in.Parse != nil {
+			d.syn[si] = newSyntax(in.Parse.At(d.sents[si].Start), d.sents[si].tokens, d.ments[si])
+		}
+		for _, m := range d.ments[si] {
+			if m.ent != nil {
+				m.ent.mentions = append(m.ent.mentions, m.Span)
+				x.count[m.ent]++
+			}
+		}
+		x.findEvents(si)
+	}
+	x.headlineTargets()
+	x.finish()
+	return x.result(art), nil
+}
+
+// begin reads the header, the sentences and the context of an article
+// (issuer, signer, dateline, author): what the stages before the
+// mentions give. in has usable text.
+func begin(in Input) (*extraction, Article) {
 	loadTables()
 	text := in.Text
 	h := parseArticle(text, in)
@@ -107,24 +133,7 @@ func Extract(in Input) (Result, error) {
 		p.gender = guessGender("", h.author)
 	}
 
-	d.syn = make([]*syntax, len(d.sents))
-	for si := range d.sents {
-		d.ments[si] = d.findMentions(si)
-		d.markLists(si)
-		if in.Parse != nil {
-			d.syn[si] = newSyntax(in.Parse.At(d.sents[si].Start), d.sents[si].tokens, d.ments[si])
-		}
-		for _, m := range d.ments[si] {
-			if m.ent != nil {
-				m.ent.mentions = append(m.ent.mentions, m.Span)
-				x.count[m.ent]++
-			}
-		}
-		x.findEvents(si)
-	}
-	x.headlineTargets()
-	x.finish()
-	return x.result(art), nil
+	return x, art
 }
 
 // loadTables reads the embedded trigger and body tables once.

@@ -555,7 +555,14 @@ var genericOfficials = map[string]string{
 func (d *doc) findMentions(si int) []mention {
 	s := &d.sents[si]
 	toks := s.tokens
-	d.lookToks, d.looked = toks, make([]looked, len(toks))
+	// the sentence before's memo is done with: its room serves again
+	if cap(d.looked) >= len(toks) {
+		d.looked = d.looked[:len(toks)]
+		clear(d.looked)
+	} else {
+		d.looked = make([]looked, len(toks), max(len(toks), 64))
+	}
+	d.lookToks = toks
 	var out []mention
 	var modCountry *entity // a country named just before: "Russian", "Azerbaijan's"
 	modEnd := -1

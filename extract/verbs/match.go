@@ -51,6 +51,11 @@ type Reader struct {
 	low  []string // lower-case text
 	lem  []string // lower-case lemma
 	kids [][]edge // the dependents of each token, in the order of s.Deps
+	// room for one matcher at a time, cleared for each verb
+	side    []side
+	via     []string
+	used    []bool
+	present map[string]bool
 }
 
 // NewReader returns a Reader of s; it reads nothing before Match needs it.
@@ -198,8 +203,16 @@ func (rd *Reader) matcher(verb int) *matcher {
 			}
 		}
 	}
+	if rd.side == nil {
+		rd.side, rd.via, rd.used, rd.present = make([]side, n), make([]string, n), make([]bool, n), map[string]bool{}
+	} else { // the verb before is done with
+		clear(rd.side)
+		clear(rd.via)
+		clear(rd.used)
+		clear(rd.present)
+	}
 	m := &matcher{s: s, verb: verb, low: rd.low, lem: rd.lem,
-		kids: rd.kids, side: make([]side, n), via: make([]string, n), used: make([]bool, n)}
+		kids: rd.kids, side: rd.side, via: rd.via, used: rd.used}
 	for _, e := range m.kids[verb] {
 		if e.rel == "nsubj:pass" || e.rel == "aux:pass" {
 			m.passive = true
@@ -207,7 +220,7 @@ func (rd *Reader) matcher(verb int) *matcher {
 	}
 	m.used[verb] = true
 	m.sides()
-	m.present = map[string]bool{}
+	m.present = rd.present
 	for i, sd := range m.side {
 		if sd == none {
 			continue
