@@ -31,6 +31,7 @@ type event struct {
 	side                []*entity // a meeting's subject side, when it meets named others
 	trigger             string    // the words that name the act, as written ("met with")
 	targetFrom          string    // where a target the sentence does not name came from ("headline")
+	stance              bool      // a stance named by a noun, toward no one the sentence names
 }
 
 type part struct {
@@ -765,6 +766,35 @@ func (x *extraction) sameVisit(ev *event, visitor, host *entity) {
 		ev.key = old.key
 		return
 	}
+}
+
+// stanceRoots are the roots of stances a noun may name: an appeal, an
+// intent, diplomatic cooperation, a demand, disapproval, a rejection, a
+// threat ("a call for", "commitment to", "support for", "threats").
+var stanceRoots = map[string]bool{"02": true, "03": true, "05": true, "10": true, "11": true, "12": true, "13": true}
+
+// dropStances removes the stances named by a noun that nothing in the
+// article aimed at anyone.
+func (x *extraction) dropStances() {
+	kept := x.events[:0]
+	for _, ev := range x.events {
+		if ev.stance && !ev.hasRole("target", "party", "participant", "visitor", "host", "appointee") {
+			if ev.key != "" && x.byKey[ev.key] == ev {
+				delete(x.byKey, ev.key)
+			}
+			continue
+		}
+		kept = append(kept, ev)
+	}
+	x.events = kept
+}
+
+// nounTrigger reports whether the parse reads the trigger at [i, i+n) as
+// headed by a noun.
+func (x *extraction) nounTrigger(si, i, n int) bool {
+	sy := x.d.syn[si]
+	hs := sy.trigHeads(i, n)
+	return len(hs) > 0 && sy.isNoun(hs[0])
 }
 
 // purposeOf reports whether the parse reads the verb at the rules' token
@@ -1516,6 +1546,13 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 		}
 		if tr.dict && (len(srcs) == 0 || dst == nil) {
 			return nil // a verb only the dictionary knows: an act between two named sides
+		}
+		if dst == nil && stanceRoots[cameoRoot(tr.cameo)] && x.nounTrigger(si, i, n) {
+			// "the Philippines' commitment to nonproliferation", "support for
+			// efforts": a stance named by a noun, toward no one the sentence
+			// names, is an act only if the article gives it someone
+			// (headline.go); dropStances drops the rest
+			ev.stance = true
 		}
 		if len(srcs) > 0 {
 			x.lastSubj = srcs

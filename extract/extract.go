@@ -74,6 +74,7 @@ func Extract(in Input) (Result, error) {
 		x.findEvents(si)
 	}
 	x.headlineTargets()
+	x.dropStances()
 	x.finish()
 	return x.result(art), nil
 }

@@ -8,6 +8,7 @@ import (
 
 func TestHeadlineTargets(t *testing.T) {
 	s := parsedSentences(t)["an act whose sentence names no target"]
+	stance := parsedSentences(t)["a stance toward no one"]
 	tests := []struct {
 		name, title string
 		want        []string
@@ -16,6 +17,28 @@ func TestHeadlineTargets(t *testing.T) {
 		{"two other countries: no one", "United States Imposes Costs on Russia and Belarus", []string{"United States(USA)>():163"}},
 		{"a headline about others", "Russia and Belarus Hold Exercises", []string{"United States(USA)>():163"}},
 		{"no headline", "", []string{"United States(USA)>():163"}},
+	}
+	// a stance named by a noun is an act only toward someone
+	for _, tt := range []struct {
+		name, title string
+		want        []string
+	}{
+		{"a stance the headline aims", "United States and Japan Renew Partnership", []string{"United States(USA)>Japan(JPN):030"}},
+		{"a stance aimed at no one", "", nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Extract(Input{ID: "t", Source: "whitehouse", Title: tt.title, Text: stance.Text, Published: "2022-02-22", Parse: stance.Parse})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, r := range Records(res) {
+				got = append(got, r.Source.Name+"("+r.Source.Country+")>"+r.Target.Name+"("+r.Target.Country+"):"+r.CAMEO)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("records (-want +got):\n%s", diff)
+			}
+		})
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

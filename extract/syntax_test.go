@@ -58,6 +58,8 @@ func TestParsedRoles(t *testing.T) {
 		{"an event noun's agent does what completes it", []string{"China(CHN)>():181", "United States(USA)>China(CHN):120", "China(CHN)>():130"}},
 		{"the purpose of a meeting is that meeting", []string{"Rwanda(RWA)>Antony Blinken(USA):036", "Antony Blinken(USA)>Rwanda(RWA):036"}},
 		{"a country modifying an event noun is its agent", []string{"Iran(IRN)>United States(USA):111", "United States(USA)>Iran(IRN):190"}},
+		{"a stance toward no one", nil},
+		{"a stance toward someone", []string{"United States(USA)>Japan(JPN):030"}},
 		{"a stance is no passive", []string{"United States(USA)>Ethiopia(ETH):030"}},
 		{"hyphenated pair holds the talks", []string{"Japan(JPN)>United States(USA):040", "United States(USA)>Japan(JPN):040"}},
 	}
