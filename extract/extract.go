@@ -74,6 +74,7 @@ func Extract(in Input) (Result, error) {
 		x.findEvents(si)
 	}
 	x.headlineTargets()
+	x.datelineOfficials()
 	x.dropStances()
 	x.finish()
 	return x.result(art), nil
@@ -233,6 +234,9 @@ func (x *extraction) result(art Article) Result {
 		}
 		if e.title != "" {
 			props[PropTitle] = e.title
+		}
+		if e.countryFrom != "" {
+			props[PropCountryFrom] = e.countryFrom
 		}
 		if e.sector != "" && e.typ == TypePerson {
 			props[PropSector] = e.sector

@@ -1,5 +1,10 @@
 package extract
 
+import (
+	"slices"
+	"strings"
+)
+
 // The headline as context: a release titled "United States Imposes Costs
 // on Russia" is about Russia even where a sentence of it says only "the
 // Administration is implementing the first tranche of sanctions". An act
@@ -77,5 +82,32 @@ func (x *extraction) headlineTargets() {
 			ev.addPart("target", c)
 			ev.targetFrom = "headline"
 		}
+	}
+}
+
+// foreignPosts are words of offices held abroad or in an international
+// body: their holders are seldom of the country a story is datelined in.
+var foreignPosts = []string{"ambassador", "envoy", "secretary-general", "secretary general", "commissioner",
+	"rapporteur", "chargé", "charge d'affaires", "consul", "delegate", "observer", "un ", "u.n. "}
+
+// datelineOfficials gives an official of no known country in a news story
+// the country of its dateline ("LONDON - Corporate Affairs Minister Michael
+// Howard said"): a wire story's officials are, unless the text says
+// otherwise, those of where it is filed. A release's officials are its
+// issuer's (office.go); offices held abroad are left alone.
+func (x *extraction) datelineOfficials() {
+	d := x.d
+	if d.publisher != "" || d.dateline == "" {
+		return
+	}
+	for _, e := range d.order {
+		if e.typ != TypePerson || e.country != "" || e.title == "" || e.sector == "IGO" {
+			continue
+		}
+		t := strings.ToLower(e.title) + " "
+		if slices.ContainsFunc(foreignPosts, func(w string) bool { return strings.Contains(t, w) }) {
+			continue
+		}
+		e.country, e.countryFrom = d.dateline, "dateline"
 	}
 }

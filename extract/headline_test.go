@@ -129,3 +129,38 @@ func TestRecordsOwnCountry(t *testing.T) {
 		})
 	}
 }
+
+func TestDatelineOfficials(t *testing.T) {
+	tests := []struct {
+		name, source, text string
+		want               []string // person (country, from)
+	}{
+		{"a wire story's official is of its dateline", "reuters",
+			"LONDON, March 2 - Corporate Affairs Minister Ann Smith will travel to Ruritania.", []string{"Ann Smith (GBR, dateline)"}},
+		{"an ambassador is seldom of the dateline's country", "reuters",
+			"LONDON, March 2 - Ambassador Ann Smith will travel to Ruritania.", []string{"Ann Smith (, )"}},
+		{"the text's own country wins", "reuters",
+			"LONDON, March 2 - Japanese Foreign Minister Ann Smith will travel to Ruritania.", []string{"Ann Smith (JPN, )"}},
+		{"no dateline, no country", "reuters",
+			"Corporate Affairs Minister Ann Smith will travel to Ruritania.", []string{"Ann Smith (, )"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Extract(Input{ID: "t", Source: tt.source, Text: tt.text, Published: "1987-03-02"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, n := range res.Nodes {
+				if n.Type == TypePerson {
+					c, _ := n.Properties[PropCountry].(string)
+					from, _ := n.Properties[PropCountryFrom].(string)
+					got = append(got, n.Name+" ("+c+", "+from+")")
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("people of %q (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}

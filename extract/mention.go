@@ -9,6 +9,7 @@ type entity struct {
 	id, typ, name string
 	iso3, iso2    string // countries
 	country       string // ISO3 the entity belongs to
+	countryFrom   string // where country came from when the text does not say: "dateline"
 	title         string // a person's office
 	sector        string
 	org           string // id of the body a person speaks for

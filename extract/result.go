@@ -168,20 +168,23 @@ const (
 	PropMentions   = "mentions" // []Span of every mention of an entity
 	PropTitle      = "title"    // a person's office, e.g. "Foreign Minister"
 	PropOccupation = "occupation"
-	PropSector     = "sector" // a person's sector in Phoenix terms (GOV, MIL, IGO, ...)
-	PropDate       = "date"   // ISO 8601 at its precision: 1992, 2017-11, 2017-11-20
-	PropEnd        = "end"
-	PropPrecision  = "precision"
-	PropModality   = "modality"
-	PropCAMEO      = "cameo"
-	PropCAMEORoot  = "cameoRoot"
-	PropQuadClass  = "quadClass"
-	PropGoldstein  = "goldstein"
-	PropPLOVER     = "plover"     // PLOVER event type, where the CAMEO code maps
-	PropPLOVERMode = "ploverMode" // PLOVER mode, where the code says it
-	PropConfidence = "confidence"
-	PropEvidence   = "evidence" // []Span
-	PropTrigger    = "trigger"  // the words of the evidence that name the act ("met with")
+	// PropCountryFrom says where a person's country came from when the
+	// text does not tie him to one: "dateline".
+	PropCountryFrom = "countryFrom"
+	PropSector      = "sector" // a person's sector in Phoenix terms (GOV, MIL, IGO, ...)
+	PropDate        = "date"   // ISO 8601 at its precision: 1992, 2017-11, 2017-11-20
+	PropEnd         = "end"
+	PropPrecision   = "precision"
+	PropModality    = "modality"
+	PropCAMEO       = "cameo"
+	PropCAMEORoot   = "cameoRoot"
+	PropQuadClass   = "quadClass"
+	PropGoldstein   = "goldstein"
+	PropPLOVER      = "plover"     // PLOVER event type, where the CAMEO code maps
+	PropPLOVERMode  = "ploverMode" // PLOVER mode, where the code says it
+	PropConfidence  = "confidence"
+	PropEvidence    = "evidence" // []Span
+	PropTrigger     = "trigger"  // the words of the evidence that name the act ("met with")
 	// PropTargetFrom says where the target of an act came from when its
 	// sentence names none: "headline".
 	PropTargetFrom  = "targetFrom"
