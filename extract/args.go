@@ -152,9 +152,9 @@ func actorMentions(ms []mention) []mention {
 	return out
 }
 
-// visitPreps link a destination to a visit: "visit X", "travel to X",
+// visitPreps link a destination to a visit: "visit X", "travel to X", "leave for X",
 // "arrive in X", "a tour of X", "be at X".
-var visitPreps = map[string]bool{"": true, "to": true, "in": true, "at": true, "of": true}
+var visitPreps = map[string]bool{"": true, "to": true, "in": true, "at": true, "of": true, "for": true}
 
 // visitArgs returns the visitor and the countries or places visited by the
 // trigger at [i, i+n): from the parse where there is one, else the first

@@ -60,6 +60,7 @@ func TestParsedRoles(t *testing.T) {
 		{"a country modifying an event noun is its agent", []string{"Iran(IRN)>United States(USA):111", "United States(USA)>Iran(IRN):190"}},
 		{"a stance toward no one", nil},
 		{"a stance toward someone", []string{"United States(USA)>Japan(JPN):030"}},
+		{"leaving for a country is visiting it", []string{"Tony Blair(GBR)>Turkey(TUR):042"}},
 		{"a stance is no passive", []string{"United States(USA)>Ethiopia(ETH):030"}},
 		{"hyphenated pair holds the talks", []string{"Japan(JPN)>United States(USA):040", "United States(USA)>Japan(JPN):040"}},
 	}
