@@ -467,6 +467,11 @@ func modality(toks []token, from, tok int) string {
 			if k > 0 && strings.HasPrefix(toks[k-1].lower, "look") {
 				planned = true
 			}
+		case "about":
+			// "is about to leave for Turkey"
+			if k+1 < tok && toks[k+1].lower == "to" && k > 0 && (toks[k-1].lower == "is" || toks[k-1].lower == "are" || toks[k-1].lower == "was" || toks[k-1].lower == "were") {
+				planned = true
+			}
 		case "would": // reported future: "said it would release"
 			planned = true
 		}

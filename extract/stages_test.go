@@ -202,6 +202,7 @@ func TestModality(t *testing.T) {
 		{"Foreign Minister Sergey Lavrov did not visit Azerbaijan.", ModalityNegated},
 		{"Foreign Minister Sergey Lavrov may visit Azerbaijan.", ModalityHypothetical},
 		{"Foreign Minister Sergey Lavrov is due to visit Azerbaijan.", ModalityPlanned},
+		{"Foreign Minister Sergey Lavrov is about to visit Azerbaijan.", ModalityPlanned},
 		{"Foreign Minister Sergey Lavrov, due to a storm, visited Azerbaijan late.", ModalityAsserted},
 		{"Foreign Minister Sergey Lavrov visited Azerbaijan in 1999.", ModalityHistorical},
 		{"Will Foreign Minister Sergey Lavrov visit Azerbaijan?", ModalityHypothetical},
