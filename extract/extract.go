@@ -64,6 +64,7 @@ func Extract(in Input) (Result, error) {
 		d.markLists(si)
 		if in.Parse != nil {
 			d.syn[si] = newSyntax(in.Parse.At(d.sents[si].Start), d.sents[si].tokens, d.ments[si])
+			d.syn[si].tiePeople()
 		}
 		for _, m := range d.ments[si] {
 			if m.ent != nil {

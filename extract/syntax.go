@@ -73,6 +73,41 @@ func newSyntax(p *parse.Sentence, toks []token, ms []mention) *syntax {
 	return sy
 }
 
+// tiePeople gives a person of no known country the country that a
+// demonym or country name in his own noun phrase names: "Japanese finance
+// official Toyoo Gyohten", "a Russian Defence Ministry spokesman, Igor
+// Konashenkov" (within two steps of the name's head, not crossing into
+// clauses).
+func (sy *syntax) tiePeople() {
+	if sy == nil {
+		return
+	}
+	for k, m := range sy.ms {
+		if m.ent == nil || m.ent.typ != TypePerson || m.ent.country != "" || m.ent.sector == "IGO" {
+			continue
+		}
+		head := -1
+		for p := range sy.s.Tokens {
+			if sy.ment[p] == k {
+				head = p // the last token of the name heads it
+			}
+		}
+		if head < 0 {
+			continue
+		}
+		near := sy.kids(head, func(r string) bool { return r == "compound" || r == "amod" || r == "appos" })
+		for _, c := range append([]int(nil), near...) {
+			near = append(near, sy.kids(c, func(r string) bool { return r == "compound" || r == "amod" })...)
+		}
+		for _, c := range near {
+			if j := sy.ment[c]; j >= 0 && j != k && sy.ms[j].ent != nil && sy.ms[j].ent.typ == TypeCountry && sy.ms[j].form == 'd' {
+				m.ent.country = sy.ms[j].ent.iso3
+				break
+			}
+		}
+	}
+}
+
 // at returns the parse token of the rules' token i, or -1.
 func (sy *syntax) at(i int) int {
 	if sy == nil || i < 0 || i >= len(sy.ofTok) {

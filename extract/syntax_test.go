@@ -61,6 +61,7 @@ func TestParsedRoles(t *testing.T) {
 		{"a stance toward no one", nil},
 		{"a stance toward someone", []string{"United States(USA)>Japan(JPN):030"}},
 		{"leaving for a country is visiting it", []string{"Tony Blair(GBR)>Turkey(TUR):042"}},
+		{"a demonym in a person's own phrase", []string{"Toyoo Gyohten(JPN)>United Kingdom(GBR):111"}},
 		{"a stance is no passive", []string{"United States(USA)>Ethiopia(ETH):030"}},
 		{"hyphenated pair holds the talks", []string{"Japan(JPN)>United States(USA):040", "United States(USA)>Japan(JPN):040"}},
 	}
