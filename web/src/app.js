@@ -295,34 +295,43 @@ async function loadTimeline() {
 
 // ---- views ----
 
+// entityView shows an entity: first its name and offices, then its
+// counterparts, events, graph and timeline, each from a request of its
+// own, so that no request has much to do (the API bounds each one's time).
 async function entityView(id) {
   state.involving = [id];
   const f = filter();
-  const d = await gql(`query($id: ID!, $f: EventFilter) {
+  const d = await gql(`query($id: ID!) {
     entity(id: $id) { id type name aliases
       ... on Person { title country { id name } offices { role date target { id name } } }
       ... on Country { iso3 officials { role date source { id name } } }
-      ... on Organization { officials { role date source { id name } } }
-      events(filter: $f, first: 50, orderBy: DATE) { totalCount nodes { ${EVENT_FIELDS} } } }
-    partners(entity: $id, filter: $f, first: 15) { entity { id name type } tally { events } first last } }`, { id, f });
+      ... on Organization { officials { role date source { id name } } } } }`, { id });
   const ent = d.entity;
   if (!ent) throw new Error(`no entity ${id}`);
   state.title = ent.name;
   const offices = ent.offices
     ? ent.offices.map((o) => el("li", {}, o.role || "official", " of ", entityLink(o.target), o.date ? ` (${o.date})` : ""))
     : (ent.officials || []).map((o) => el("li", {}, entityLink(o.source), ", ", o.role || "official", o.date ? ` (${o.date})` : ""));
-  show($("view"), 
+  const partners = el("div", { id: "partners" });
+  const events = el("div", { id: "events" }, el("p", { class: "hint" }, "Loading events…"));
+  show($("view"),
     el("h2", { id: "entity-name" }, ent.name, " ", el("span", { class: "kind" }, ent.type.toLowerCase())),
     ent.title ? el("p", {}, ent.title, ent.country ? [", ", entityLink(ent.country)] : "") : null,
     ent.aliases.length ? el("p", { class: "meta" }, "Also: ", ent.aliases.join(", ")) : null,
     offices.length ? [el("h3", {}, ent.offices ? "Offices" : "Officials"), el("ul", { class: "offices" }, offices)] : null,
-    d.partners.length ? [el("h3", {}, "Counterparts"), el("ul", { class: "partners" }, d.partners.map((p) =>
-      el("li", {}, entityLink(p.entity), ` ${p.tally.events} event${p.tally.events === 1 ? "" : "s"}`,
-        p.first ? `, ${p.first}${p.last && p.last !== p.first ? " – " + p.last : ""}` : "")))] : null,
-    el("h3", {}, `Events (${ent.events.totalCount})`),
-    el("ul", { class: "events" }, ent.events.nodes.map(eventItem)));
+    partners, events);
   renderExports();
-  await Promise.all([expand(id, false), loadTimeline()]);
+  const p = await gql(`query($id: ID!, $f: EventFilter) {
+    partners(entity: $id, filter: $f, first: 15) { entity { id name type } tally { events } first last } }`, { id, f });
+  show(partners, p.partners.length ? [el("h3", {}, "Counterparts"), el("ul", { class: "partners" }, p.partners.map((p) =>
+    el("li", {}, entityLink(p.entity), ` ${p.tally.events} event${p.tally.events === 1 ? "" : "s"}`,
+      p.first ? `, ${p.first}${p.last && p.last !== p.first ? " – " + p.last : ""}` : "")))] : null);
+  const e = await gql(`query($id: ID!, $f: EventFilter) {
+    entity(id: $id) { events(filter: $f, first: 50, orderBy: DATE) { totalCount nodes { ${EVENT_FIELDS} } } } }`, { id, f });
+  show(events, el("h3", {}, `Events (${e.entity.events.totalCount})`),
+    el("ul", { class: "events" }, e.entity.events.nodes.map(eventItem)));
+  await expand(id, false);
+  await loadTimeline();
 }
 
 // quadChart draws the events of each month, stacked by QuadClass, as SVG.
@@ -390,27 +399,34 @@ function fillMonths(periods) {
   return out;
 }
 
+// dyadView shows the events between two countries: their tally, the chart
+// of events per month by QuadClass, the events, the graph and timeline.
 async function dyadView(a, b) {
   const ia = `country:${a.toUpperCase()}`, ib = `country:${b.toUpperCase()}`;
   state.involving = [ia, ib];
   const f = filter();
   delete f.involving;
   const d = await gql(`query($a: ID!, $b: ID!, $f: EventFilter) { dyad(a: $a, b: $b, interval: MONTH, filter: $f) {
-      a { id name } b { id name } total { events codedEvents meanGoldstein quadClasses { quadClass count } }
-      periods { period start tally { events quadClasses { quadClass count } } }
-      events(first: 100) { totalCount nodes { ${EVENT_FIELDS} } } } }`, { a: ia, b: ib, f });
+      a { id name } b { id name } total { events codedEvents meanGoldstein }
+      periods { period start tally { events quadClasses { quadClass count } } } } }`, { a: ia, b: ib, f });
   const dy = d.dyad;
   state.title = `${dy.a.name} – ${dy.b.name}`;
-  show($("view"), 
+  const events = el("div", { id: "events" }, el("p", { class: "hint" }, "Loading events…"));
+  show($("view"),
     el("h2", { id: "dyad-name" }, entityLink(dy.a), " – ", entityLink(dy.b)),
     el("p", { class: "meta" }, `${dy.total.events} events, ${dy.total.codedEvents} with a CAMEO code`,
       dy.total.meanGoldstein != null ? `, mean Goldstein ${dy.total.meanGoldstein.toFixed(2)}` : ""),
     el("h3", {}, "Events per month by QuadClass"),
     el("div", { id: "dyad-chart" }, quadChart(dy.periods)),
-    el("h3", {}, `Events (${dy.events.totalCount})`),
-    el("ul", { class: "events" }, dy.events.nodes.map(eventItem)));
+    events);
   renderExports();
-  await Promise.all([expand(ia, false).then(() => expand(ib, true)), loadTimeline()]);
+  const e = await gql(`query($a: ID!, $b: ID!, $f: EventFilter) { dyad(a: $a, b: $b, filter: $f) {
+      events(first: 100) { totalCount nodes { ${EVENT_FIELDS} } } } }`, { a: ia, b: ib, f });
+  show(events, el("h3", {}, `Events (${e.dyad.events.totalCount})`),
+    el("ul", { class: "events" }, e.dyad.events.nodes.map(eventItem)));
+  await expand(ia, false);
+  await expand(ib, true);
+  await loadTimeline();
 }
 
 async function route() {
