@@ -130,15 +130,18 @@ async function suggest() {
   if (seq !== searchSeq) return; // a newer keystroke won
   suggestIndex = -1;
   list.replaceChildren(...hits.map((h) =>
-    el("li", { role: "option", "data-id": h.node.id, onmousedown: (ev) => { ev.preventDefault(); choose(h.node.id); } },
+    el("li", { role: "option", "data-id": h.node.id, "data-kind": h.node.__typename,
+      onmousedown: (ev) => { ev.preventDefault(); choose(h.node.id, h.node.__typename); } },
       h.name, " ", el("span", { class: "kind" }, h.node.__typename))));
   list.hidden = hits.length === 0;
 }
 
-function choose(id) {
+// choose opens a search hit: an article, an event or an entity.
+function choose(id, kind) {
   $("suggest").hidden = true;
   $("q").value = "";
-  location.hash = id.startsWith("event:") ? `#/event/${encodeURIComponent(id)}` : `#/entity/${encodeURIComponent(id)}`;
+  const page = kind === "Article" ? "article" : id.startsWith("event:") ? "event" : "entity";
+  location.hash = `#/${page}/${encodeURIComponent(id)}`;
 }
 
 function searchKeys(ev) {
@@ -149,7 +152,8 @@ function searchKeys(ev) {
     items.forEach((li, i) => li.classList.toggle("active", i === suggestIndex));
   } else if (ev.key === "Enter" && items.length) {
     ev.preventDefault();
-    choose(items[Math.max(suggestIndex, 0)].dataset.id);
+    const li = items[Math.max(suggestIndex, 0)];
+    choose(li.dataset.id, li.dataset.kind);
   } else if (ev.key === "Escape") {
     $("suggest").hidden = true;
   }
@@ -318,7 +322,8 @@ async function entityView(id) {
     el("h2", { id: "entity-name" }, ent.name, " ", el("span", { class: "kind" }, ent.type.toLowerCase())),
     ent.title ? el("p", {}, ent.title, ent.country ? [", ", entityLink(ent.country)] : "") : null,
     ent.aliases.length ? el("p", { class: "meta" }, "Also: ", ent.aliases.join(", ")) : null,
-    offices.length ? [el("h3", {}, ent.offices ? "Offices" : "Officials"), el("ul", { class: "offices" }, offices)] : null,
+    offices.length ? [el("h3", {}, ent.offices ? "Offices" : `Officials (${offices.length})`),
+      el("ul", { class: "offices" }, offices.slice(0, 40), offices.length > 40 ? el("li", { class: "meta" }, `and ${offices.length - 40} more`) : null)] : null,
     partners, events);
   renderExports();
   const p = await gql(`query($id: ID!, $f: EventFilter) {
@@ -429,7 +434,11 @@ async function dyadView(a, b) {
   await loadTimeline();
 }
 
+// route shows the view the location's hash names. body[data-ready] holds
+// the hash once the latest view is drawn (the browser test waits for it).
+let routeSeq = 0;
 async function route() {
+  const seq = ++routeSeq;
   const parts = location.hash.replace(/^#\/?/, "").split("/").map(decodeURIComponent);
   show($("detail"));
   document.body.dataset.ready = "";
@@ -444,7 +453,7 @@ async function route() {
   } catch (e) {
     show($("view"), el("p", { class: "error" }, String(e.message || e)));
   }
-  document.body.dataset.ready = location.hash;
+  if (seq === routeSeq) document.body.dataset.ready = location.hash;
 }
 
 function main() {
@@ -457,7 +466,11 @@ function main() {
     const a = $("dyada").value.trim() || "AZE", b = $("dyadb").value.trim() || "RUS";
     location.hash = `#/dyad/${a.toUpperCase()}/${b.toUpperCase()}`;
   });
-  for (const id of ["from", "to", "etype"]) $(id).addEventListener("change", route);
+  // A change of the filters shows the view again, once they stop changing.
+  let pending;
+  for (const id of ["from", "to", "etype"]) {
+    $(id).addEventListener("change", () => { clearTimeout(pending); pending = setTimeout(route, 300); });
+  }
   window.addEventListener("hashchange", route);
   initGraph();
   // For the browser test and the console: the graph and the timeline.
