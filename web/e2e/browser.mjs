@@ -1,6 +1,6 @@
 // browser.mjs walks the web page and GraphiQL of a running dipgraph serve
 // in headless Chromium (playwright-core, the browser of executablePath):
-// search "Lavrov", open his page, find the visit to Azerbaijan of
+// search "Lavrov", open his page, keep November 2017, find the visit to Azerbaijan of
 // 2017-11-20 in the timeline and in the graph, expand a neighbour, follow
 // an evidence link, open the dyad AZE-RUS and its chart, download the
 // selection as GraphML, run a query in GraphiQL. It fails on any error in
@@ -66,6 +66,15 @@ try {
     await hit.click();
     await page.waitForSelector('body[data-ready="#/entity/person%3Asergey-lavrov"]');
     facts.entity = await page.locator("#entity-name").innerText();
+  });
+
+  await step("filter", async () => {
+    // November 2017 only: the date filters apply to the page, the graph,
+    // the timeline and the export links.
+    await page.fill("#from", "2017-11-01");
+    await page.fill("#to", "2017-11-30");
+    await page.waitForFunction(() => document.body.dataset.ready === "");
+    await page.waitForSelector('body[data-ready="#/entity/person%3Asergey-lavrov"]');
   });
 
   await step("timeline", async () => {
