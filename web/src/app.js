@@ -423,6 +423,9 @@ async function dyadView(a, b) {
       dy.total.meanGoldstein != null ? `, mean Goldstein ${dy.total.meanGoldstein.toFixed(2)}` : ""),
     el("h3", {}, "Events per month by QuadClass"),
     el("div", { id: "dyad-chart" }, quadChart(dy.periods)),
+    dy.total.events > dy.total.codedEvents
+      ? el("p", { class: "meta" }, `${dy.total.events - dy.total.codedEvents} event(s) without a CAMEO code have no QuadClass and are not drawn.`)
+      : null,
     events);
   renderExports();
   const e = await gql(`query($a: ID!, $b: ID!, $f: EventFilter) { dyad(a: $a, b: $b, filter: $f) {
