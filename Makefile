@@ -33,13 +33,42 @@ TEST_ENV := DIPGRAPH_TEST_NEO4J_URI=bolt://127.0.0.1:$(NEO4J_TEST_PORT) DIPGRAPH
 USER_DB_DIGEST = hp=$${NEO4J_URI\#*://}; hp=$${hp%%/*}; \
 	if (exec 3<>"/dev/tcp/$${hp%:*}/$${hp\#\#*:}") 2>/dev/null; then (set -o pipefail; $(BIN) export | sha256sum | cut -c1-16) || echo "export-failed"; else echo none; fi
 
-.PHONY: help run test neo4j neo4j-stop neo4j-test neo4j-test-stop corenlp corenlp-stop build generate check-generate vet test-unit \
+.PHONY: web check-web browser test-browser help run test neo4j neo4j-stop neo4j-test neo4j-test-stop corenlp corenlp-stop build generate check-generate vet test-unit \
         test-integration golden eval bench bench-api bench-export parses bench-parse fuzz clean
 
 help:
 	@echo "make run    start Neo4j and CoreNLP, ingest testdata/articles, serve GraphQL on http://127.0.0.1:8080"
 	@echo "make test   start a Neo4j of its own (neo4j-test) and CoreNLP, check generated code, vet, run every test against them"
-	@echo "other targets: neo4j neo4j-stop neo4j-test neo4j-test-stop corenlp corenlp-stop build generate check-generate vet test-unit test-integration golden fuzz eval bench bench-api bench-export parses bench-parse"
+	@echo "other targets: web check-web browser test-browser neo4j neo4j-stop neo4j-test neo4j-test-stop corenlp corenlp-stop build generate check-generate vet test-unit test-integration golden fuzz eval bench bench-api bench-export parses bench-parse"
+
+## the web page (web/, built into server/web/app) and GraphiQL's files
+## (server/web/graphiql), from the npm packages of web/package-lock.json
+web: web/node_modules/.installed
+	cd web && node build.mjs
+
+# npm ci installs exactly the locked packages (again whenever the lock changes)
+web/node_modules/.installed: web/package-lock.json web/package.json
+	cd web && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.installed
+
+# rebuild the page and GraphiQL's files and fail when they differ from the
+# committed ones, as check-generate does for gqlgen
+check-web: web
+	@git diff --exit-code -- server/web web \
+	  || { echo "make web changed the committed bundle: run make web and commit"; exit 1; }
+	@test -z "$$(git ls-files --others --exclude-standard -- server/web web)" \
+	  || { echo "make web created untracked files:"; git ls-files --others --exclude-standard -- server/web web; exit 1; }
+
+# headless Chromium for the browser test (TestBrowser, driven by
+# playwright-core from web/node_modules): Debian's chromium, installed when
+# missing (as root, or with sudo)
+browser:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get install -y chromium || { apt-get update && apt-get install -y chromium; }; \
+	  else sudo apt-get install -y chromium; fi; }
+
+# the page in the browser alone (screenshots in web/e2e/out), against the test Neo4j
+test-browser: neo4j-test web browser
+	$(TEST_ENV) DIPGRAPH_REQUIRE_BROWSER=1 DIPGRAPH_REQUIRE_READERS=1 $(GO) test -count=1 -run TestBrowser -v ./cmd/dipgraph
 
 ## run: the main job
 run: neo4j corenlp build
@@ -47,9 +76,9 @@ run: neo4j corenlp build
 	$(BIN) serve
 
 ## test: everything CI runs, against make test's own Neo4j (neo4j-test)
-test: neo4j-test corenlp check-generate vet build
+test: neo4j-test corenlp check-generate check-web browser vet build
 	@before=$$($(USER_DB_DIGEST)); \
-	$(TEST_ENV) DIPGRAPH_REQUIRE_CORENLP=1 DIPGRAPH_REQUIRE_READERS=1 $(GO) test -p 1 -count=1 ./...; rc=$$?; \
+	$(TEST_ENV) DIPGRAPH_REQUIRE_CORENLP=1 DIPGRAPH_REQUIRE_READERS=1 DIPGRAPH_REQUIRE_BROWSER=1 $(GO) test -p 1 -count=1 ./...; rc=$$?; \
 	after=$$($(USER_DB_DIGEST)); \
 	if [ "$$before" != "$$after" ]; then \
 	  echo "the database of make run at $$NEO4J_URI changed during make test ($$before -> $$after)"; exit 1; fi; \

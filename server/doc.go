@@ -1,7 +1,9 @@
 // Package server is dipgraph's HTTP API: a GraphQL endpoint over the
-// knowledge graph, a GraphiQL page to explore it, /healthz (the process
-// serves) and /readyz (the checks of Config.Checks pass: the database and
-// the parser answer). Every request gets an id (X-Request-Id), carried by
+// knowledge graph, a GraphiQL page to explore it, a web page at / that
+// searches, draws and charts it through that endpoint (page.go; its bundle
+// in web/app is built from the repository's web/ by make web, never
+// edited by hand), /healthz (the process serves) and /readyz (the checks
+// of Config.Checks pass: the database and the parser answer). Every request gets an id (X-Request-Id), carried by
 // every log line written for it, and one access-log line. GET
 // /export/{format} writes a selection as a file (server/export).
 // New builds the whole handler from explicit dependencies; routes.go lists
@@ -45,7 +47,8 @@
 //     A route that writes or exports unpublished data must check
 //     authenticated(ctx) the same way. CORS answers only Config.CORSOrigins;
 //     every response carries the security headers, and GraphiQL's page
-//     loads only the server's own copies of its files (graphiql.go). Bodies
+//     and the web page load only the server's own copies of their files
+//     (graphiql.go, page.go). Bodies
 //     are limited (413) and, with Config.RateLimit, each client's rate (429).
 //
 // It imports graph, extract and gqlgen; never graph/neo4jstore, the neo4j

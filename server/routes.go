@@ -13,6 +13,12 @@ func addRoutes(mux *http.ServeMux, cfg Config, gql, exports http.Handler) {
 	// and its security policy allows no others.
 	mux.Handle("GET /graphiql", graphiqlPage)
 	mux.Handle("GET "+graphiqlAssetPath, graphiqlAssetHandler())
+	// The web page and its bundle (page.go), under a policy that allows
+	// only them and the API.
+	page, pageAssets := pageHandler()
+	mux.Handle("GET /{$}", page)
+	mux.Handle("GET "+pageAssetPath, pageAssets)
+	mux.HandleFunc("GET /favicon.ico", noContent) // browsers ask; there is none
 	mux.HandleFunc("GET /healthz", healthz)
 	mux.Handle("GET /export/{format}", exports) // a selection as a file: server/export
 	mux.Handle("GET /readyz", readyz(cfg.Checks, cfg.Logger))
@@ -24,6 +30,9 @@ func healthz(w http.ResponseWriter, _ *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Write([]byte("ok\n"))
 }
+
+// noContent answers 204 with nothing.
+func noContent(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) }
 
 // limitBody refuses request bodies larger than n bytes: one that says so
 // in Content-Length at once with 413, one that grows past it while read.

@@ -132,7 +132,8 @@ func cors(allow []string, next http.Handler) http.Handler {
 // securityHeaders sets the headers every response carries: no sniffing,
 // no framing, no referrer, and a content security policy that lets a
 // response load nothing (the API's JSON) or, for the GraphiQL page, only
-// the pinned GraphiQL files (see graphiqlCSP).
+// the pinned GraphiQL files (see graphiqlCSP), and for the web page at /
+// only its bundle and the API (see pageCSP).
 func securityHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
@@ -140,9 +141,12 @@ func securityHeaders(next http.Handler) http.Handler {
 		h.Set("X-Frame-Options", "DENY")
 		h.Set("Referrer-Policy", "no-referrer")
 		h.Set("Cross-Origin-Opener-Policy", "same-origin")
-		if r.URL.Path == "/graphiql" {
+		switch r.URL.Path {
+		case "/graphiql":
 			h.Set("Content-Security-Policy", graphiqlCSP)
-		} else {
+		case "/":
+			h.Set("Content-Security-Policy", pageCSP)
+		default:
 			h.Set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
 		}
 		next.ServeHTTP(w, r)
@@ -209,10 +213,11 @@ func (l *rateLimiter) sweep(now time.Time) {
 }
 
 // limitRate refuses a client's requests beyond its rate; the health checks
-// and GraphiQL's static files are not counted.
+// and the static files of GraphiQL and the web page are not counted.
 func limitRate(l *rateLimiter, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/healthz" || r.URL.Path == "/readyz" || strings.HasPrefix(r.URL.Path, graphiqlAssetPath) {
+		if r.URL.Path == "/healthz" || r.URL.Path == "/readyz" || strings.HasPrefix(r.URL.Path, graphiqlAssetPath) ||
+			strings.HasPrefix(r.URL.Path, pageAssetPath) {
 			next.ServeHTTP(w, r)
 			return
 		}
