@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+
+	"github.com/dipgraph/dipgraph/extract/fold"
 )
 
 // entity is one real-world entity of the article, with every mention of it.
@@ -1306,7 +1308,7 @@ func (d *doc) figureAt(toks []token, k, n int, title string) *figure {
 	}
 	// no date to go by: the one person of that surname who ever held the title
 	var found *figure
-	for _, f := range d.people.bySurname[foldAccents(toks[k].lower)] {
+	for _, f := range d.people.bySurname[fold.Name(toks[k].lower)] {
 		for _, t := range f.terms {
 			if t.office == title {
 				if found != nil && found != f {
@@ -1417,7 +1419,7 @@ func (d *doc) leaderCountry(surname string) string { return d.leaderCountryAs(su
 // offices when office is "": "King Hassan" is no Tanzanian president.
 func (d *doc) leaderCountryAs(surname, office string) string {
 	c := ""
-	for _, f := range d.people.bySurname[foldAccents(surname)] {
+	for _, f := range d.people.bySurname[fold.Name(surname)] {
 		for _, t := range f.terms {
 			if t.iso3 == "" || t.iso3 == "IGO" || office != "" && t.office != office {
 				continue
