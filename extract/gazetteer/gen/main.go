@@ -5,7 +5,10 @@
 // gazetteer/petrarch2 (petrarch.go reads their syntax, phoenix.go merges
 // them with the hand-kept tables); and checks every other gazetteer file
 // (cities, organizations, regions, titles, people, agents) for layout and
-// cross-references. extract runs it through go generate.
+// cross-references, and the event lexicons verbs.tsv and triggers.tsv
+// (lexicon.go: no pattern twice, every code in the CAMEO codebook, every
+// frame and event type one the extractor knows; lexicon_known.txt lists
+// the problems that wait for a decision). extract runs it through go generate.
 //
 // Usage, from the module root:
 //
