@@ -28,27 +28,12 @@ func (t trigger) stop() bool { return t.cameo == stopCode }
 const maxGap = 6
 
 // irregular verb forms, keyed by lemma.
-var irregular = map[string][]string{
-	"meet": {"met"}, "hold": {"held"}, "send": {"sent"}, "seek": {"sought"}, "fight": {"fought"},
-	"give": {"gave", "given"}, "take": {"took", "taken"}, "speak": {"spoke", "spoken"},
-	"break": {"broke", "broken"}, "shoot": {"shot"}, "strike": {"struck"}, "lead": {"led"},
-	"freeze": {"froze", "frozen"}, "forgive": {"forgave", "forgiven"}, "withdraw": {"withdrew", "withdrawn"},
-	"fly": {"flew", "flown"}, "tell": {"told"}, "say": {"said"}, "begin": {"began", "begun"},
-	"bring": {"brought"}, "buy": {"bought"}, "sell": {"sold"}, "pay": {"paid"}, "win": {"won"},
-	"undertake": {"undertook", "undertaken"}, "spoke": {"spoken"}, "forbid": {"forbade", "forbidden"},
-	"cut": {"cut"}, "put": {"put"}, "let": {"let"}, "set": {"set"}, "hit": {"hit"}, "lay": {"laid"}, "steal": {"stole", "stolen"},
-	"throw": {"threw", "thrown"}, "blow": {"blew", "blown"}, "drive": {"drove", "driven"}, "rise": {"rose", "risen"},
-	"go": {"went", "gone"}, "withhold": {"withheld"}, "retake": {"retook", "retaken"}, "overrun": {"overran"},
-	"get": {"got", "gotten"},
-}
+var irregular = wordForms("irregular")
 
-// verbEndings may follow a verb stem written "stem+": mediat+ matches
-// mediate, mediated, mediates, mediating; ratif+ matches ratify, ratified.
-var verbEndings = map[string]bool{
-	"": true, "s": true, "es": true, "ed": true, "d": true, "ing": true, "e": true,
-	"y": true, "ies": true, "ied": true, "ying": true,
-	"ze": true, "zes": true, "zed": true, "zing": true, "se": true, "ses": true, "sed": true, "sing": true,
-}
+// verbEndings may follow a verb stem written "stem+" (as may nothing):
+// mediat+ matches mediate, mediated, mediates, mediating; ratif+ matches
+// ratify, ratified.
+var verbEndings = wordSet("verb-endings")
 
 // wordMatches reports whether a lower-case token matches one pattern word.
 func wordMatches(w, tok string) bool {
@@ -72,7 +57,7 @@ func wordMatches(w, tok string) bool {
 			return false
 		}
 		rest := tok[len(stem):]
-		if verbEndings[rest] {
+		if rest == "" || verbEndings[rest] { // the bare stem, or an ending
 			return true
 		}
 		// a doubled final consonant: ban -> banned, slam -> slamming

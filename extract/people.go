@@ -219,9 +219,7 @@ func (p *people) titled(title, surname string, d int) *figure {
 
 // nameParticles start names in lower case: "al-Assad", "bin Salman", "de
 // Klerk", "von der Leyen", "zu Guttenberg".
-var nameParticles = map[string]bool{"al": true, "el": true, "bin": true, "ibn": true, "abu": true,
-	"de": true, "van": true, "von": true, "zu": true, "le": true, "la": true, "di": true, "da": true,
-	"dos": true, "du": true, "der": true, "den": true, "ter": true}
+var nameParticles = wordSet("name-particles")
 
 func nameParticle(w string) bool {
 	if head, _, ok := strings.Cut(w, "-"); ok {

@@ -198,3 +198,29 @@ func sortedSet(m map[string]bool) []string {
 	slices.Sort(out)
 	return out
 }
+
+func TestCheckWordsRejectsBadLists(t *testing.T) {
+	for name, tc := range map[string]struct{ data, want string }{
+		"no header":      {"in\nof\n", "no header"},
+		"upper case":     {"# words\nIn\n", "lower-case"},
+		"twice":          {"# words\nin\nof\nin\n", `"in" twice`},
+		"columns differ": {"# pairs\nfront\tarmed_group\narmy\n", "columns"},
+		"repeated form":  {"# forms\nmeet\tmet|met\n", "repeated value"},
+		"blank line":     {"# words\nin\n\nof\n", "blank line"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := os.MkdirAll(filepath.Join(dir, wordsDir), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, wordsDir, "list.txt"), []byte(tc.data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			var errs []string
+			checkWords(dir, func(e error) { errs = append(errs, e.Error()) })
+			if !strings.Contains(strings.Join(errs, "\n"), tc.want) {
+				t.Errorf("errors %q, want one with %q", errs, tc.want)
+			}
+		})
+	}
+}

@@ -229,6 +229,7 @@ func Validate(dir string, countries []byte) (warnings []string, err error) {
 	checkAgents(dir, patterns, fail)
 	checkPublishers(dir, iso3s, fail)
 	checkLexicons(dir, fail, warn)
+	checkWords(dir, fail)
 
 	sort.Strings(warnings)
 	return warnings, errors.Join(errs...)
