@@ -18,12 +18,12 @@ CORENLP_LOCAL_URL     := http://127.0.0.1:$(CORENLP_PORT)
 export DIPGRAPH_CORENLP_URL ?= $(CORENLP_LOCAL_URL)
 
 .PHONY: help run test neo4j neo4j-stop corenlp corenlp-stop build generate check-generate vet test-unit \
-        test-integration golden eval bench bench-api parses bench-parse clean
+        test-integration golden eval bench bench-api parses bench-parse lexicon-report clean
 
 help:
 	@echo "make run    start Neo4j and CoreNLP, ingest testdata/articles, serve GraphQL on http://127.0.0.1:8080"
 	@echo "make test   start Neo4j and CoreNLP, check generated code, vet, run every test against them"
-	@echo "other targets: neo4j neo4j-stop corenlp corenlp-stop build generate check-generate vet test-unit test-integration golden eval bench bench-api parses bench-parse"
+	@echo "other targets: neo4j neo4j-stop corenlp corenlp-stop build generate check-generate vet test-unit test-integration golden eval bench bench-api parses bench-parse lexicon-report"
 
 ## run: the main job
 run: neo4j corenlp build
@@ -86,6 +86,13 @@ eval: corenlp
 
 bench:
 	DIPGRAPH_CORPUS=$(SHARED)/corpus $(GO) test -run '^$$' -bench . -benchmem -count 5 ./extract/
+
+# how many events each row of extract/gazetteer/triggers.tsv and verbs.tsv
+# makes on the dev corpus, and the rows that make none; the rules alone by
+# default (about a minute), LEXICON_PARSE=true to read the corpus with CoreNLP
+LEXICON_PARSE ?= false
+lexicon-report: build $(if $(filter true,$(LEXICON_PARSE)),corenlp)
+	$(BIN) lexicon-report -parse=$(LEXICON_PARSE) $(SHARED)/corpus/dev.jsonl
 
 # the CoreNLP parse of each testdata article, recorded for the extractor's tests
 # (needs the parser server at DIPGRAPH_CORENLP_URL; the cache is bypassed)
