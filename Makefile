@@ -34,12 +34,12 @@ USER_DB_DIGEST = hp=$${NEO4J_URI\#*://}; hp=$${hp%%/*}; \
 	if (exec 3<>"/dev/tcp/$${hp%:*}/$${hp\#\#*:}") 2>/dev/null; then (set -o pipefail; $(BIN) export | sha256sum | cut -c1-16) || echo "export-failed"; else echo none; fi
 
 .PHONY: web check-web browser test-browser help run test neo4j neo4j-stop neo4j-test neo4j-test-stop corenlp corenlp-stop build generate check-generate vet test-unit \
-        test-integration golden eval bench bench-api bench-export parses bench-parse fuzz clean
+        test-integration golden eval bench bench-api bench-export parses bench-parse fuzz lexicon-report clean
 
 help:
 	@echo "make run    start Neo4j and CoreNLP, ingest testdata/articles, serve GraphQL on http://127.0.0.1:8080"
 	@echo "make test   start a Neo4j of its own (neo4j-test) and CoreNLP, check generated code, vet, run every test against them"
-	@echo "other targets: web check-web browser test-browser neo4j neo4j-stop neo4j-test neo4j-test-stop corenlp corenlp-stop build generate check-generate vet test-unit test-integration golden fuzz eval bench bench-api bench-export parses bench-parse"
+	@echo "other targets: web check-web browser test-browser neo4j neo4j-stop neo4j-test neo4j-test-stop corenlp corenlp-stop build generate check-generate vet test-unit test-integration golden fuzz eval bench bench-api bench-export parses bench-parse lexicon-report"
 
 ## the web page (web/, built into server/web/app) and GraphiQL's files
 ## (server/web/graphiql), from the npm packages of web/package-lock.json
@@ -158,6 +158,13 @@ eval: corenlp
 bench: corenlp
 	DIPGRAPH_CORPUS=$(SHARED)/corpus $(GO) test -run '^$$' -bench 'Extract$$' -benchmem -benchtime 5x ./extract/
 	DIPGRAPH_CORPUS=$(SHARED)/corpus $(GO) test -run '^$$' -bench EndToEnd -benchtime 1x -timeout 60m ./cmd/dipgraph/
+
+# how many events each row of extract/gazetteer/triggers.tsv and verbs.tsv
+# makes on the dev corpus, and the rows that make none; the rules alone by
+# default (about a minute), LEXICON_PARSE=true to read the corpus with CoreNLP
+LEXICON_PARSE ?= false
+lexicon-report: build $(if $(filter true,$(LEXICON_PARSE)),corenlp)
+	$(BIN) lexicon-report -parse=$(LEXICON_PARSE) $(SHARED)/corpus/dev.jsonl
 
 # the CoreNLP parse of each testdata article, recorded for the extractor's tests
 # (needs the parser server at DIPGRAPH_CORENLP_URL; the cache is bypassed)

@@ -111,11 +111,7 @@ var orgKeywordSectors = map[string]bool{"MIL": true, "SPY": true, "COP": true, "
 // genericNouns are heads that name a role in whatever body the phrase
 // names: "a Hamas official" is REB, "Muslim leaders" REL. They keep their
 // own sector (official: GOV) only when nothing more specific is said.
-var genericNouns = map[string]bool{"official": true, "officials": true, "leader": true,
-	"leadership": true, "member": true, "representative": true, "spokesman": true,
-	"spokeswoman": true, "spokesperson": true, "head": true, "chief": true, "officer": true,
-	"staff": true, "personnel": true, "delegation": true, "source": true, "aide": true,
-	"adviser": true, "advisor": true}
+var genericNouns = wordSet("generic-nouns")
 
 // titleAbbrevs are the abbreviated titles of news copy, read only with
 // their capital and period ("Sen. X", "Lt. Gen. Y"): title and sector.
@@ -129,19 +125,14 @@ var titleAbbrevs = map[string][2]string{
 
 // relational words open a complement of the head: "president of X",
 // "police in X", "ambassador to X".
-var relational = map[string]bool{"of": true, "to": true, "in": true, "for": true, "from": true,
-	"at": true, "with": true, "against": true, "on": true, "across": true, "near": true,
-	"by": true, "toward": true, "towards": true, "under": true, "within": true, "inside": true,
-	"between": true, "among": true, "versus": true, "vs": true, ",": true, "(": true}
+var relational = wordSet("relational")
 
 // foreignTo are the relational words after which a country is the
 // counterpart, not the actor's own: "ambassador to Poland".
-var foreignTo = map[string]bool{"to": true, "against": true, "with": true, "toward": true,
-	"towards": true, "versus": true, "vs": true, "between": true, "among": true}
+var foreignTo = wordSet("foreign-to")
 
 // formerWords make an official an elite.
-var formerWords = map[string]bool{"former": true, "retired": true, "ousted": true, "deposed": true,
-	"onetime": true, "erstwhile": true}
+var formerWords = wordSet("former-words")
 
 // noun is a sector word of bodies.tsv or agents.tsv.
 type noun struct {
@@ -468,10 +459,7 @@ func (t *actorTables) read(text string) actorRead {
 
 // unnamed are capitalised words that name nobody: pronouns, which only
 // the article around them resolves, and words that start a phrase.
-var unnamed = map[string]bool{"he": true, "she": true, "they": true, "we": true, "it": true,
-	"i": true, "you": true, "him": true, "her": true, "them": true, "us": true, "the": true,
-	"a": true, "an": true, "this": true, "that": true, "these": true, "those": true, "two": true,
-	"three": true, "some": true, "many": true, "several": true, "all": true, "both": true}
+var unnamed = wordSet("unnamed")
 
 // at reads the longest known thing at toks[0]. A person goes into a, not
 // into the signals; it returns the signal (nil for a person) and its length.

@@ -26,7 +26,8 @@
 //
 // Invariants:
 //   - Pure: no I/O, no clock, no globals that change behaviour. The tables
-//     are embedded (gazetteer/*.tsv) and read once.
+//     are embedded (gazetteer/*.tsv, and the word lists of
+//     gazetteer/words, words.go) and read once.
 //   - Every offset is a byte offset into the input text exactly as given
 //     (Article.Text); spans are half-open and slice back to the text they
 //     cite. The seed article has curly quotes, so bytes and runes differ.

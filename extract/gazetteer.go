@@ -7,7 +7,8 @@ import (
 	"strings"
 	"sync"
 	"unicode"
-	"unicode/utf8"
+
+	"github.com/dipgraph/dipgraph/extract/fold"
 )
 
 //go:generate go run ./gazetteer/gen -dir gazetteer
@@ -384,7 +385,7 @@ func sameCase(toks []token, phrase string) bool {
 func slug(s string) string {
 	var b strings.Builder
 	dash := false
-	for _, r := range foldAccents(s) {
+	for _, r := range fold.Name(s) {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			if dash && b.Len() > 0 {
@@ -399,49 +400,6 @@ func slug(s string) string {
 		}
 	}
 	return b.String()
-}
-
-// foldAccents maps common Latin letters with diacritics to plain ones, so
-// that ids do not depend on how a name was typed.
-func foldAccents(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		if r < utf8.RuneSelf {
-			b.WriteRune(r)
-			continue
-		}
-		if f, ok := accentFold[r]; ok {
-			b.WriteString(f)
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-var accentFold = map[rune]string{
-	'à': "a", 'á': "a", 'â': "a", 'ã': "a", 'ä': "a", 'å': "a", 'ā': "a", 'ă': "a", 'ą': "a",
-	'ç': "c", 'ć': "c", 'č': "c", 'ď': "d", 'đ': "d",
-	'è': "e", 'é': "e", 'ê': "e", 'ë': "e", 'ē': "e", 'ė': "e", 'ę': "e", 'ě': "e", 'ə': "a",
-	'ğ': "g", 'ì': "i", 'í': "i", 'î': "i", 'ï': "i", 'ı': "i", 'ī': "i",
-	'ł': "l", 'ñ': "n", 'ń': "n", 'ň': "n",
-	'ò': "o", 'ó': "o", 'ô': "o", 'õ': "o", 'ö': "o", 'ø': "o", 'ō': "o", 'ő': "o",
-	'ř': "r", 'ś': "s", 'š': "s", 'ş': "s", 'ș': "s", 'ß': "ss", 'ť': "t", 'ţ': "t", 'ț': "t",
-	'ù': "u", 'ú': "u", 'û': "u", 'ü': "u", 'ū': "u", 'ů': "u", 'ű': "u",
-	'ý': "y", 'ÿ': "y", 'ź': "z", 'ż': "z", 'ž': "z",
-	'À': "A", 'Á': "A", 'Â': "A", 'Ä': "A", 'Å': "A", 'Ç': "C", 'Č': "C", 'É': "E", 'È': "E",
-	'Í': "I", 'İ': "I", 'Ñ': "N", 'Ó': "O", 'Ö': "O", 'Ø': "O", 'Š': "S", 'Ş': "S", 'Ú': "U",
-	'Ü': "U", 'Ž': "Z",
 }
 
 // capsAgree reports whether every word written with a capital in a

@@ -11,54 +11,14 @@ import "strings"
 const typeGroup = "Group"
 
 // singularGroups are singular nouns that name a group acting as one.
-var singularGroups = map[string]bool{
-	"police": true, "military": true, "army": true, "government": true, "militia": true,
-	"navy": true, "gunman": true, "crowd": true, "mob": true, "court": true, "regime": true,
-	"opposition": true, "junta": true, "people": true, "personnel": true, "staff": true,
-	"workforce": true, "coalition": true, "leadership": true, "administration": true,
-	"judiciary": true, "gendarmerie": true, "clergy": true, "youth": true,
-}
+var singularGroups = wordSet("singular-groups")
 
 // notGroups are sector words that, as common nouns, rarely name who acts.
-var notGroups = map[string]bool{
-	"force": true, "health": true, "intelligence": true, "industry": true, "business": true,
-	"security": true, "party": true, "union": true, "television": true, "legislative": true,
-	"school": true, "schools": true, "university": true, "college": true, "institute": true,
-	"hospital": true, "hospitals": true, "clinic": true, "church": true, "mosque": true,
-	"man": true, "woman": true, "person": true, "individual": true, "family": true,
-	"child": true, "children": true, "indigenous": true, "muslim": true, "christian": true,
-	"jewish": true, "hindu": true, "buddhist": true, "catholic": true, "sunni": true, "shia": true,
-	"shiite": true, "displaced": true, "corps": true, "fleet": true, "guard": true,
-	"airline": true, "corporation": true, "enterprise": true, "firm": true, "company": true,
-	"aircraft": true, "planes": true, "jets": true, "tanks": true, "artillery": true,
-	"helicopters": true, "gunships": true, "warplanes": true, "vessels": true, "warships": true,
-	"officials": true, "diplomats": true, "cabinet": true, "presidency": true, "embassy": true,
-	"ministry": true, "parliament": true, "legislature": true, "congress": true, "senate": true,
-}
+var notGroups = wordSet("not-groups")
 
 // compoundHeads follow a group noun that only modifies them: "police
 // station", "army base", "government positions".
-var compoundHeads = map[string]bool{
-	"station": true, "stations": true, "base": true, "bases": true, "chief": true, "chiefs": true,
-	"commander": true, "commanders": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
-	"source": true, "sources": true, "headquarters": true, "post": true, "posts": true,
-	"position": true, "positions": true, "vehicle": true, "vehicles": true, "convoy": true,
-	"camp": true, "camps": true, "barracks": true, "official": true, "officials": true,
-	"leader": true, "leaders": true, "action": true, "operation": true, "operations": true,
-	"exercise": true, "exercises": true, "aid": true, "intervention": true, "presence": true,
-	"patrol": true, "patrols": true, "unit": true, "units": true, "budget": true, "spending": true,
-	"coup": true, "rule": true, "truck": true, "trucks": true, "plane": true, "jet": true,
-	"helicopter": true, "ship": true, "reform": true, "reforms": true, "report": true,
-	"reports": true, "custody": true, "cooperation": true, "ties": true, "relations": true,
-	"service": true, "services": true, "record": true, "records": true, "help": true,
-	"support": true, "ranks": true, "strength": true, "role": true, "facility": true,
-	"facilities": true, "installation": true, "installations": true, "targets": true,
-	"target": true, "checkpoint": true, "checkpoints": true, "officer": true, "chief's": true,
-	"statement": true, "data": true, "figures": true, "hospital": true, "doctor": true,
-	"minister": true, "ministry": true, "member": true, "members": true, "group": true,
-	"groups": true, "movement": true, "line": true, "lines": true, "zone": true, "zones": true,
-	"area": true, "areas": true, "territory": true, "stronghold": true, "strongholds": true,
-}
+var compoundHeads = wordSet("compound-heads")
 
 // bodyStarts are the first words of the bodies of bodies.tsv, filled
 // when they load.
@@ -67,11 +27,10 @@ var bodyStarts = map[string]bool{}
 // pluralOffices are offices that, in the plural, name a group that acts:
 // "U.S. and Russian negotiators return to Geneva". Other offices in the
 // plural ("dissidents", "ministers") name people too loosely.
-var pluralOffices = map[string]bool{"negotiators": true, "envoys": true, "lawmakers": true,
-	"legislators": true, "mediators": true, "activists": true}
+var pluralOffices = wordSet("plural-offices")
 
 // possessives before a group make it the owner's: "its troops".
-var possessives = map[string]bool{"its": true, "their": true, "his": true, "her": true, "our": true, "my": true, "your": true}
+var possessives = wordSet("possessives")
 
 // groupAt reads a group noun at toks[i]: the number of tokens, the noun
 // phrase and its sector, or 0.
@@ -162,33 +121,13 @@ func (d *doc) groupEntity(name, sector, country string) *entity {
 
 // orgHeads end the names of bodies: "Ogaden National Liberation Front",
 // "Islamic Relief", "New People's Army". The value is the body's kind.
-var orgHeads = map[string]string{
-	"front": "armed_group", "army": "armed_group", "brigade": "armed_group", "brigades": "armed_group",
-	"militia": "armed_group", "militias": "armed_group", "battalion": "armed_group", "forces": "armed_group",
-	"movement": "unknown", "party": "party", "council": "unknown", "union": "unknown",
-	"group": "unknown", "organization": "unknown", "organisation": "unknown", "committee": "unknown",
-	"alliance": "unknown", "league": "unknown", "coalition": "unknown", "association": "unknown",
-	"federation": "unknown", "institute": "unknown", "agency": "unknown", "commission": "unknown",
-	"authority": "unknown", "company": "company", "corporation": "company", "bank": "unknown",
-	"foundation": "ngo", "fund": "unknown", "network": "unknown", "society": "ngo", "relief": "ngo",
-	"watch": "ngo", "international": "ngo", "brotherhood": "unknown", "cartel": "armed_group",
-	"mission": "unknown", "programme": "unknown", "program": "unknown", "tribunal": "unknown",
-	"court": "unknown", "assembly": "unknown", "congress": "unknown", "guard": "armed_group",
-	"guards": "armed_group", "command": "armed_group", "corps": "armed_group",
-	"office": "gov", "administration": "gov", "department": "gov", "bureau": "gov",
-	"ministry": "gov", "campaign": "ngo", "forum": "unknown", "service": "gov",
-}
+var orgHeads = wordPairs("org-heads")
 
 // nameJoiners may stand inside a body's name between capitalised words.
-var nameJoiners = map[string]bool{"of": true, "for": true, "and": true, "the": true, "'s": true,
-	"’s": true, "de": true, "la": true, "del": true, "al": true, "el": true, "on": true, "&": true}
+var nameJoiners = wordSet("name-joiners")
 
 // orgStops never stand in a body's name.
-var orgStops = map[string]bool{"the": true, "a": true, "an": true, "in": true, "on": true, "at": true,
-	"of": true, "and": true, "but": true, "he": true, "she": true, "it": true, "they": true, "we": true,
-	"i": true, "this": true, "that": true, "these": true, "those": true, "as": true, "during": true,
-	"after": true, "before": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true,
-	"friday": true, "saturday": true, "sunday": true, "members": true, "member": true}
+var orgStops = wordSet("org-stops")
 
 // orgNameAt reads the name of a body the gazetteer does not know at
 // toks[i]: capitalised words, with joiners inside, ending at a word of
@@ -278,17 +217,7 @@ func (d *doc) bodyAfter(toks []token, k int) bool {
 }
 
 // functionWords may follow a group noun that acts or is acted on.
-var functionWords = map[string]bool{"in": true, "of": true, "on": true, "at": true, "for": true,
-	"with": true, "from": true, "to": true, "by": true, "and": true, "or": true, "but": true,
-	"that": true, "which": true, "who": true, "whom": true, "has": true, "have": true, "had": true,
-	"is": true, "was": true, "were": true, "are": true, "will": true, "would": true, "could": true,
-	"should": true, "may": true, "might": true, "must": true, "can": true, "also": true, "as": true,
-	"not": true, "did": true, "does": true, "do": true, "be": true, "been": true, "into": true,
-	"against": true, "near": true, "over": true, "after": true, "before": true, "during": true,
-	"since": true, "until": true, "under": true, "about": true, "than": true, "then": true,
-	"later": true, "now": true, "still": true, "already": true, "today": true, "yesterday": true,
-	"last": true, "this": true, "there": true, "here": true, "when": true, "while": true, "if": true,
-	"unless": true, "because": true, "so": true, "themselves": true, "itself": true, "alone": true}
+var functionWords = wordSet("function-words")
 
 // verbish reports whether a lower-case word may be a verb or a function
 // word after a group noun: "police fired", "the government said", "the

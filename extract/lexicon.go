@@ -14,6 +14,7 @@ type trigger struct {
 	subtype string
 	frame   string
 	dict    bool // coded by the CAMEO dictionary on the parse: both sides must be named
+	row     int  // the row's index in LexiconRows, for the lexicon report
 }
 
 // stopCode marks a verbs.tsv row whose phrase is no event ("press
@@ -28,27 +29,12 @@ func (t trigger) stop() bool { return t.cameo == stopCode }
 const maxGap = 6
 
 // irregular verb forms, keyed by lemma.
-var irregular = map[string][]string{
-	"meet": {"met"}, "hold": {"held"}, "send": {"sent"}, "seek": {"sought"}, "fight": {"fought"},
-	"give": {"gave", "given"}, "take": {"took", "taken"}, "speak": {"spoke", "spoken"},
-	"break": {"broke", "broken"}, "shoot": {"shot"}, "strike": {"struck"}, "lead": {"led"},
-	"freeze": {"froze", "frozen"}, "forgive": {"forgave", "forgiven"}, "withdraw": {"withdrew", "withdrawn"},
-	"fly": {"flew", "flown"}, "tell": {"told"}, "say": {"said"}, "begin": {"began", "begun"},
-	"bring": {"brought"}, "buy": {"bought"}, "sell": {"sold"}, "pay": {"paid"}, "win": {"won"},
-	"undertake": {"undertook", "undertaken"}, "spoke": {"spoken"}, "forbid": {"forbade", "forbidden"},
-	"cut": {"cut"}, "put": {"put"}, "let": {"let"}, "set": {"set"}, "hit": {"hit"}, "lay": {"laid"}, "steal": {"stole", "stolen"},
-	"throw": {"threw", "thrown"}, "blow": {"blew", "blown"}, "drive": {"drove", "driven"}, "rise": {"rose", "risen"},
-	"go": {"went", "gone"}, "withhold": {"withheld"}, "retake": {"retook", "retaken"}, "overrun": {"overran"},
-	"get": {"got", "gotten"},
-}
+var irregular = wordForms("irregular")
 
-// verbEndings may follow a verb stem written "stem+": mediat+ matches
-// mediate, mediated, mediates, mediating; ratif+ matches ratify, ratified.
-var verbEndings = map[string]bool{
-	"": true, "s": true, "es": true, "ed": true, "d": true, "ing": true, "e": true,
-	"y": true, "ies": true, "ied": true, "ying": true,
-	"ze": true, "zes": true, "zed": true, "zing": true, "se": true, "ses": true, "sed": true, "sing": true,
-}
+// verbEndings may follow a verb stem written "stem+" (as may nothing):
+// mediat+ matches mediate, mediated, mediates, mediating; ratif+ matches
+// ratify, ratified.
+var verbEndings = wordSet("verb-endings")
 
 // wordMatches reports whether a lower-case token matches one pattern word.
 func wordMatches(w, tok string) bool {
@@ -72,7 +58,7 @@ func wordMatches(w, tok string) bool {
 			return false
 		}
 		rest := tok[len(stem):]
-		if verbEndings[rest] {
+		if rest == "" || verbEndings[rest] { // the bare stem, or an ending
 			return true
 		}
 		// a doubled final consonant: ban -> banned, slam -> slamming
@@ -125,25 +111,64 @@ func (t trigger) match(toks []token, i int) int {
 // code. Longer patterns are tried first; on equal length, triggers.tsv wins.
 func loadTriggers() []trigger {
 	var out []trigger
-	for _, r := range rows("gazetteer/triggers.tsv") {
-		if p := col(r, 0); p != "" {
-			out = append(out, trigger{words: strings.Fields(p), typ: col(r, 1), cameo: col(r, 2),
-				subtype: col(r, 3), frame: col(r, 4)})
+	for i, r := range lexiconRows() {
+		t := trigger{words: strings.Fields(r.Pattern), cameo: r.Code, frame: r.Frame, row: i}
+		switch {
+		case r.File == "triggers.tsv":
+			t.typ, t.subtype = r.typ, r.subtype
+		case r.Code == stopCode:
+			t.frame = ""
+		default:
+			t.typ, t.subtype = typeForCode(r.Code)
 		}
-	}
-	for _, r := range rows("gazetteer/verbs.tsv") {
-		p, code, frame := col(r, 0), col(r, 1), col(r, 2)
-		if p == "" || code == "" {
-			continue
-		}
-		if code == stopCode {
-			out = append(out, trigger{words: strings.Fields(p), cameo: stopCode})
-			continue
-		}
-		typ, sub := typeForCode(code)
-		out = append(out, trigger{words: strings.Fields(p), typ: typ, cameo: code, subtype: sub, frame: frame})
+		out = append(out, t)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return patternLen(out[i]) > patternLen(out[j]) })
+	return out
+}
+
+// LexiconRow is one row of the event lexicons, gazetteer/triggers.tsv and
+// gazetteer/verbs.tsv, with its line in the file.
+type LexiconRow struct {
+	File    string // "triggers.tsv" or "verbs.tsv"
+	Line    int    // 1-based
+	Pattern string
+	Code    string // the CAMEO code; "-" for a stop phrase of verbs.tsv
+	Frame   string
+
+	typ, subtype string // triggers.tsv's own event type and subtype
+}
+
+// LexiconRows returns the rows of the event lexicons, triggers.tsv's then
+// verbs.tsv's, in file order. It leaves out the rows the extractor skips
+// (no pattern, or in verbs.tsv no code).
+func LexiconRows() []LexiconRow { return lexiconRows() }
+
+func lexiconRows() []LexiconRow {
+	var out []LexiconRow
+	for _, f := range []string{"triggers.tsv", "verbs.tsv"} {
+		b, _ := gazetteerFS.ReadFile("gazetteer/" + f)
+		for n, l := range strings.Split(string(b), "\n") {
+			l = strings.TrimRight(l, "\r")
+			if l == "" || strings.HasPrefix(l, "#") {
+				continue
+			}
+			r := strings.Split(l, "\t")
+			row := LexiconRow{File: f, Line: n + 1, Pattern: col(r, 0)}
+			if f == "triggers.tsv" {
+				row.typ, row.Code, row.subtype, row.Frame = col(r, 1), col(r, 2), col(r, 3), col(r, 4)
+				if row.Pattern == "" {
+					continue
+				}
+			} else {
+				row.Code, row.Frame = col(r, 1), col(r, 2)
+				if row.Pattern == "" || row.Code == "" {
+					continue
+				}
+			}
+			out = append(out, row)
+		}
+	}
 	return out
 }
 

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+
+	"github.com/dipgraph/dipgraph/extract/fold"
 )
 
 // entity is one real-world entity of the article, with every mention of it.
@@ -187,11 +189,7 @@ func (d *doc) countryEntity(iso3 string) *entity {
 }
 
 // headNouns name who speaks or acts for a body: "the head of X".
-var headNouns = map[string]bool{"head": true, "chief": true, "leader": true, "leaders": true,
-	"director": true, "chairman": true, "chairwoman": true, "chair": true, "members": true,
-	"member": true, "delegation": true, "delegates": true, "representatives": true,
-	"representative": true, "envoy": true, "envoys": true, "officials": true, "official": true,
-	"spokesman": true, "spokeswoman": true, "spokesperson": true, "secretary-general": true}
+var headNouns = wordSet("head-nouns")
 
 // nameLike reports whether a lone capitalised word could be a surname:
 // not a pronoun, determiner or quantifier ("Another", "Both"), and not a
@@ -209,14 +207,9 @@ func nameLike(w string) bool {
 	return true
 }
 
-var notNames = map[string]bool{"another": true, "both": true, "what": true, "one": true, "each": true,
-	"every": true, "all": true, "some": true, "many": true, "most": true, "such": true, "other": true,
-	"either": true, "neither": true, "none": true, "nobody": true, "everyone": true, "someone": true,
-	"anyone": true, "which": true, "who": true, "whose": true, "how": true, "why": true, "where": true,
-	"when": true, "there": true, "here": true, "yesterday": true, "today": true, "tomorrow": true,
-	"meanwhile": true, "however": true, "earlier": true, "later": true, "then": true, "now": true,
-	"several": true, "few": true, "more": true, "less": true, "two": true, "three": true, "four": true,
-	"five": true, "six": true, "seven": true, "eight": true, "nine": true, "ten": true, "last": true}
+// notNames are lower-case words that, capitalised alone, are no surname:
+// pronouns, determiners and quantifiers ("Another", "Both"); nameLike reads it.
+var notNames = wordSet("not-names")
 
 // loneNameSlot reports whether a word after a lone capitalised word makes
 // it the subject of an act: an auxiliary, a speech verb or a past form.
@@ -229,33 +222,13 @@ func loneNameSlot(w string) bool {
 }
 
 // personalOffices are what a person acts through: "Holcomb's office".
-var personalOffices = map[string]bool{"office": true, "spokesman": true, "spokeswoman": true,
-	"spokesperson": true, "campaign": true, "aides": true, "lawyer": true, "lawyers": true}
+var personalOffices = wordSet("personal-offices")
 
 // honorifics may stand between an office and a name.
-var honorifics = map[string]bool{"dr": true, "mr": true, "mrs": true, "ms": true, "prof": true,
-	"professor": true, "sheikh": true, "sir": true, "dame": true, "lord": true, "madam": true}
+var honorifics = wordSet("honorifics")
 
 // stopCaps are capitalised words that never start or belong to a person's name.
-var stopCaps = map[string]bool{
-	"the": true, "a": true, "an": true, "in": true, "on": true, "at": true, "of": true, "and": true,
-	"but": true, "he": true, "she": true, "it": true, "they": true, "we": true, "i": true, "this": true,
-	"that": true, "these": true, "those": true, "as": true, "during": true, "after": true, "before": true,
-	"not": true, "only": true, "also": true, "president": true, "minister": true, "monday": true,
-	"tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
-	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
-	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
-	"sept": true, "oct": true, "nov": true, "dec": true, "mr": true, "mrs": true, "ms": true, "dr": true,
-	"foreign": true, "ministry": true, "government": true, "state": true, "secretary": true,
-	"council": true, "security": true, "united": true, "nations": true, "group": true, "party": true,
-	"according": true, "there": true, "his": true, "her": true, "its": true, "their": true, "our": true,
-	"when": true, "while": true, "if": true, "for": true, "with": true, "by": true, "from": true, "to": true,
-	"said": true, "says": true, "told": true, "added": true, "noted": true, "today": true, "yesterday": true,
-	"tomorrow": true, "meanwhile": true, "however": true, "earlier": true, "later": true, "last": true,
-	"next": true, "new": true, "news": true, "agency": true, "press": true, "office": true, "house": true,
-	"white": true, "department": true, "federation": true, "republic": true, "kingdom": true, "union": true,
-}
+var stopCaps = wordSet("stop-caps")
 
 // givenName reports whether a month's name opens a person's name, as
 // "Jan Lipavsky" and "April Ryan" do: a capitalised word that is no month,
@@ -309,10 +282,7 @@ func skipHonorifics(toks []token, k int) int {
 
 // portfolioWords end the portfolio of an office written before a name:
 // "Under Secretary for Political Affairs Victoria Nuland".
-var portfolioWords = map[string]bool{"affairs": true, "labor": true, "labour": true, "climate": true,
-	"rights": true, "resources": true, "environment": true, "operations": true, "industry": true,
-	"diplomacy": true, "policy": true, "management": true, "development": true, "trade": true,
-	"energy": true, "health": true, "staff": true, "growth": true, "security": true, "justice": true}
+var portfolioWords = wordSet("portfolio-words")
 
 // portfolioEnd returns the token after the last portfolio word among the
 // first nn-2 words of a name read at i, or i when there is none: at least
@@ -412,8 +382,9 @@ func (d *doc) knownPerson(toks []token, i int) (*entity, int) {
 	return nil, 0
 }
 
-var femaleTitles = map[string]bool{"spokeswoman": true, "chairwoman": true, "congresswoman": true,
-	"queen": true, "princess": true, "ms": true, "mrs": true, "madam": true, "businesswoman": true}
+// femaleTitles are parts of titles that say a woman holds them
+// ("spokeswoman", "chairwoman"); guessGender reads them.
+var femaleTitles = wordSet("female-titles")
 
 // guessGender guesses from the title and the name. Unknown is 0.
 func guessGender(title, name string) byte {
@@ -444,18 +415,13 @@ func guessGender(title, name string) byte {
 	return 'm'
 }
 
-var maleA = map[string]bool{"nikita": true, "luca": true, "andrea": true, "joshua": true, "ilya": true,
-	"kostya": true, "sasha": true, "mustafa": true, "musa": true, "isa": true, "attila": true,
-	"akira": true, "juba": true, "aliyeva": false, "hamza": true, "yahya": true, "zakaria": true,
-	"elnur": false, "oba": true, "joshua's": true, "shinzo": false}
+// maleA are first names ending in "a" that are men's ("Nikita", "Luca"):
+// guessGender takes other such first names for women's.
+var maleA = wordSet("male-a")
 
-var femaleNames = map[string]bool{"hillary": true, "condoleezza": true, "madeleine": true, "federica": true,
-	"catherine": true, "margaret": true, "theresa": true, "nancy": true, "elizabeth": true,
-	"kamala": true, "ursula": true, "annalena": true, "liz": true, "jacinda": true, "sanna": true,
-	"helen": true, "ellen": true, "christine": true, "susan": true, "karen": true, "jen": true,
-	"linda": true, "michelle": true, "marine": true, "ségolène": true, "ruth": true, "ingrid": true,
-	"beth": true, "janet": true, "kristalina": false, "golda": true, "benazir": true, "indira": true,
-	"aung": true, "yulia": true, "park": false, "tsai": false}
+// femaleNames are women's first names that do not end in "a"
+// ("Hillary", "Condoleezza"); guessGender reads them.
+var femaleNames = wordSet("female-names")
 
 // pronoun kinds
 func pronounGender(lower string) byte {
@@ -544,13 +510,7 @@ func (d *doc) recentPerson(match func(*entity) bool) *entity {
 
 // genericOfficials are nouns that refer back to a person already named:
 // "the Russian official", "the diplomat", "the minister".
-var genericOfficials = map[string]string{
-	"official": "", "diplomat": "", "minister": "Minister", "spokeswoman": "Spokesperson",
-	"spokesman": "Spokesperson", "spokesperson": "Spokesperson", "president": "President",
-	"envoy": "", "ambassador": "Ambassador", "leader": "", "premier": "Prime Minister",
-	"chancellor": "Chancellor", "secretary": "Secretary", "foreign minister": "Foreign Minister",
-	"top diplomat": "Foreign Minister", "prime minister": "Prime Minister",
-}
+var genericOfficials = wordPairs("generic-officials")
 
 // findMentions reads the entity mentions of sentence si.
 func (d *doc) findMentions(si int) []mention {
@@ -1102,14 +1062,13 @@ func definiteBefore(toks []token, k int) bool {
 	return k > 0 && (toks[k-1].lower == "the" || toks[k-1].lower == "this")
 }
 
-var officeAdjectives = map[string]bool{"federal": true, "central": true, "national": true, "interim": true,
-	"new": true, "current": true, "transitional": true, "ruling": true, "incoming": true, "outgoing": true}
+// officeAdjectives may stand between "the" and a body of the government
+// the article is about: "the federal government" (definiteBefore).
+var officeAdjectives = wordSet("office-adjectives")
 
 // thisCountrysBody are the bodies that "the" ties to the country an
 // article is about.
-var thisCountrysBody = map[string]bool{"government": true, "authorities": true, "administration": true,
-	"army": true, "military": true, "police": true, "cabinet": true, "regime": true, "leadership": true,
-	"opposition": true, "security forces": true, "armed forces": true, "junta": true}
+var thisCountrysBody = wordSet("this-countrys-body")
 
 // salientCountry is the country named most often so far in the article,
 // the one named last on a tie; nil when none was.
@@ -1259,8 +1218,7 @@ func capsBetween(toks []token, a, b int) bool {
 
 // rankWords qualify an office in lower case: "Nigerian junior foreign
 // minister", "the country's chief negotiator".
-var rankWords = map[string]bool{"junior": true, "senior": true, "deputy": true, "acting": true,
-	"chief": true, "top": true, "first": true, "vice": true, "assistant": true, "interim": true}
+var rankWords = wordSet("rank-words")
 
 // familyNameFirst lists the countries whose names put the family name
 // first, so that the first part alone refers to the person.
@@ -1289,8 +1247,7 @@ func officeStart(toks []token, out []mention, i int) int {
 }
 
 // leaderNouns name people in "the two leaders", "both presidents".
-var leaderNouns = map[string]bool{"leaders": true, "presidents": true, "ministers": true,
-	"heads": true, "premiers": true, "diplomats": true}
+var leaderNouns = wordSet("leader-nouns")
 
 // itActs reports whether the word after "it" makes it an actor rather than
 // an expletive ("it would free", not "it is planned").
@@ -1334,7 +1291,7 @@ func (d *doc) figureAt(toks []token, k, n int, title string) *figure {
 	}
 	// no date to go by: the one person of that surname who ever held the title
 	var found *figure
-	for _, f := range d.people.bySurname[foldAccents(toks[k].lower)] {
+	for _, f := range d.people.bySurname[fold.Name(toks[k].lower)] {
 		for _, t := range f.terms {
 			if t.office == title {
 				if found != nil && found != f {
@@ -1445,7 +1402,7 @@ func (d *doc) leaderCountry(surname string) string { return d.leaderCountryAs(su
 // offices when office is "": "King Hassan" is no Tanzanian president.
 func (d *doc) leaderCountryAs(surname, office string) string {
 	c := ""
-	for _, f := range d.people.bySurname[foldAccents(surname)] {
+	for _, f := range d.people.bySurname[fold.Name(surname)] {
 		for _, t := range f.terms {
 			if t.iso3 == "" || t.iso3 == "IGO" || office != "" && t.office != office {
 				continue

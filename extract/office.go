@@ -20,7 +20,7 @@ func (d *doc) officeCountry(e entry) string {
 }
 
 // acting words may stand before an office without changing it.
-var actingWords = map[string]bool{"acting": true, "interim": true, "principal": true, "senior": true}
+var actingWords = wordSet("acting-words")
 
 // officeCore is an office in lower case without the words that qualify a
 // spell in it: "Acting Assistant Secretary" -> "assistant secretary".

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/dipgraph/dipgraph/extract/fold"
 )
 
 // figure is one person of gazetteer/people.tsv with every office they held.
@@ -81,7 +83,7 @@ func loadPeople() *people {
 					p.add(s, f)
 				}
 				if k, _ := phraseKey(name); k != "" {
-					last := foldAccents(k[strings.LastIndexByte(k, ' ')+1:])
+					last := fold.Name(k[strings.LastIndexByte(k, ' ')+1:])
 					p.bySurname[last] = append(p.bySurname[last], f)
 				}
 			}
@@ -132,7 +134,7 @@ func (p *people) add(s string, f *figure) {
 	if k == "" {
 		return
 	}
-	for _, key := range []string{k, foldAccents(k)} {
+	for _, key := range []string{k, fold.Name(k)} {
 		first, _, _ := strings.Cut(key, " ")
 		p.firsts[first] = true
 		for i := len(first); i < len(key); i++ {
@@ -158,7 +160,7 @@ func (p *people) match(toks []token) (*figure, int) {
 	}
 	// a key without accents folds to itself: one lookup is enough
 	if w := toks[0].lower; !p.firsts[w] {
-		if f := foldAccents(w); f == w || !p.firsts[f] {
+		if f := fold.Name(w); f == w || !p.firsts[f] {
 			return nil, 0
 		}
 	}
@@ -178,7 +180,7 @@ func (p *people) match(toks []token) (*figure, int) {
 		b.WriteString(toks[i].lower)
 		keys = append(keys, b.String())
 		if k := keys[len(keys)-1]; !p.prefixes[k] {
-			if f := foldAccents(k); f == k || !p.prefixes[f] {
+			if f := fold.Name(k); f == k || !p.prefixes[f] {
 				break // no longer name starts so
 			}
 		}
@@ -188,7 +190,7 @@ func (p *people) match(toks []token) (*figure, int) {
 		if f := p.byKey[k]; f != nil {
 			return f, n
 		}
-		if fk := foldAccents(k); fk != k {
+		if fk := fold.Name(k); fk != k {
 			if f := p.byKey[fk]; f != nil {
 				return f, n
 			}
@@ -202,7 +204,7 @@ func (p *people) match(toks []token) (*figure, int) {
 // George W. Bush. It returns nil when nobody or more than one did.
 func (p *people) titled(title, surname string, d int) *figure {
 	var found *figure
-	for _, f := range p.bySurname[foldAccents(surname)] {
+	for _, f := range p.bySurname[fold.Name(surname)] {
 		for _, t := range f.terms {
 			if t.office == title && t.from <= d && d <= t.end() {
 				if found != nil && found != f {
@@ -217,9 +219,7 @@ func (p *people) titled(title, surname string, d int) *figure {
 
 // nameParticles start names in lower case: "al-Assad", "bin Salman", "de
 // Klerk", "von der Leyen", "zu Guttenberg".
-var nameParticles = map[string]bool{"al": true, "el": true, "bin": true, "ibn": true, "abu": true,
-	"de": true, "van": true, "von": true, "zu": true, "le": true, "la": true, "di": true, "da": true,
-	"dos": true, "du": true, "der": true, "den": true, "ter": true}
+var nameParticles = wordSet("name-particles")
 
 func nameParticle(w string) bool {
 	if head, _, ok := strings.Cut(w, "-"); ok {

@@ -42,14 +42,7 @@ type sentence struct {
 }
 
 // abbreviations that end with a period without ending a sentence.
-var abbreviations = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true, "lt": true,
-	"col": true, "maj": true, "capt": true, "sgt": true, "adm": true, "gov": true, "sen": true,
-	"rep": true, "rev": true, "st": true, "mt": true, "no": true, "vs": true, "etc": true,
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
-	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "jr": true, "sr": true,
-	"inc": true, "corp": true, "co": true, "ltd": true, "fm": true, "pres": true, "amb": true,
-}
+var abbreviations = wordSet("abbreviations")
 
 // tokenize splits s (which starts at byte offset base of the article) into tokens.
 // Words keep inner hyphens, apostrophes and dotted abbreviations (U.S., U.N.).

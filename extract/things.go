@@ -10,15 +10,7 @@ import "strings"
 // abstract noun's ending.
 
 // thingHeads end the names of documents, meetings, programmes and places.
-var thingHeads = map[string]bool{"statement": true, "dialogue": true, "declaration": true,
-	"communique": true, "communiqué": true, "memorandum": true, "agreement": true, "accord": true,
-	"accords": true, "treaty": true, "act": true, "plan": true, "strategy": true, "initiative": true,
-	"program": true, "programme": true, "framework": true, "partnership": true, "summit": true,
-	"forum": true, "conference": true, "talks": true, "round": true, "process": true,
-	"airbase": true, "base": true, "shrine": true, "center": true, "centre": true, "shoal": true,
-	"reef": true, "airport": true, "palace": true, "square": true, "strait": true, "canal": true,
-	"islands": true, "island": true, "skies": true, "affairs": true, "security": true,
-	"cooperation": true, "group": true, "fund": true, "bank": true, "award": true, "prize": true}
+var thingHeads = wordSet("thing-heads")
 
 // thingHead reports whether a capitalised word ends the name of a thing
 // rather than a person's: "Statement", "Airbase", "Cooperation".
@@ -37,4 +29,4 @@ func thingHead(w string) bool {
 
 // placePrepositions after a name say where it is, not that it acts:
 // "Camp Ridge Airbase in Romania".
-var placePrepositions = map[string]bool{"in": true, "at": true, "near": true, "of": true}
+var placePrepositions = wordSet("place-prepositions")

@@ -20,7 +20,8 @@
 //     [From, To] the days it covers, so a 1992 event overlaps 1992-06.
 //   - Errors are the sentinels of errors.go, wrapped with the operation.
 //
-// It imports extract (for its vocabulary) and the standard library; never
+// It imports extract (for its vocabulary), extract/fold (the name fold its
+// identity keys share with the extractor) and the standard library; never
 // the Neo4j driver, gqlgen, server or cmd. Only graph/neo4jstore talks to
 // the database.
 package graph

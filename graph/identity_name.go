@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"github.com/dipgraph/dipgraph/extract"
+	"github.com/dipgraph/dipgraph/extract/fold"
 )
 
 // NameMatch says how far two personal names agree.
@@ -200,7 +201,7 @@ func TitlesAgree(a, b string) bool {
 
 func titleWords(t string) map[string]bool {
 	words := map[string]bool{}
-	for _, w := range strings.FieldsFunc(foldAccents(strings.ToLower(t)), func(r rune) bool {
+	for _, w := range strings.FieldsFunc(fold.Name(strings.ToLower(t)), func(r rune) bool {
 		return !unicode.IsLetter(r)
 	}) {
 		switch w {
@@ -239,7 +240,7 @@ func isParticle(w string) bool {
 // splitName folds a name and returns its given name and surname.
 func splitName(name string) (given givenName, surname string) {
 	var words []string
-	for _, w := range strings.FieldsFunc(foldAccents(strings.ToLower(name)), func(r rune) bool {
+	for _, w := range strings.FieldsFunc(fold.Name(strings.ToLower(name)), func(r rune) bool {
 		return !unicode.IsLetter(r) && r != '\''
 	}) {
 		w = strings.ReplaceAll(w, "'", "")
@@ -366,69 +367,6 @@ func isVowel(r rune) bool {
 		return true
 	}
 	return false
-}
-
-// foldAccents replaces letters with diacritics, and the few letters of
-// Azerbaijani, Turkish and Nordic names that English text spells with
-// plain ones, by ASCII.
-func foldAccents(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		b.WriteString(foldRune(r))
-	}
-	return b.String()
-}
-
-func foldRune(r rune) string {
-	switch r {
-	case 'à', 'á', 'â', 'ã', 'ä', 'å', 'ā', 'ă', 'ą', 'ə', 'À', 'Á', 'Â', 'Ã', 'Ä', 'Å', 'Ə':
-		return "a"
-	case 'æ':
-		return "ae"
-	case 'ç', 'ć', 'č', 'Ç', 'Č':
-		return "c"
-	case 'ď', 'đ':
-		return "d"
-	case 'è', 'é', 'ê', 'ë', 'ē', 'ė', 'ę', 'ě', 'È', 'É':
-		return "e"
-	case 'ğ', 'Ğ':
-		return "g"
-	case 'ì', 'í', 'î', 'ï', 'ī', 'ı', 'İ', 'Í':
-		return "i"
-	case 'ł':
-		return "l"
-	case 'ñ', 'ń', 'ň':
-		return "n"
-	case 'ò', 'ó', 'ô', 'õ', 'ö', 'ø', 'ō', 'ő', 'Ö', 'Ó':
-		return "o"
-	case 'ř':
-		return "r"
-	case 'ş', 'ś', 'š', 'Ş', 'Š':
-		return "s"
-	case 'ß':
-		return "ss"
-	case 'ţ', 'ť':
-		return "t"
-	case 'ù', 'ú', 'û', 'ü', 'ū', 'ů', 'ű', 'Ü', 'Ú':
-		return "u"
-	case 'ý', 'ÿ':
-		return "y"
-	case 'ž', 'ź', 'ż', 'Ž':
-		return "z"
-	case '’', '‘':
-		return "'"
-	}
-	return string(r)
 }
 
 // PickPerson decides under which id an incoming person is filed, given

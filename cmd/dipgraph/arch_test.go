@@ -29,6 +29,8 @@ func TestImportRules(t *testing.T) {
 			forbidden: []string{module + "/graph", module + "/server", module + "/cmd", module + "/schema",
 				module + "/extract/corenlp", "github.com/neo4j/", "github.com/99designs/gqlgen", "net/http", "os/exec"},
 			why: "the extractor is pure: text in, facts out; it knows no database, no API, no process, no parser server"},
+		{pkg: "extract/fold", stdOnly: true, allowed: []string{module + "/extract/fold"},
+			why: "name folding is a leaf shared by the extractor, the graph's identity keys and the gazetteer generator"},
 		{pkg: "extract/parse", stdOnly: true, allowed: []string{module + "/extract/parse"},
 			forbidden: []string{module + "/extract/corenlp", "net/http", "os/exec"},
 			why:       "the parse types are values shared by the parser client and the rules, and know neither"},

@@ -22,11 +22,12 @@ commands:
   eval articles [--json] FILE  score the extractor on annotated articles (as score.py articles)
   eval events [--json] FILE  score the extractor on CAMEO-coded sentences
   eval actors [-v] FILE  score actor resolution (text, date -> country, sector)
+  lexicon-report FILE|DIR|-  count the events each row of the event lexicons makes
   bench -url URL -mix FILE  load-test GraphQL endpoints with a query mix (deploy/bench)
 
 Neo4j: NEO4J_URI (bolt://127.0.0.1:7687), NEO4J_USER (neo4j),
 NEO4J_PASSWORD (dipgraph-dev), NEO4J_DATABASE (neo4j).
-CoreNLP (extract, ingest, eval, serve and parse read sentences with it; -parse=false
+CoreNLP (extract, ingest, eval, serve, parse and lexicon-report read sentences with it; -parse=false
 runs the rules only, for debugging): DIPGRAPH_CORENLP_URL (http://127.0.0.1:9000;
 a comma-separated list spreads the load), CORENLP_THREADS (2: the threads of
 each server; extract, ingest and eval read the servers times their threads
@@ -55,6 +56,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return cmdServe(ctx, cfg, rest, stdout, stderr, nil)
 	case "eval":
 		return cmdEval(ctx, cfg, rest, stdout, stderr)
+	case "lexicon-report":
+		return cmdLexiconReport(ctx, cfg, rest, stdin, stdout, stderr)
 	case "bench":
 		return cmdBench(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help":

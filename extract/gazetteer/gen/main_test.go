@@ -135,17 +135,6 @@ func TestUsableAlias(t *testing.T) {
 	}
 }
 
-func TestFold(t *testing.T) {
-	for in, want := range map[string]string{
-		"Côte d’Ivoire": "Cote d'Ivoire", "São Tomé": "Sao Tome", "Chișinău": "Chisinau",
-		"Türkiye": "Turkiye", "Åland": "Aland", "Baku": "Baku",
-	} {
-		if got := fold(in); got != want {
-			t.Errorf("fold(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestParseRejectsBadLayout(t *testing.T) {
 	for name, data := range map[string]string{
 		"trailing space": "a\tb \n",

@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/dipgraph/dipgraph/extract/fold"
 )
 
 // The Phoenix dictionaries of petrarch2, kept as published in
@@ -74,7 +76,7 @@ type known struct {
 // nameKey is how the extractor's tokenizer sees a name, near enough to
 // compare: lower case, accents folded, hyphens as spaces, no dots.
 func nameKey(s string) string {
-	s = strings.ToLower(fold(s))
+	s = strings.ToLower(fold.Name(s))
 	s = strings.NewReplacer("-", " ", ".", "", "’", "'").Replace(s)
 	return strings.Join(strings.Fields(s), " ")
 }

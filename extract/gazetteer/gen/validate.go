@@ -228,6 +228,8 @@ func Validate(dir string, countries []byte) (warnings []string, err error) {
 	checkPeople(dir, iso3s, named, fail, warn)
 	checkAgents(dir, patterns, fail)
 	checkPublishers(dir, iso3s, fail)
+	checkLexicons(dir, fail, warn)
+	checkWords(dir, fail)
 
 	sort.Strings(warnings)
 	return warnings, errors.Join(errs...)
