@@ -270,16 +270,16 @@ var weekdays = map[string]time.Weekday{
 	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
 }
 
-// aheadWords mark a sentence that speaks of what is to come, so that its
-// "Thursday" is the coming one: "will arrive", "is expected to arrive",
-// "is due to sign", "is scheduled to meet".
-var aheadWords = []string{" will ", " expected to ", " due to ", " scheduled to ", " is to ", " are to ", " plans to ", " planned to "}
+// aheadWords mark a sentence that speaks of what is to come
+// (gazetteer/words/ahead-words.txt).
+var aheadWords = wordLines("ahead-words")
 
-// looksAhead reports whether a sentence speaks of what is to come.
+// looksAhead reports whether a sentence speaks of what is to come, so
+// that its "Thursday" is the coming one.
 func looksAhead(sentence string) bool {
 	s := " " + strings.ToLower(sentence) + " "
 	for _, w := range aheadWords {
-		if strings.Contains(s, w) {
+		if strings.Contains(s, " "+w+" ") {
 			return true
 		}
 	}

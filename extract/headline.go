@@ -86,9 +86,8 @@ func (x *extraction) headlineTargets() {
 }
 
 // foreignPosts are words of offices held abroad or in an international
-// body: their holders are seldom of the country a story is datelined in.
-var foreignPosts = []string{"ambassador", "envoy", "secretary-general", "secretary general", "commissioner",
-	"rapporteur", "chargé", "charge d'affaires", "consul", "delegate", "observer", "un ", "u.n. "}
+// body (gazetteer/words/foreign-posts.txt).
+var foreignPosts = wordLines("foreign-posts")
 
 // datelineOfficials gives an official of no known country in a news story
 // the country of its dateline ("LONDON - Corporate Affairs Minister Michael
@@ -104,8 +103,8 @@ func (x *extraction) datelineOfficials() {
 		if e.typ != TypePerson || e.country != "" || e.title == "" || e.sector == "IGO" {
 			continue
 		}
-		t := strings.ToLower(e.title) + " "
-		if slices.ContainsFunc(foreignPosts, func(w string) bool { return strings.Contains(t, w) }) {
+		t := " " + strings.ToLower(e.title) + " "
+		if slices.ContainsFunc(foreignPosts, func(w string) bool { return strings.Contains(t, " "+w+" ") }) {
 			continue
 		}
 		e.country, e.countryFrom = d.dateline, "dateline"
