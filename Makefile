@@ -71,8 +71,16 @@ test-browser: neo4j-test web browser
 	$(TEST_ENV) DIPGRAPH_REQUIRE_BROWSER=1 DIPGRAPH_REQUIRE_READERS=1 $(GO) test -count=1 -run TestBrowser -v ./cmd/dipgraph
 
 ## run: the main job
+# and a sample for the web page to show: the first RUN_SAMPLE U.S. government
+# releases (State Department and White House, public domain) of
+# $(SHARED)/corpus/dev.jsonl, read where they are, never copied
+RUN_SAMPLE ?= 300
 run: neo4j corenlp build
 	$(BIN) ingest testdata/articles
+	@if [ -r $(SHARED)/corpus/dev.jsonl ] && [ "$(RUN_SAMPLE)" != 0 ]; then \
+	  echo "ingesting $(RUN_SAMPLE) U.S. government releases of $(SHARED)/corpus/dev.jsonl"; \
+	  grep -E '"source": "(state_dept|whitehouse)"' $(SHARED)/corpus/dev.jsonl | head -n $(RUN_SAMPLE) | $(BIN) ingest -; \
+	else echo "no $(SHARED)/corpus/dev.jsonl: only testdata/articles ingested"; fi
 	$(BIN) serve
 
 ## test: everything CI runs, against make test's own Neo4j (neo4j-test)
