@@ -22,21 +22,12 @@ func (d *doc) headlineCountries(title string) []string {
 			i++
 			continue
 		}
-		if e := pick(es, d); (e.kind == kindCountry || e.kind == kindDemonym) && e.iso3 != "" && !containsStr(out, e.iso3) {
+		if e := pick(es, d); (e.kind == kindCountry || e.kind == kindDemonym) && e.iso3 != "" && !slices.Contains(out, e.iso3) {
 			out = append(out, e.iso3)
 		}
 		i += n
 	}
 	return out
-}
-
-func containsStr(ss []string, s string) bool {
-	for _, v := range ss {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 // aimedRoots are the CAMEO roots of acts that are aimed at someone: an
@@ -66,7 +57,7 @@ func (x *extraction) headlineTargets() {
 				break
 			}
 		}
-		if src == "" || !containsStr(x.headline, src) {
+		if src == "" || !slices.Contains(x.headline, src) {
 			continue // the headline is about someone else's dealings
 		}
 		var other []string

@@ -31,6 +31,16 @@ func parsedSentences(t *testing.T) map[string]struct {
 	return m
 }
 
+// recordLines writes the records of a result as source(country)>target(country):code
+// (dyads, in group_test.go, codes a sentence and marks inferred countries).
+func recordLines(res Result) []string {
+	var out []string
+	for _, r := range Records(res) {
+		out = append(out, r.Source.Name+"("+r.Source.Country+")>"+r.Target.Name+"("+r.Target.Country+"):"+r.CAMEO)
+	}
+	return out
+}
+
 func TestParsedRoles(t *testing.T) {
 	sents := parsedSentences(t)
 	tests := []struct {
@@ -75,10 +85,7 @@ func TestParsedRoles(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var got []string
-			for _, r := range Records(res) {
-				got = append(got, r.Source.Name+"("+r.Source.Country+")>"+r.Target.Name+"("+r.Target.Country+"):"+r.CAMEO)
-			}
+			got := recordLines(res)
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("records of %q (-want +got):\n%s", s.Text, diff)
 			}

@@ -154,3 +154,32 @@ type IngestSummary struct {
 	// Changed is false when the database already held everything in the batch.
 	Changed bool
 }
+
+// Properties collects key, value pairs into the properties of a node or
+// edge, leaving out empty strings, zero numbers and empty lists.
+func Properties(kv ...any) map[string]any {
+	m := map[string]any{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		k, v := kv[i].(string), kv[i+1]
+		switch x := v.(type) {
+		case string:
+			if x == "" {
+				continue
+			}
+		case int:
+			if x == 0 {
+				continue
+			}
+		case float64:
+			if x == 0 {
+				continue
+			}
+		case []string:
+			if len(x) == 0 {
+				continue
+			}
+		}
+		m[k] = v
+	}
+	return m
+}

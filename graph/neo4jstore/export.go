@@ -114,37 +114,8 @@ func (s *Store) Export(ctx context.Context) (graph.NodeLink, error) {
 	return g, nil
 }
 
-// nodeProps collects key, value pairs into node properties, leaving out
-// empty strings, zero numbers and empty lists.
-func nodeProps(kv ...any) map[string]any {
-	m := map[string]any{}
-	for i := 0; i+1 < len(kv); i += 2 {
-		k, v := kv[i].(string), kv[i+1]
-		switch x := v.(type) {
-		case string:
-			if x == "" {
-				continue
-			}
-		case int:
-			if x == 0 {
-				continue
-			}
-		case float64:
-			if x == 0 {
-				continue
-			}
-		case []string:
-			if len(x) == 0 {
-				continue
-			}
-		}
-		m[k] = v
-	}
-	return m
-}
-
 func entityNode(e graph.Entity) graph.Node {
-	return graph.Node{ID: e.ID, Type: e.Type, Name: e.Name, Properties: nodeProps(
+	return graph.Node{ID: e.ID, Type: e.Type, Name: e.Name, Properties: graph.Properties(
 		"iso3", e.ISO3, "iso2", e.ISO2, "country", e.Country, "title", e.Title, "aliases", e.Aliases)}
 }
 
@@ -155,7 +126,7 @@ func eventNode(ev graph.Event) graph.Node {
 		}
 		return t.Format(dayLayout)
 	}
-	return graph.Node{ID: ev.ID, Type: ev.Type, Name: ev.Label, Properties: nodeProps(
+	return graph.Node{ID: ev.ID, Type: ev.Type, Name: ev.Label, Properties: graph.Properties(
 		"date", ev.Date, "end", ev.End, "from", day(ev.From), "to", day(ev.To),
 		"precision", ev.Precision, "modality", ev.Modality, "subtype", ev.Subtype,
 		"cameo", ev.CAMEO, "cameoRoot", ev.CAMEORoot, "quadClass", ev.QuadClass,
@@ -165,7 +136,7 @@ func eventNode(ev graph.Event) graph.Node {
 }
 
 func articleNode(a graph.Article) graph.Node {
-	return graph.Node{ID: a.ID, Type: ArticleType, Name: a.Title, Properties: nodeProps(
+	return graph.Node{ID: a.ID, Type: ArticleType, Name: a.Title, Properties: graph.Properties(
 		"published", a.Published, "source", a.Source, "section", a.Section, "author", a.Author,
 		"dateline", a.Dateline, "url", a.URL, "text", a.Text)}
 }
@@ -231,7 +202,7 @@ func relationEdge(r *neo4j.Record) (graph.Edge, error) {
 		}
 		return a.End < b.End
 	})
-	e.Properties = nodeProps("role", role, "date", date, "evidence", spans)
+	e.Properties = graph.Properties("role", role, "date", date, "evidence", spans)
 	return e, nil
 }
 
@@ -377,18 +348,7 @@ func (s *Store) SelectionRelations(ctx context.Context, f graph.EventFilter, sou
 	out, err := read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]graph.Relation, error) {
 		return collect(ctx, tx, exportSelectionRelations, p, func(r *neo4j.Record) (graph.Relation, error) {
 			m := r.AsMap()
-			var x graph.Relation
-			x.Source, _ = m["source"].(string)
-			x.Type, _ = m["type"].(string)
-			x.Target, _ = m["target"].(string)
-			x.Role, _ = m["role"].(string)
-			x.Date, _ = m["date"].(string)
-			spans, _ := m["evidence"].([]any)
-			for _, sp := range stringsOf(spans) {
-				if ev, ok := parseSpan(sp); ok {
-					x.Evidence = append(x.Evidence, ev)
-				}
-			}
+			x := relationOf(m)
 			if x.Source == "" || x.Target == "" || x.Type == "" {
 				return x, fmt.Errorf("export_selection_relations: row without ids: %v", m)
 			}

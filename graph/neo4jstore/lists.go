@@ -260,17 +260,7 @@ func (s *Store) RelationsOf(ctx context.Context, entityIDs []string) (map[string
 			var x row
 			m := r.AsMap()
 			x.entity, _ = m["entity"].(string)
-			x.Source, _ = m["source"].(string)
-			x.Type, _ = m["type"].(string)
-			x.Target, _ = m["target"].(string)
-			x.Role, _ = m["role"].(string)
-			x.Date, _ = m["date"].(string)
-			spans, _ := m["evidence"].([]any)
-			for _, sp := range stringsOf(spans) {
-				if ev, ok := parseSpan(sp); ok {
-					x.Evidence = append(x.Evidence, ev)
-				}
-			}
+			x.Relation = relationOf(m)
 			if x.entity == "" || x.Source == "" || x.Target == "" {
 				return x, fmt.Errorf("relations_of: row without ids: %v", m)
 			}
@@ -350,4 +340,22 @@ func (s *Store) EntitiesMentionedIn(ctx context.Context, articleIDs []string) (m
 		out[x.article] = append(out[x.article], x.Entity)
 	}
 	return out, nil
+}
+
+// relationOf reads a relation row: source, type, target, role, date and
+// the evidence spans.
+func relationOf(m map[string]any) graph.Relation {
+	var x graph.Relation
+	x.Source, _ = m["source"].(string)
+	x.Type, _ = m["type"].(string)
+	x.Target, _ = m["target"].(string)
+	x.Role, _ = m["role"].(string)
+	x.Date, _ = m["date"].(string)
+	spans, _ := m["evidence"].([]any)
+	for _, sp := range stringsOf(spans) {
+		if ev, ok := parseSpan(sp); ok {
+			x.Evidence = append(x.Evidence, ev)
+		}
+	}
+	return x
 }

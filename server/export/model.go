@@ -79,35 +79,6 @@ var edgeAttrs = []attr{
 	{"from", "string"}, {"to", "string"}, {"spans", "strings"},
 }
 
-// props collects key, value pairs, leaving out empty strings, zero
-// numbers and empty lists.
-func props(kv ...any) map[string]any {
-	m := map[string]any{}
-	for i := 0; i+1 < len(kv); i += 2 {
-		k, v := kv[i].(string), kv[i+1]
-		switch x := v.(type) {
-		case string:
-			if x == "" {
-				continue
-			}
-		case int:
-			if x == 0 {
-				continue
-			}
-		case float64:
-			if x == 0 {
-				continue
-			}
-		case []string:
-			if len(x) == 0 {
-				continue
-			}
-		}
-		m[k] = v
-	}
-	return m
-}
-
 // day formats t as YYYY-MM-DD, or "" for the zero time.
 func day(t time.Time) string {
 	if t.IsZero() {
@@ -147,7 +118,7 @@ func eventNode(r *row) node {
 	ev, p := r.Event, provenanceOf(r)
 	return node{ID: ev.ID, Kind: kindEvent, Type: ev.Type, Label: ev.Label,
 		Start: day(ev.From), End: day(ev.To),
-		attrs: props("kind", kindEvent, "type", ev.Type, "label", ev.Label,
+		attrs: graph.Properties("kind", kindEvent, "type", ev.Type, "label", ev.Label,
 			"date", ev.Date, "end", ev.End, "from", day(ev.From), "to", day(ev.To),
 			"precision", ev.Precision, "modality", ev.Modality, "subtype", ev.Subtype,
 			"cameo", ev.CAMEO, "cameoRoot", ev.CAMEORoot, "quadClass", ev.QuadClass,
@@ -159,13 +130,13 @@ func eventNode(r *row) node {
 
 func entityNode(e graph.Entity) node {
 	return node{ID: e.ID, Kind: kindEntity, Type: e.Type, Label: e.Name,
-		attrs: props("kind", kindEntity, "type", e.Type, "label", e.Name,
+		attrs: graph.Properties("kind", kindEntity, "type", e.Type, "label", e.Name,
 			"iso3", e.ISO3, "iso2", e.ISO2, "country", e.Country, "title", e.Title, "aliases", e.Aliases)}
 }
 
 func articleNode(a graph.Article) node {
 	return node{ID: a.ID, Kind: kindArticle, Type: "Article", Label: a.Title,
-		attrs: props("kind", kindArticle, "type", "Article", "label", a.Title,
+		attrs: graph.Properties("kind", kindArticle, "type", "Article", "label", a.Title,
 			"published", a.Published, "source", a.Source, "section", a.Section, "author", a.Author,
 			"dateline", a.Dateline, "url", a.URL)}
 }
@@ -180,7 +151,7 @@ func eventEdges(r *row) []edge {
 	for _, pt := range ev.Participants {
 		out = append(out, edge{ID: ev.ID + "|" + pt.Role + "|" + pt.EntityID,
 			Source: ev.ID, Target: pt.EntityID, Kind: kindParticipant, Type: pt.Role, Start: from, End: to,
-			attrs: props("kind", kindParticipant, "type", pt.Role, "groups", pt.Groups, "sectors", pt.Sectors,
+			attrs: graph.Properties("kind", kindParticipant, "type", pt.Role, "groups", pt.Groups, "sectors", pt.Sectors,
 				"from", from, "to", to)})
 	}
 	for i := 0; i < len(ev.Evidence); {
@@ -191,7 +162,7 @@ func eventEdges(r *row) []edge {
 		}
 		out = append(out, edge{ID: ev.ID + "|" + EvidenceEdge + "|" + a,
 			Source: ev.ID, Target: a, Kind: kindEvidence, Type: EvidenceEdge, Start: from, End: to,
-			attrs: props("kind", kindEvidence, "type", EvidenceEdge, "spans", spans, "from", from, "to", to)})
+			attrs: graph.Properties("kind", kindEvidence, "type", EvidenceEdge, "spans", spans, "from", from, "to", to)})
 	}
 	return out
 }
@@ -203,7 +174,7 @@ func relationEdge(r graph.Relation) edge {
 	}
 	return edge{ID: r.Source + "|" + r.Type + "|" + r.Target, Source: r.Source, Target: r.Target,
 		Kind: kindRelation, Type: r.Type,
-		attrs: props("kind", kindRelation, "type", r.Type, "role", r.Role, "date", r.Date, "spans", spans)}
+		attrs: graph.Properties("kind", kindRelation, "type", r.Type, "role", r.Role, "date", r.Date, "spans", spans)}
 }
 
 // mentionEdge is the edge from an entity to an article naming it, with
@@ -215,7 +186,7 @@ func mentionEdge(ms []graph.Mention) edge {
 	}
 	e, a := ms[0].EntityID, ms[0].ArticleID
 	return edge{ID: e + "|" + MentionedEdge + "|" + a, Source: e, Target: a, Kind: kindMention, Type: MentionedEdge,
-		attrs: props("kind", kindMention, "type", MentionedEdge, "spans", spans)}
+		attrs: graph.Properties("kind", kindMention, "type", MentionedEdge, "spans", spans)}
 }
 
 // text formats an attribute value for formats without types of their own.
