@@ -231,6 +231,50 @@ relativeDates:
 	}
 	// "This year", "this month" at sentence start are caught above; order by position.
 	sortDates(out)
+	return joinRanges(out, s, base)
+}
+
+// rangeJoiners join two days into one range: "May 5 – May 9", "from
+// June 30 to July 2", "between May 5 and May 9".
+var rangeJoiners = map[string]bool{"-": true, "–": true, "—": true, "to": true, "through": true, "until": true, "till": true, "thru": true}
+
+// joinRanges makes one range of two day dates joined by a dash, "to" or
+// "through" ("from May 5 – May 9, 2022", "June 30 to July 2"), or by
+// "and" after "between". A first day without a year of its own takes the
+// end's year (the one before when its month comes later). ds is ordered
+// by position; s is the sentence the spans point into, starting at base.
+func joinRanges(ds []dateRef, s string, base int) []dateRef {
+	out := ds[:0]
+	for i := 0; i < len(ds); i++ {
+		a := ds[i]
+		if i+1 < len(ds) && a.precision == PrecisionDay && a.end == "" && ds[i+1].precision == PrecisionDay {
+			b := ds[i+1]
+			gap := strings.TrimSpace(s[a.End-base : b.Start-base])
+			joined := rangeJoiners[strings.ToLower(gap)]
+			if !joined && strings.EqualFold(gap, "and") {
+				before := strings.ToLower(strings.TrimSpace(s[:a.Start-base]))
+				joined = strings.HasSuffix(before, "between")
+			}
+			if joined {
+				end := firstOf(b.end, b.date)
+				if !hasYearDigits(s[a.Start-base:a.End-base]) && len(a.date) == 10 && a.date[:4] != end[:4] {
+					y, _ := strconv.Atoi(end[:4])
+					if a.date[5:] > end[5:] {
+						y--
+					}
+					a.date = strconv.Itoa(y) + a.date[4:]
+				}
+				if a.date < end {
+					a.end = end
+					a.Span.End = b.Span.End
+					out = append(out, a)
+					i++
+					continue
+				}
+			}
+		}
+		out = append(out, a)
+	}
 	return out
 }
 

@@ -75,6 +75,7 @@ func Extract(in Input) (Result, error) {
 		x.findEvents(si)
 	}
 	x.headlineTargets()
+	x.titleCountries()
 	x.datelineOfficials()
 	x.dropStances()
 	x.finish()

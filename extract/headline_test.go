@@ -131,6 +131,14 @@ func TestDatelineOfficials(t *testing.T) {
 			"LONDON, March 2 - Japanese Foreign Minister Ann Smith will travel to Ruritania.", []string{"Ann Smith (JPN, )"}},
 		{"no dateline, no country", "reuters",
 			"Corporate Affairs Minister Ann Smith will travel to Ruritania.", []string{"Ann Smith (, )"}},
+		{"another mention of the office names its country", "reuters",
+			"The Japanese ambassador to France made a proposal. Ambassador Ann Smith will travel to Ruritania.", []string{"Ann Smith (JPN, title)"}},
+		{"the office outranks the dateline", "reuters",
+			"LONDON, March 2 - The Japanese ambassador made a proposal. Ambassador Ann Smith will travel to Ruritania.", []string{"Ann Smith (JPN, title)"}},
+		{"an office named with two countries says nothing", "reuters",
+			"The Japanese ambassador and the French ambassador met. Ambassador Ann Smith will travel to Ruritania.", []string{"Ann Smith (, )"}},
+		{"another office names no country", "reuters",
+			"The Japanese finance minister made a proposal. Ambassador Ann Smith will travel to Ruritania.", []string{"Ann Smith (, )"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

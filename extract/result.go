@@ -169,7 +169,8 @@ const (
 	PropTitle      = "title"    // a person's office, e.g. "Foreign Minister"
 	PropOccupation = "occupation"
 	// PropCountryFrom says where a person's country came from when the
-	// text does not tie him to one: "dateline".
+	// text does not tie him to one: "dateline", or "title" when another
+	// mention of his office names its country (titlecountry.go).
 	PropCountryFrom = "countryFrom"
 	PropSector      = "sector" // a person's sector in Phoenix terms (GOV, MIL, IGO, ...)
 	PropDate        = "date"   // ISO 8601 at its precision: 1992, 2017-11, 2017-11-20

@@ -36,6 +36,12 @@ func TestDates(t *testing.T) {
 		{"month without year near new year", "on Jan. 3", true, []dateRef{{date: "2018-01-03", precision: PrecisionDay}}},
 		{"ISO date", "on 2017-11-20 they", false, []dateRef{{date: "2017-11-20", precision: PrecisionDay}}},
 		{"impossible day", "on February 30", false, nil},
+		{"range with the month twice", "will travel from May 5 – May 9, 2022.", true, []dateRef{{date: "2022-05-05", end: "2022-05-09", precision: PrecisionDay}}},
+		{"range across months", "a tour from June 30 to July 2", true, []dateRef{{date: "2017-06-30", end: "2017-07-02", precision: PrecisionDay}}},
+		{"range across a new year", "in office from December 30 through January 2, 2019", false, []dateRef{{date: "2018-12-30", end: "2019-01-02", precision: PrecisionDay}}},
+		{"range after between", "between March 3 and March 7, 1994", false, []dateRef{{date: "1994-03-03", end: "1994-03-07", precision: PrecisionDay}}},
+		{"two days joined by and are two days", "on March 3 and March 7, 1994", false, []dateRef{{date: "2018-03-03", precision: PrecisionDay}, {date: "1994-03-07", precision: PrecisionDay}}},
+		{"a backward pair is no range", "on May 9 to May 5", false, []dateRef{{date: "2018-05-09", precision: PrecisionDay}, {date: "2018-05-05", precision: PrecisionDay}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
