@@ -78,6 +78,7 @@ func Extract(in Input) (Result, error) {
 	x.titleCountries()
 	x.datelineOfficials()
 	x.dropStances()
+	x.tripDays()
 	x.finish()
 	return x.result(art), nil
 }

@@ -44,6 +44,10 @@ type sentence struct {
 // abbreviations that end with a period without ending a sentence.
 var abbreviations = wordSet("abbreviations")
 
+// sentenceOpeners end a sentence after an abbreviation that may close one
+// (gazetteer/words/sentence-openers.txt).
+var sentenceOpeners = wordSet("sentence-openers")
+
 // tokenize splits s (which starts at byte offset base of the article) into tokens.
 // Words keep inner hyphens, apostrophes and dotted abbreviations (U.S., U.N.).
 func tokenize(s string, base int) []token {
@@ -161,8 +165,9 @@ func splitSentences(text string, paras []Span) []sentence {
 			}
 			if t == "." && i > 0 {
 				prev := toks[i-1]
-				if prev.end == toks[i].start && (abbreviations[prev.lower] || (len(prev.text) == 1 && prev.isCap())) {
-					continue // "Nov. 16", "J. Smith"
+				if prev.end == toks[i].start && (abbreviations[prev.lower] || (len(prev.text) == 1 && prev.isCap())) &&
+					!(i+1 < len(toks) && toks[i+1].isCap() && sentenceOpeners[toks[i+1].lower]) {
+					continue // "Nov. 16", "J. Smith", but "Hun Sen. He said"
 				}
 			}
 			end := i + 1
