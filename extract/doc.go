@@ -10,7 +10,9 @@
 // (article.go); sentences and tokens with byte offsets (text.go); dates
 // resolved against the publication time (date.go); mentions resolved to
 // entities through the embedded gazetteer, titles and coreference
-// (gazetteer.go, mention.go); the government that issues a press release
+// (gazetteer.go; mention.go walks a sentence's tokens through one
+// recogniser per kind of mention: mention_pronoun.go, mention_country.go,
+// mention_person.go, mention_title.go, mention_body.go, mention_group.go); the government that issues a press release
 // (publisher.go, gazetteer/publishers.tsv), whose "we" and signer's "I"
 // are its voice (voice.go) and whose offices named without a country are
 // its own (office.go), while names of things are no people (things.go); actors the tables do not hold: groups named
