@@ -150,7 +150,7 @@ func (x *extraction) triggerHits(si int, toks []token, ms []mention, cl clause) 
 				}
 			}
 			hits = append(hits, hit{tr: tr, i: i, n: n})
-			if firstVerb < 0 && (isVerbal(tr, toks[i].lower) || tr.frame == "resolution") {
+			if firstVerb < 0 && (isVerbal(tr, toks[i].lower) || tr.frame == frameResolution) {
 				firstVerb = i // a resolution's topic ("on withdrawal of forces") is no act either
 			}
 			i += n - 1
@@ -180,7 +180,7 @@ func dropParticiples(toks []token, ms []mention, hits []hit, firstVerb int) ([]h
 				if firstVerb == h.i {
 					firstVerb = -1
 					for _, h2 := range hits {
-						if isVerbal(h2.tr, toks[h2.i].lower) || h2.tr.frame == "resolution" {
+						if isVerbal(h2.tr, toks[h2.i].lower) || h2.tr.frame == frameResolution {
 							firstVerb = h2.i
 							break
 						}
@@ -279,7 +279,7 @@ func (x *extraction) dropPurposeMeetings(si int, hits []hit) []hit {
 func (x *extraction) readHits(si int, toks []token, ms []mention, cl clause, hits []hit, firstVerb int, sentDates func() []dateRef) {
 	lastVerb := firstVerb
 	for _, h := range hits {
-		special := h.tr.frame == "conflict" || h.tr.frame == "anniversary" || h.tr.frame == "resolution"
+		special := h.tr.frame == frameConflict || h.tr.frame == frameAnniversary || h.tr.frame == frameResolution
 		// A noun after the main verb is its object or a detail ("agreed to
 		// a ceasefire after two days of fighting"), not an event of its own;
 		// conflicts, anniversaries and resolutions are always read.

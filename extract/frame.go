@@ -2,6 +2,28 @@ package extract
 
 import "strings"
 
+// frameName is a trigger's frame (the frame column of triggers.tsv): which
+// handler reads its participants, and what each argument means.
+type frameName string
+
+// The frames; the generator accepts exactly these in triggers.tsv
+// (TestFramesAreTheExtractorsOwn).
+const (
+	frameVisit       frameName = "visit"       // a visitor and the hosts visited
+	frameMeet        frameName = "meet"        // a meeting of a subject with others
+	frameSym         frameName = "sym"         // a meeting of sides named as one ("A and B met")
+	frameSVO         frameName = "svo"         // a source acting on a target
+	frameHost        frameName = "host"        // a host and its visitor
+	frameState       frameName = "state"       // a subject's stance ("is committed to")
+	frameRecv        frameName = "recv"        // a receiver and the giver it received from
+	frameMediate     frameName = "mediate"     // a mediator and the parties
+	frameAgreement   frameName = "agreement"   // the parties that conclude it
+	frameBetween     frameName = "between"     // an agreement of the sides "between" which it is
+	frameConflict    frameName = "conflict"    // a conflict noun, of a region or between parties
+	frameResolution  frameName = "resolution"  // a body's resolution
+	frameAnniversary frameName = "anniversary" // an anniversary and its parties
+)
+
 // frame fills in the participants of a triggered event.
 func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause, dates func() []dateRef) *event {
 	d := x.d
@@ -22,23 +44,23 @@ func (x *extraction) frame(si int, tr trigger, i, n int, ms []mention, cl clause
 	after := i + n
 	f := &frameCall{si: si, tr: tr, i: i, n: n, ms: ms, cl: cl, dates: dates, s: s, toks: toks, from: from, to: to, after: after, ev: ev, ev0: ev0}
 	switch tr.frame {
-	case "visit":
+	case frameVisit:
 		return x.visitFrame(f)
-	case "meet", "sym":
+	case frameMeet, frameSym:
 		return x.meetFrame(f)
-	case "anniversary":
+	case frameAnniversary:
 		return x.anniversaryFrame(f)
-	case "conflict":
+	case frameConflict:
 		return x.conflictFrame(f)
-	case "mediate":
+	case frameMediate:
 		return x.mediateFrame(f)
-	case "recv":
+	case frameRecv:
 		return x.receiveFrame(f)
-	case "svo", "host", "state":
+	case frameSVO, frameHost, frameState:
 		return x.actFrame(f)
-	case "agreement", "between":
+	case frameAgreement, frameBetween:
 		return x.agreementFrame(f)
-	case "resolution":
+	case frameResolution:
 		return x.resolutionFrame(f)
 	}
 	return nil

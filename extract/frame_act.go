@@ -43,7 +43,7 @@ func (x *extraction) actFrame(f *frameCall) *event {
 	toks, from, to, ev, ev0, i, n, si, tr, ms, dates := f.toks, f.from, f.to, f.ev, f.ev0, f.i, f.n, f.si, f.tr, f.ms, f.dates
 	srcRole, dstRole := "actor", "target"
 	switch {
-	case tr.frame == "host":
+	case tr.frame == frameHost:
 		srcRole, dstRole = "host", "visitor"
 		ev.subtype = "hosted"
 	case tr.typ == TypeStatement:
@@ -62,7 +62,7 @@ func (x *extraction) actFrame(f *frameCall) *event {
 	if !parsed {
 		passive = isPassive(toks, i)
 	}
-	if tr.frame == "state" {
+	if tr.frame == frameState {
 		passive = false // "is committed to": the subject's stance
 	}
 	var joined []mention // the targets coordinated with dst, from the parse
@@ -192,7 +192,7 @@ func (x *extraction) actFrame(f *frameCall) *event {
 		x.lastSubj = srcs
 	}
 	if len(srcs) == 0 {
-		if dst == nil || tr.frame == "host" {
+		if dst == nil || tr.frame == frameHost {
 			return nil
 		}
 	}
@@ -222,7 +222,7 @@ func (x *extraction) actFrame(f *frameCall) *event {
 			last = m
 		}
 	}
-	if tr.frame == "host" && (len(srcs) == 0 || dst == nil) {
+	if tr.frame == frameHost && (len(srcs) == 0 || dst == nil) {
 		return nil
 	}
 	for _, m := range ms {

@@ -41,9 +41,9 @@ func (x *extraction) conflictFrame(f *frameCall) *event {
 		// states wage on each other is their use of force (190),
 		// coded as a verb is
 		trf := tr
-		trf.typ, trf.cameo, trf.subtype, trf.frame = TypeMilitaryAction, "190", "war", "svo"
+		trf.typ, trf.cameo, trf.subtype, trf.frame = TypeMilitaryAction, "190", "war", frameSVO
 		if len(subjs) > 1 {
-			trf.frame = "sym"
+			trf.frame = frameSym
 		}
 		return x.frame(si, trf, i, n, ms, cl, dates)
 	}

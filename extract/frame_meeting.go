@@ -51,7 +51,7 @@ func (x *extraction) meetFrame(f *frameCall) *event {
 	}
 	// "Lavrov held talks with [someone the text names in a way not
 	// read]": a meeting of one known side is still a meeting
-	if len(ev.parts) < 2 && !(len(subjs) > 0 && (tr.frame == "sym" || hasWordAfter(toks, after, "with"))) {
+	if len(ev.parts) < 2 && !(len(subjs) > 0 && (tr.frame == frameSym || hasWordAfter(toks, after, "with"))) {
 		return nil
 	}
 	x.date(ev, dates(), toks[i].start, si)
