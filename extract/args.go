@@ -3,7 +3,7 @@ package extract
 import "slices"
 
 // The arguments of a trigger read off the parse: the bridge between the
-// frames (event.go), which say what each argument means for an act, and
+// frames (frame_*.go), which say what each argument means for an act, and
 // the syntax stage (syntax.go), which says which words are the arguments.
 // Each method reports ok=false when the sentence has no parse or the parse
 // names no argument of a known kind; the frame then falls back to reading

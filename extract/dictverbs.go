@@ -70,16 +70,16 @@ func (x *extraction) dictionaryVerbs(si int, taken func(int) bool, speechVerb in
 // frameForCode is the frame that reads the participants of an act coded
 // by the dictionary: a visit, a hosting, a meeting of sides, or a source
 // acting on a target.
-func frameForCode(code string) string {
+func frameForCode(code string) frameName {
 	switch {
 	case code == "042":
-		return "visit"
+		return frameVisit
 	case code == "043":
-		return "host"
+		return frameHost
 	case code == "040" || code == "041" || code == "044" || code == "046":
-		return "meet"
+		return frameMeet
 	}
-	return "svo"
+	return frameSVO
 }
 
 // hasGov reports whether some governor links to v by a relation that

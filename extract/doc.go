@@ -10,15 +10,23 @@
 // (article.go); sentences and tokens with byte offsets (text.go); dates
 // resolved against the publication time (date.go); mentions resolved to
 // entities through the embedded gazetteer, titles and coreference
-// (gazetteer.go, mention.go); the government that issues a press release
+// (gazetteer.go; mention.go walks a sentence's tokens through one
+// recogniser per kind of mention: mention_pronoun.go, mention_country.go,
+// mention_person.go, mention_title.go, mention_body.go, mention_group.go); the government that issues a press release
 // (publisher.go, gazetteer/publishers.tsv), whose "we" and signer's "I"
 // are its voice (voice.go) and whose offices named without a country are
 // its own (office.go), while names of things are no people (things.go); actors the tables do not hold: groups named
 // by a common noun, placed by a demonym, a "-led" country or where the
 // sentence happens, and bodies named by the word their name ends in
 // (group.go); events from the triggers table with their
-// frames and the CAMEO verb lexicon (event.go, lexicon.go, gazetteer/
-// verbs.tsv); CAMEO weights (cameo.go); dyad records (records.go); known
+// frames and the CAMEO verb lexicon (lexicon.go, gazetteer/verbs.tsv):
+// a sentence's steps (findevents.go), its reported clause and speaker
+// (clause.go), arguments by the order of the words (roles.go), one
+// handler per frame by kind of event (frame.go dispatches to
+// frame_visit.go, frame_meeting.go, frame_act.go, frame_force.go,
+// frame_agreement.go, frame_anniversary.go; statements in
+// frame_statement.go), and the event with its date and merging
+// (event.go); CAMEO weights (cameo.go); dyad records (records.go); known
 // figures with their offices over time (people.go, gazetteer/people.tsv,
 // and the dated roles of the PETRARCH Phoenix dictionaries,
 // gazetteer/phoenix_*.tsv, made by go generate from gazetteer/petrarch2)

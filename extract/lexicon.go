@@ -12,7 +12,7 @@ type trigger struct {
 	typ     string
 	cameo   string
 	subtype string
-	frame   string
+	frame   frameName
 	dict    bool // coded by the CAMEO dictionary on the parse: both sides must be named
 	row     int  // the row's index in LexiconRows, for the lexicon report
 }
@@ -112,7 +112,7 @@ func (t trigger) match(toks []token, i int) int {
 func loadTriggers() []trigger {
 	var out []trigger
 	for i, r := range lexiconRows() {
-		t := trigger{words: strings.Fields(r.Pattern), cameo: r.Code, frame: r.Frame, row: i}
+		t := trigger{words: strings.Fields(r.Pattern), cameo: r.Code, frame: frameName(r.Frame), row: i}
 		switch {
 		case r.File == "triggers.tsv":
 			t.typ, t.subtype = r.typ, r.subtype

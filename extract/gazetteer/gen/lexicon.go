@@ -23,7 +23,7 @@ var (
 	triggerCols = []string{"pattern", "type", "code", "subtype", "frame"}
 	knownCols   = []string{"file", "pattern", "problem"}
 
-	// frames are the frames the extractor's frame handler (extract/event.go)
+	// frames are the frames the extractor's frame handlers (extract/frame.go)
 	// knows; TestFramesAreTheExtractorsOwn keeps this list equal to the
 	// strings the code compares a trigger's frame with.
 	frames = set("visit", "meet", "svo", "sym", "host", "recv", "state", "between", "mediate",

@@ -122,19 +122,29 @@ func isFrameField(e ast.Expr) bool {
 }
 
 // TestFramesAreTheExtractorsOwn checks that the generator's frames are
-// exactly the strings the extractor compares a trigger's frame with (in a
-// switch on x.frame or an x.frame == "..."), so a frame the code handles
-// is accepted and one it does not is caught.
+// exactly the frames the extractor compares a trigger's frame with (in a
+// switch on x.frame or an x.frame == ..., by a string or a frameName
+// constant), so a frame the code handles is accepted and one it does not
+// is caught.
 func TestFramesAreTheExtractorsOwn(t *testing.T) {
+	files := extractSource(t)
+	consts := frameConsts(files)
+	lit := func(e ast.Expr) (string, bool) {
+		if id, ok := e.(*ast.Ident); ok {
+			s, ok := consts[id.Name]
+			return s, ok
+		}
+		return stringLit(e)
+	}
 	used := map[string]bool{}
-	for _, f := range extractSource(t) {
+	for _, f := range files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.SwitchStmt:
 				if n.Tag != nil && isFrameField(n.Tag) {
 					for _, c := range n.Body.List {
 						for _, e := range c.(*ast.CaseClause).List {
-							if s, ok := stringLit(e); ok {
+							if s, ok := lit(e); ok {
 								used[s] = true
 							}
 						}
@@ -143,7 +153,7 @@ func TestFramesAreTheExtractorsOwn(t *testing.T) {
 			case *ast.BinaryExpr:
 				if n.Op == token.EQL || n.Op == token.NEQ {
 					for _, p := range [][2]ast.Expr{{n.X, n.Y}, {n.Y, n.X}} {
-						if s, ok := stringLit(p[1]); ok && isFrameField(p[0]) {
+						if s, ok := lit(p[1]); ok && isFrameField(p[0]) {
 							used[s] = true
 						}
 					}
@@ -156,6 +166,32 @@ func TestFramesAreTheExtractorsOwn(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("generator frames %q, the extractor's %q", got, want)
 	}
+}
+
+// frameConsts maps the names of the extractor's frameName constants to
+// their strings.
+func frameConsts(files []*ast.File) map[string]string {
+	out := map[string]string{}
+	for _, f := range files {
+		for _, d := range f.Decls {
+			g, ok := d.(*ast.GenDecl)
+			if !ok || g.Tok != token.CONST {
+				continue
+			}
+			for _, sp := range g.Specs {
+				v := sp.(*ast.ValueSpec)
+				if id, ok := v.Type.(*ast.Ident); !ok || id.Name != "frameName" || len(v.Names) != len(v.Values) {
+					continue
+				}
+				for k, name := range v.Names {
+					if s, ok := stringLit(v.Values[k]); ok {
+						out[name.Name] = s
+					}
+				}
+			}
+		}
+	}
+	return out
 }
 
 // TestEventTypesAreTheExtractorsOwn checks eventTypes against the Type*
