@@ -271,3 +271,19 @@ func clauseEnd(toks []token, k, to int, root string) int {
 	}
 	return to
 }
+
+// afterThat returns where the reported words start after a speech verb
+// whose words start at from: after a "that" within a few words of the
+// verb ("said that", "said on Saturday that", "told reporters in Tokyo
+// that"), so that the words between belong to the speech act; else from.
+func afterThat(toks []token, from int) int {
+	for k := from; k < len(toks) && k < from+7; k++ {
+		switch toks[k].lower {
+		case "that":
+			return k + 1
+		case ",", ";", ":", "\"", "“", ".":
+			return from
+		}
+	}
+	return from
+}

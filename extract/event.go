@@ -88,6 +88,9 @@ func (x *extraction) date(ev *event, dates []dateRef, at int, si int) {
 			best, bestDist = k, dist
 		}
 	}
+	if best < 0 {
+		best = x.speechDate(ev, dates, at, si)
+	}
 	if best >= 0 {
 		dr := dates[best]
 		ev.date, ev.end, ev.precision, ev.since, ev.dated = dr.date, dr.end, dr.precision, dr.since, true
@@ -98,6 +101,44 @@ func (x *extraction) date(ev *event, dates []dateRef, at int, si int) {
 		return
 	}
 	ev.date, ev.precision = x.pubDate, PrecisionDerived
+}
+
+// speechDate returns the index in dates of the date of the speech act
+// that reports a verbal act of no date of its own, or -1: a threat, an
+// appeal or praise made in what someone said is made when he said it
+// ("Smith said on Saturday that Ruritania should rethink"), and so is an
+// intent to act, which CAMEO codes as a verbal act ("said on Saturday
+// that the move would force Ruritania to rethink"). A material act
+// reported so keeps no such date: "he said on Monday they had shot down
+// a plane" does not date the shooting.
+func (x *extraction) speechDate(ev *event, dates []dateRef, at, si int) int {
+	cl := x.clause
+	if cl.verb < 0 || QuadClass(ev.cameo) != 1 && QuadClass(ev.cameo) != 3 && ev.modality != ModalityPlanned {
+		return -1
+	}
+	toks := x.d.sents[si].tokens
+	from := cl.from
+	if from == cl.verb+1 {
+		from = afterThat(toks, from) // "said on Saturday that ..."
+	}
+	if cl.verb >= len(toks) || cl.to <= from || at < tokStart(toks, from) || at >= tokStart(toks, cl.to) {
+		return -1 // not inside the reported words
+	}
+	best, bestDist := -1, 1<<30
+	lo, hi := x.clauseAround(si, toks[cl.verb].start)
+	for k, dr := range dates {
+		if dr.Start >= tokStart(toks, from) && dr.Start < tokStart(toks, cl.to) || dr.Start < lo || dr.Start >= hi {
+			continue // a date of the reported words, or of another clause
+		}
+		dist := dr.Start - toks[cl.verb].start
+		if dist < 0 {
+			dist = -dist + 1
+		}
+		if dist < bestDist {
+			best, bestDist = k, dist
+		}
+	}
+	return best
 }
 
 // merge adds ev to the article's events, or adds its evidence and parts
