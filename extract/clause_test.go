@@ -11,8 +11,8 @@ import (
 // intent inside it, never for a material act it reports.
 func TestSpeechDate(t *testing.T) {
 	tests := []struct {
-		name, parse string // parse: a recorded parse in testdata/parses/sentences.json
-		want       []string // cameo date precision of each record, sorted
+		name, parse string   // parse: a recorded parse in testdata/parses/sentences.json
+		want        []string // cameo date precision of each record, sorted
 	}{
 		{"a threat made in words is made when they are said", "speech date: threat", []string{"130 1987-10-17 day"}},
 		{"a demand made in words is made when they are said", "speech date: appeal", []string{"100 1987-10-17 day"}},
