@@ -151,7 +151,7 @@ func (x *extraction) demand(si int, cl clause, ms []mention, dates []dateRef) {
 			continue // "it will have to attract capital" states a need
 		}
 		subj := subjectBefore(toks, ms, cl.from, k)
-		if subj != nil && subj.ent == cl.speaker {
+		if subj != nil && (subj.ent == cl.speaker || ownSide(cl.speaker, subj.ent)) || k > 0 && firstPerson[toks[k-1].lower] {
 			return // "we must cooperate": a resolve, not a demand
 		}
 		s := x.d.sents[si]
@@ -165,4 +165,16 @@ func (x *extraction) demand(si int, cl clause, ms []mention, dates []dateRef) {
 		x.merge(ev, Span{s.Start, s.End})
 		return
 	}
+}
+
+// firstPerson are the subjects of a resolve: "we must", "I must".
+var firstPerson = map[string]bool{"we": true, "i": true}
+
+// ownSide reports whether b is a's own country: a minister's "our country
+// must" is his own resolve.
+func ownSide(a, b *entity) bool {
+	if a == nil || b == nil {
+		return false
+	}
+	return b.iso3 != "" && (a.country == b.iso3 || a.iso3 == b.iso3)
 }
