@@ -224,7 +224,7 @@ func (x *extraction) ownAgent(si, i int) bool {
 			return true
 		}
 	}
-	return false
+	return x.d.ledBy(x.d.sents[si].tokens, i) != nil // "the US-led invasion"
 }
 
 // coordinated reports whether two mentions head conjuncts of one phrase

@@ -178,6 +178,13 @@ func (x *extraction) actFrame(f *frameCall) *event {
 			srcs = []mention{*place}
 		}
 	}
+	if i > 0 {
+		// "the US-led invasion of Iraq": the country that leads the act
+		// is its agent, whoever else the sentence names
+		if c := x.d.ledBy(toks, i); c != nil && (dst == nil || dst.ent != c) {
+			srcs = []mention{{Span: Span{Start: toks[i-1].start, End: toks[i-1].end}, ent: c, tok: i - 1, toks: 1, form: 'd'}}
+		}
+	}
 	if tr.dict && (len(srcs) == 0 || dst == nil) {
 		return nil // a verb only the dictionary knows: an act between two named sides
 	}
