@@ -54,7 +54,7 @@ func (x *extraction) conflictFrame(f *frameCall) *event {
 		}
 	}
 	c := x.conflictFor(region)
-	definite := i > 0 && (toks[i-1].lower == "the" || toks[i-1].lower == "ensuing" || toks[i-1].lower == "this")
+	definite := x.definiteNoun(si, i, n)
 	if c == nil && region == nil && !hasWordAfter(toks, after, "between") && !definite {
 		return nil
 	}
@@ -170,6 +170,26 @@ func military(ms []mention, from, tok int) bool {
 			continue
 		}
 		return m.sector == "MIL"
+	}
+	return false
+}
+
+// definiteNoun reports whether the noun at the rules' tokens [i, i+n) is
+// definite, one spoken of before: "the war", "this conflict", "the
+// bitter war". Without a parse, only a "the" or "this" right before it
+// counts.
+func (x *extraction) definiteNoun(si, i, n int) bool {
+	toks := x.d.sents[si].tokens
+	if i > 0 && (toks[i-1].lower == "the" || toks[i-1].lower == "this") {
+		return true
+	}
+	sy := x.d.syn[si]
+	for _, h := range sy.trigHeads(i, n) {
+		for _, k := range sy.kids(h, func(r string) bool { return r == "det" }) {
+			if l := strings.ToLower(sy.s.Tokens[k].Lemma); l == "the" || l == "this" {
+				return true
+			}
+		}
 	}
 	return false
 }
