@@ -87,7 +87,7 @@ func (x *extraction) conflictFrame(f *frameCall) *event {
 			}
 		}
 	}
-	if hasWordAfter(toks, after, "between") || strings.Contains(s.text, "claims against") {
+	if hasWordAfter(toks, after, "between") {
 		for _, m := range ms {
 			if m.tok > i && m.ent != nil && m.ent.typ == TypeCountry && m.form != 'm' {
 				c.addPart("party", m.ent)
