@@ -35,7 +35,7 @@ func (x *extraction) betweenStates(si, i, n int, subjs []mention) bool {
 // their use of force; else the conflict of a region, or the one spoken
 // of, gains evidence and parties.
 func (x *extraction) conflictFrame(f *frameCall) *event {
-	s, toks, to, ev, ev0, after, i, n, si, tr, ms, cl, dates := f.s, f.toks, f.to, f.ev, f.ev0, f.after, f.i, f.n, f.si, f.tr, f.ms, f.cl, f.dates
+	toks, to, ev, ev0, after, i, n, si, tr, ms, cl, dates := f.toks, f.to, f.ev, f.ev0, f.after, f.i, f.n, f.si, f.tr, f.ms, f.cl, f.dates
 	if subjs, ok := x.argSubjects(si, i, n); ok && x.betweenStates(si, i, n, subjs) {
 		// "Russia's war in Ukraine", "the Iran-Iraq war": a war that
 		// states wage on each other is their use of force (190),
@@ -95,7 +95,7 @@ func (x *extraction) conflictFrame(f *frameCall) *event {
 		}
 	}
 	for _, dr := range dates() {
-		if dr.since || strings.Contains(strings.ToLower(s.text[max(0, dr.Start-s.Start-20):min(len(s.text), dr.End-s.Start)]), "began") {
+		if dr.since {
 			c.date, c.end, c.precision, c.since, c.dated = dr.date, "", dr.precision, true, true
 			break
 		}
