@@ -176,20 +176,22 @@ func military(ms []mention, from, tok int) bool {
 
 // definiteNoun reports whether the noun at the rules' tokens [i, i+n) is
 // definite, one spoken of before: "the war", "this conflict", "the
-// bitter war". Without a parse, only a "the" or "this" right before it
-// counts.
+// bitter war": "the" or "this" right before it, or as its determiner in
+// the parse; without a parse, before one lower-case word before it.
 func (x *extraction) definiteNoun(si, i, n int) bool {
 	toks := x.d.sents[si].tokens
-	if i > 0 && (toks[i-1].lower == "the" || toks[i-1].lower == "this") {
+	definite := func(w string) bool { return w == "the" || w == "this" }
+	if i > 0 && definite(toks[i-1].lower) {
 		return true
 	}
 	sy := x.d.syn[si]
-	for _, h := range sy.trigHeads(i, n) {
+	heads := sy.trigHeads(i, n)
+	for _, h := range heads {
 		for _, k := range sy.kids(h, func(r string) bool { return r == "det" }) {
-			if l := strings.ToLower(sy.s.Tokens[k].Lemma); l == "the" || l == "this" {
+			if definite(strings.ToLower(sy.s.Tokens[k].Lemma)) {
 				return true
 			}
 		}
 	}
-	return false
+	return len(heads) == 0 && i > 1 && definite(toks[i-2].lower) && toks[i-1].isWord() && !toks[i-1].isCap()
 }
