@@ -70,9 +70,6 @@ func (d *doc) attribution(si int, ms []mention) clause {
 			if c.from < len(toks) && toks[c.from].lower == "that" {
 				c.from++
 			}
-			if i > 2 && toks[i-1].lower == "to" { // "went on to say"
-				c.from = i + 1
-			}
 			return c
 		}
 	}

@@ -35,7 +35,7 @@ func (x *extraction) betweenStates(si, i, n int, subjs []mention) bool {
 // their use of force; else the conflict of a region, or the one spoken
 // of, gains evidence and parties.
 func (x *extraction) conflictFrame(f *frameCall) *event {
-	s, toks, to, ev, ev0, after, i, n, si, tr, ms, cl, dates := f.s, f.toks, f.to, f.ev, f.ev0, f.after, f.i, f.n, f.si, f.tr, f.ms, f.cl, f.dates
+	toks, to, ev, ev0, after, i, n, si, tr, ms, cl, dates := f.toks, f.to, f.ev, f.ev0, f.after, f.i, f.n, f.si, f.tr, f.ms, f.cl, f.dates
 	if subjs, ok := x.argSubjects(si, i, n); ok && x.betweenStates(si, i, n, subjs) {
 		// "Russia's war in Ukraine", "the Iran-Iraq war": a war that
 		// states wage on each other is their use of force (190),
@@ -54,7 +54,7 @@ func (x *extraction) conflictFrame(f *frameCall) *event {
 		}
 	}
 	c := x.conflictFor(region)
-	definite := i > 0 && (toks[i-1].lower == "the" || toks[i-1].lower == "ensuing" || toks[i-1].lower == "this")
+	definite := x.definiteNoun(si, i, n)
 	if c == nil && region == nil && !hasWordAfter(toks, after, "between") && !definite {
 		return nil
 	}
@@ -87,7 +87,7 @@ func (x *extraction) conflictFrame(f *frameCall) *event {
 			}
 		}
 	}
-	if hasWordAfter(toks, after, "between") || strings.Contains(s.text, "claims against") {
+	if hasWordAfter(toks, after, "between") {
 		for _, m := range ms {
 			if m.tok > i && m.ent != nil && m.ent.typ == TypeCountry && m.form != 'm' {
 				c.addPart("party", m.ent)
@@ -95,7 +95,7 @@ func (x *extraction) conflictFrame(f *frameCall) *event {
 		}
 	}
 	for _, dr := range dates() {
-		if dr.since || strings.Contains(strings.ToLower(s.text[max(0, dr.Start-s.Start-20):min(len(s.text), dr.End-s.Start)]), "began") {
+		if dr.since {
 			c.date, c.end, c.precision, c.since, c.dated = dr.date, "", dr.precision, true, true
 			break
 		}
@@ -172,4 +172,26 @@ func military(ms []mention, from, tok int) bool {
 		return m.sector == "MIL"
 	}
 	return false
+}
+
+// definiteNoun reports whether the noun at the rules' tokens [i, i+n) is
+// definite, one spoken of before: "the war", "this conflict", "the
+// bitter war": "the" or "this" right before it, or as its determiner in
+// the parse; without a parse, before one lower-case word before it.
+func (x *extraction) definiteNoun(si, i, n int) bool {
+	toks := x.d.sents[si].tokens
+	definite := func(w string) bool { return w == "the" || w == "this" }
+	if i > 0 && definite(toks[i-1].lower) {
+		return true
+	}
+	sy := x.d.syn[si]
+	heads := sy.trigHeads(i, n)
+	for _, h := range heads {
+		for _, k := range sy.kids(h, func(r string) bool { return r == "det" }) {
+			if definite(strings.ToLower(sy.s.Tokens[k].Lemma)) {
+				return true
+			}
+		}
+	}
+	return len(heads) == 0 && i > 1 && definite(toks[i-2].lower) && toks[i-1].isWord() && !toks[i-1].isCap()
 }
