@@ -1,6 +1,9 @@
 package extract
 
-import "strconv"
+import (
+	"slices"
+	"strconv"
+)
 
 // agreementFrame reads an agreement (frames agreement and between): who
 // concludes it and whom it is with or between.
@@ -14,7 +17,7 @@ func (x *extraction) agreementFrame(f *frameCall) *event {
 			subjs = []mention{*sp} // "Libya's rival authorities announced a ceasefire"
 		}
 	}
-	for _, m := range subjs {
+	for _, m := range withPairs(toks, ms, subjs) {
 		for _, e := range m.entities() {
 			ev.addPart("party", e)
 		}
@@ -99,4 +102,30 @@ func cardinal(w string) int {
 		return n
 	}
 	return 0
+}
+
+// withPairs adds to mentions the other half of each hyphen-joined pair
+// of countries ("the U.S.-Japan agreement", one token or three): both
+// conclude it.
+func withPairs(toks []token, ms, got []mention) []mention {
+	out := got
+	joined := func(a, b mention) bool {
+		if a.tok == b.tok {
+			return a.toks == 1 && b.toks == 1 && a.Span != b.Span
+		}
+		if b.tok < a.tok {
+			a, b = b, a
+		}
+		k := a.tok + a.toks
+		return k+1 == b.tok && k < len(toks) && dash(toks[k].text) && toks[k].start == toks[k-1].end && toks[k].end == toks[b.tok].start
+	}
+	for _, g := range got {
+		for _, m := range ms {
+			if m.ent != nil && m.ent.typ == TypeCountry && g.ent != nil && g.ent.typ == TypeCountry && joined(g, m) &&
+				!slices.ContainsFunc(out, func(o mention) bool { return o.Span == m.Span }) {
+				out = append(out, m)
+			}
+		}
+	}
+	return out
 }
