@@ -143,19 +143,30 @@ func (x *extraction) relations(si int, ms []mention, cl clause) {
 	}
 }
 
-// demand reads "X said (that) Y must ...": the speaker demands of Y.
+// demand reads "X said (that) Y must ...": the speaker demands of Y;
+// and "X said Y should ...": the speaker appeals to Y, who must then be
+// named ("this should help" asks no one).
 func (x *extraction) demand(si int, cl clause, ms []mention, dates []dateRef) {
 	toks := x.d.sents[si].tokens
 	for k := cl.from; k < cl.to && k < len(toks); k++ {
-		if toks[k].lower != "must" {
+		code, subtype := "", ""
+		switch toks[k].lower {
+		case "must":
+			code, subtype = "100", "demand"
+		case "should":
+			code = "020"
+		default:
 			continue // "it will have to attract capital" states a need
 		}
 		subj := subjectBefore(toks, ms, cl.from, k)
 		if subj != nil && (subj.ent == cl.speaker || ownSide(cl.speaker, subj.ent)) || k > 0 && firstPerson[toks[k-1].lower] {
 			return // "we must cooperate": a resolve, not a demand
 		}
+		if subj == nil && code == "020" {
+			return
+		}
 		s := x.d.sents[si]
-		ev := &event{typ: TypeAppeal, subtype: "demand", cameo: "100", modality: ModalityAsserted, sent: si, attribution: cl.speaker}
+		ev := &event{typ: TypeAppeal, subtype: subtype, cameo: code, modality: ModalityAsserted, sent: si, attribution: cl.speaker, trigger: toks[k].text}
 		ev.addPart("actor", cl.speaker)
 		if subj != nil {
 			ev.addPart("target", subj.ent) // "the oppression must end": a demand of no one named
