@@ -164,7 +164,7 @@ func (x *extraction) actFrame(f *frameCall) *event {
 		// "recognized Kosovo", "recognize the new government": recognition
 		// is granted to the actor that is the verb's object; "recognize
 		// the bravery of the Ukrainian people" grants none
-		if tr.cameo == "054" && len(tr.words) == 1 && !namedObject(toks, ms, i+n) {
+		if tr.cameo == "054" && len(tr.words) == 1 && !namedObject(toks, ms, i+n) && !recognizedAs(toks, i+n, to) {
 			return nil
 		}
 		// force against a group of no country is coded by where it falls
@@ -268,6 +268,21 @@ func namedObject(toks []token, ms []mention, k int) bool {
 		}
 	}
 	return toks[k].isCap()
+}
+
+// recognizedAs reports whether an "as" follows a recognition's object
+// within a few words: "recognized two regions of Ruritania as independent
+// states" grants recognition to what the object names, as a state.
+func recognizedAs(toks []token, k, to int) bool {
+	for ; k < to && k < len(toks); k++ {
+		switch toks[k].lower {
+		case "as":
+			return true
+		case ",", ";", "and", "that", "which":
+			return false
+		}
+	}
+	return false
 }
 
 // placeIsTarget reports whether an act with this code is aimed at the
