@@ -99,8 +99,34 @@ func (x *extraction) sentenceEvents(si int, toks []token, ms []mention, cl claus
 			}
 			if x0 := subjectBefore(toks, ms, 0, k); x0 != nil {
 				x.demand(si, clause{speaker: x0.ent, from: k + 1, to: len(toks), verb: k}, ms, sentDates())
+				return
 			}
 			break
+		}
+		x.voiceDemand(si, toks, ms, sentDates)
+	}
+}
+
+// voiceDemand reads a release's own words as its issuer's: "Eritrean
+// forces must withdraw" in a statement of a government demands it of
+// them, in the name of whoever signs the release or else the government.
+// Quoted words are another's and are left alone.
+func (x *extraction) voiceDemand(si int, toks []token, ms []mention, sentDates func() []dateRef) {
+	d := x.d
+	if d.publisher == "" {
+		return
+	}
+	speaker := d.signer
+	if speaker == nil {
+		speaker = d.countryEntity(d.publisher)
+	}
+	if speaker == nil {
+		return
+	}
+	for k, t := range toks {
+		if (t.lower == "must" || t.lower == "should") && !d.inQuote(si, k) {
+			x.demand(si, clause{speaker: speaker, from: 0, to: len(toks), verb: -1}, ms, sentDates())
+			return
 		}
 	}
 }

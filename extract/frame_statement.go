@@ -169,7 +169,14 @@ func (x *extraction) demand(si int, cl clause, ms []mention, dates []dateRef) {
 		ev := &event{typ: TypeAppeal, subtype: subtype, cameo: code, modality: ModalityAsserted, sent: si, attribution: cl.speaker, trigger: toks[k].text}
 		ev.addPart("actor", cl.speaker)
 		if subj != nil {
-			ev.addPart("target", subj.ent) // "the oppression must end": a demand of no one named
+			// "the Ethiopian and Eritrean forces must allow": of each; "the
+			// oppression must end": a demand of no one named
+			ev.addPart("target", subj.ent)
+			for _, m := range subjectsBefore(toks, ms, cl.from, k) {
+				if m.ent != nil && m.ent != cl.speaker && !ownSide(cl.speaker, m.ent) {
+					ev.addPart("target", m.ent)
+				}
+			}
 		}
 		x.date(ev, dates, toks[k].start, si)
 		ev.key = "demand|" + partKey(ev) + "|" + ev.date

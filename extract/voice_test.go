@@ -173,3 +173,41 @@ func TestThingsAreNotPeople(t *testing.T) {
 		}
 	}
 }
+
+// A release's own words are its issuer's: what they say another must or
+// should do is asked of it.
+func TestVoiceDemand(t *testing.T) {
+	tests := []struct {
+		name, source, text string
+		want               []string
+	}{
+		{"a release demands in its own words", "state_dept",
+			"The Ethiopian and Eritrean forces must allow humanitarian access.",
+			[]string{"United States(USA)>Eritrea(ERI):100", "United States(USA)>Ethiopia(ETH):100"}},
+		{"a release appeals in its own words", "state_dept",
+			"Eritrean forces should withdraw from the region.",
+			[]string{"United States(USA)>Eritrea(ERI):020"}},
+		{"what its own side must do is a resolve", "state_dept",
+			"The United States must continue its support.",
+			nil},
+		{"quoted words are another's", "state_dept",
+			"\"Eritrean forces must withdraw,\" a farmer told reporters.",
+			nil},
+		{"a news story's words are no one's", "reuters",
+			"Eritrean forces must withdraw from the region.",
+			nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Extract(Input{ID: "t", Source: tt.source, Text: tt.text, Published: "2021-05-26"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := recordLines(res)
+			sort.Strings(got)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("records of %q (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}
