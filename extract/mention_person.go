@@ -262,7 +262,7 @@ func (sc *mentionScan) newName() bool {
 	d, toks, t := sc.d, sc.toks, sc.toks[sc.i]
 	// A name of two or more words that the gazetteer does not know, used
 	// as a speaker or an agent: "Jeffrey Kupfer said", "Mike Pompeo met".
-	if t.isCap() && (sc.i == 0 || !toks[sc.i-1].isCap() || toks[sc.i-1].lower == "the") {
+	if t.isCap() && (sc.i == 0 || !toks[sc.i-1].isCap() || toks[sc.i-1].lower == "the") && !thingTitleAt(toks, sc.i) {
 		if nn := d.nameAt(toks, sc.i); nn >= 2 && sc.i+nn < len(toks) && !thingHead(toks[sc.i+nn-1].text) && d.agentSlot(toks, sc.i+nn) {
 			if k := portfolioEnd(toks, sc.i, nn); k > sc.i {
 				// "Special Envoy for Climate John Kerry", "Assistant

@@ -27,6 +27,20 @@ func thingHead(w string) bool {
 	return false
 }
 
+// thingTitleAt reports whether the capitalised words at toks[i] go on
+// the name of a thing: "a Memorandum of Understanding Concerning ...",
+// "the Treaty on Open Skies", "the Strategy for Sub-Saharan Africa".
+func thingTitleAt(toks []token, i int) bool {
+	if i < 2 || !toks[i-2].isCap() || !thingHead(toks[i-2].text) {
+		return false
+	}
+	switch toks[i-1].lower {
+	case "of", "on", "for", "concerning", "regarding":
+		return true
+	}
+	return false
+}
+
 // placePrepositions after a name say where it is, not that it acts:
 // "Camp Ridge Airbase in Romania".
 var placePrepositions = wordSet("place-prepositions")

@@ -165,6 +165,8 @@ func TestThingsAreNotPeople(t *testing.T) {
 		"The Special Presidential Representative will travel to Tokyo.",
 		"She will visit Camp Ridge Airbase in Japan.",
 		"The Main Directorate of the General Staff will answer.",
+		"They signed a Memorandum of Understanding Concerning Civil Nuclear Cooperation, which helps.",
+		"The Treaty on Open Skies Civil Aviation will help.",
 	} {
 		for _, m := range voiced(t, "state_dept", text) {
 			if m[len(m)-1] == ')' {
