@@ -108,6 +108,12 @@ func (x *extraction) actFrame(f *frameCall) *event {
 		}
 		if !parsed {
 			end := clauseEnd(toks, i+n, to, cameoRoot(tr.cameo))
+			if tr.dict {
+				// a verb only the CAMEO dictionary knows ends at a purpose
+				// of its own: "joining with allies to condemn Russia" is
+				// no act on Russia
+				end = x.purposeCut(si, toks, i+n, end)
+			}
 			// a pattern with a gap may hold its target: "rejected [Iraqi
 			// President Saddam Hussein's] proposal"
 			after := i + n - 1
@@ -268,6 +274,25 @@ func namedObject(toks []token, ms []mention, k int) bool {
 		}
 	}
 	return toks[k].isCap()
+}
+
+// purposeCut returns where an infinitive of purpose ("to condemn")
+// starts between the rules' tokens from and end, by the parse's parts of
+// speech, or end.
+func (x *extraction) purposeCut(si int, toks []token, from, end int) int {
+	sy := x.d.syn[si]
+	if sy == nil {
+		return end
+	}
+	for k := from; k+1 < end; k++ {
+		if toks[k].lower != "to" {
+			continue
+		}
+		if p := sy.at(k + 1); p >= 0 && sy.s.Tokens[p].POS == "VB" {
+			return k
+		}
+	}
+	return end
 }
 
 // recognizedAs reports whether an "as" follows a recognition's object

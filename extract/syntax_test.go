@@ -74,6 +74,7 @@ func TestParsedRoles(t *testing.T) {
 		{"a demonym in a person's own phrase", []string{"Toyoo Gyohten(JPN)>United Kingdom(GBR):111"}},
 		{"a stance is no passive", []string{"United States(USA)>Ethiopia(ETH):030"}},
 		{"hyphenated pair holds the talks", []string{"Japan(JPN)>United States(USA):040", "United States(USA)>Japan(JPN):040"}},
+		{"a dictionary verb ends at a purpose of its own", []string{"United States(USA)>Russia(RUS):111", "Russia(RUS)>():190"}},
 		{"a country leading an act is its agent", []string{"United Kingdom(GBR)>Iraq(IRQ):150", "United States(USA)>Iraq(IRQ):192"}},
 	}
 	for _, tt := range tests {
