@@ -52,7 +52,7 @@ func cmdEvalCoref(ctx context.Context, cfg config, x evalExtractor, args []strin
 	fs := flag.NewFlagSet("eval coref", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	algos := fs.String("algorithms", corenlp.CorefStatistical+","+corenlp.CorefDeterministic, "coreference systems to measure, comma-separated")
-	rounds := fs.Int("rounds", 3, "timed passes over the articles, after one warm-up pass")
+	rounds := fs.Int("rounds", 3, "timed passes over the articles, after one warm-up pass; 0: no timing, the comparison alone")
 	slowRounds := fs.Int("dcoref-rounds", 1, "timed passes of dcoref (the constituency parser is slow), at most -rounds")
 	warm := fs.Int("warm", 5, "articles of the warm-up pass")
 	verbose := fs.Bool("v", false, "list every pronoun compared, with its context")
@@ -114,7 +114,9 @@ func cmdEvalCoref(ctx context.Context, cfg config, x evalExtractor, args []strin
 	}
 	fmt.Fprintf(stdout, "%s: %d articles, %d bytes; servers %s; each article alone, in turn; warm-up %d articles, %d timed passes (dcoref %d)\n\n",
 		file, len(ins), bytes, strings.Join(cfg.corenlpURLs, ","), min(*warm, len(ins)), *rounds, min(*slowRounds, *rounds))
-	fmt.Fprintf(stdout, "%-32s %9s %9s %9s  %s\n", "pipeline", "ms/art", "p90 ms", "art/s", "annotators")
+	if *rounds > 0 {
+		fmt.Fprintf(stdout, "%-32s %9s %9s %9s  %s\n", "pipeline", "ms/art", "p90 ms", "art/s", "annotators")
+	}
 	// warm-up, then passes in which every article goes through each
 	// pipeline in turn, so that all of them meet the same load on a
 	// shared machine; a pass's rate is its articles over the sum of
@@ -158,7 +160,26 @@ func cmdEvalCoref(ctx context.Context, cfg config, x evalExtractor, args []strin
 			}
 		}
 	}
+	if *rounds == 0 {
+		// no timing: the chains alone, for the comparison
+		for _, p := range pipes {
+			if !p.coref {
+				continue
+			}
+			for i := range ins {
+				if err := p.run(ctx, i); err != nil {
+					if fatal(err) {
+						return err
+					}
+					fmt.Fprintf(stderr, "%s: article %s: %v\n", p.name, cases[i].ID, err)
+				}
+			}
+		}
+	}
 	for k, p := range pipes {
+		if *rounds == 0 {
+			break
+		}
 		fmt.Fprintf(stdout, "%-32s %9.0f %9.0f %9.2f  %s", p.name, quantile(each[k], 0.5), quantile(each[k], 0.9), quantile(rates[k], 0.5), p.annotators)
 		if failed[k] > 0 {
 			fmt.Fprintf(stdout, " (%d of %d requests failed, their time counted)", failed[k], len(each[k]))
@@ -500,5 +521,14 @@ func tallyJudged(w io.Writer, file string, listed []pronounCase) error {
 		fmt.Fprintf(w, "  %-18s %3d: extractor only %d, corenlp only %d, both %d, neither %d; extractor right %d, corenlp right %d\n",
 			label, t["all"], t["extractor"], t["corenlp"], t["both"], t["neither"], t["extractor"]+t["both"], t["corenlp"]+t["both"])
 	}
+	fmt.Fprintf(w, "  by reading:")
+	for _, k := range []string{"same", "differ", "extractor-only", "corenlp-only"} {
+		fmt.Fprintf(w, "  %s:", k)
+		for _, v := range []string{"extractor", "corenlp", "both", "neither"} {
+			fmt.Fprintf(w, " %s %d", v, tally[false][k+" "+v])
+		}
+		fmt.Fprint(w, ";")
+	}
+	fmt.Fprintln(w)
 	return nil
 }

@@ -20,9 +20,10 @@ const (
 	CorefDeterministic = "dcoref"
 )
 
-// corefAnnotators are the pipelines Coref asks for. NER is the 3-class
-// and numeric taggers without SUTime or the fine-grained pass: what
-// coreference reads (a mention's entity type), at the least cost.
+// corefAnnotators are the pipelines Coref asks for. NER runs its default
+// English models and numeric classifiers, without SUTime or the
+// fine-grained pass: what coreference reads (a mention's entity type), at
+// less cost.
 var corefAnnotators = map[string]string{
 	CorefStatistical:   "tokenize,ssplit,pos,lemma,ner,depparse,coref",
 	CorefDeterministic: "tokenize,ssplit,pos,lemma,ner,parse,dcoref",
