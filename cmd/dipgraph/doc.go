@@ -8,6 +8,7 @@
 //	dipgraph serve [-addr 127.0.0.1:8080] [-log text|json] [-parse=false]
 //	dipgraph eval [-parse=false] [-workers N] articles|events [--json] FILE
 //	dipgraph eval actors [-v] FILE
+//	dipgraph eval coref [-algorithms statistical,dcoref] [-rounds N] [-v] [-judged TSV] FILE
 //
 // It is the only package that reads flags and the environment (NEO4J_URI,
 // NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE, DIPGRAPH_ADDR,

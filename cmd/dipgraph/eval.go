@@ -16,6 +16,8 @@ const evalUsage = `usage:
   dipgraph eval [-parse=false] [-workers N] articles [--json] FILE   whole annotated articles, as score.py articles (shared/eval/articles-dev.jsonl)
   dipgraph eval events [--json] FILE     CAMEO-coded sentences (shared/eval/events-dev.jsonl)
   dipgraph eval actors [-v] FILE         actor resolution (shared/eval/actors-dev.jsonl)
+  dipgraph eval coref [-algorithms statistical,dcoref] [-rounds N] [-v] [-judged TSV] FILE
+                                         CoreNLP coreference against the extractor's pronouns: cost and chains (articles-dev.jsonl)
 `
 
 // cmdEval scores the extractor on an evaluation suite. It reads articles
@@ -39,6 +41,8 @@ func cmdEval(ctx context.Context, cfg config, args []string, stdout, stderr io.W
 		return cmdEvalEvents(x, fs.Args()[1:], stdout, stderr)
 	case "actors":
 		return cmdEvalActors(fs.Args()[1:], stdout, stderr)
+	case "coref":
+		return cmdEvalCoref(ctx, cfg, x, fs.Args()[1:], stdout, stderr)
 	}
 	fs.Usage()
 	return errUsage

@@ -18,7 +18,7 @@ func TestDecodeMerge(t *testing.T) {
 	}
 	c := New(Config{URLs: []string{url}, CacheSize: -1})
 	body := []byte("Lavrov left.\nHe flew home.")
-	res, err := c.send(context.Background(), c.servers[0], body)
+	res, err := c.send(context.Background(), c.servers[0], c.query, body)
 	if err != nil {
 		if os.Getenv("DIPGRAPH_REQUIRE_CORENLP") == "1" {
 			t.Fatalf("CoreNLP is required but does not answer at %s: %v", url, err)

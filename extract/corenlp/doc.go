@@ -17,6 +17,14 @@
 // sentence without a parse from its raw tokens, so nothing is lost but
 // the parse.
 //
+// Client.Coref is apart from that path: it sends a whole text as one
+// document through NER and a coreference system (the statistical one on
+// the dependency parse, or the rule-based dcoref on the constituency
+// parse) and returns its chains with byte offsets (CorefDocument). It
+// caches nothing, since a chain crosses sentences. The extractor does not
+// use it: dipgraph eval coref measures what it would add (README,
+// "Coreference").
+//
 // Invariants:
 //   - Offsets are byte offsets into the text given to Parse: the server's
 //     UTF-16 offsets are mapped back exactly (curly quotes, accents and

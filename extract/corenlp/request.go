@@ -70,10 +70,16 @@ func (c *Client) parseChunk(ctx context.Context, lines []string) ([]*parse.Sente
 	return out, nil
 }
 
-// post sends body to a server, trying again after transient failures with
-// a doubling wait. A server with nothing listening is passed over for the
-// next one; when every server is so, the error wraps ErrUnavailable.
+// post sends body to a server with the parse request's query.
 func (c *Client) post(ctx context.Context, body []byte) ([]byte, error) {
+	return c.postQuery(ctx, c.query, body)
+}
+
+// postQuery sends body to a server with query ("/?properties=..."),
+// trying again after transient failures with a doubling wait. A server
+// with nothing listening is passed over for the next one; when every
+// server is so, the error wraps ErrUnavailable.
+func (c *Client) postQuery(ctx context.Context, query string, body []byte) ([]byte, error) {
 	down := map[*server]bool{}
 	wait := c.cfg.Backoff
 	var last error
@@ -82,7 +88,7 @@ func (c *Client) post(ctx context.Context, body []byte) ([]byte, error) {
 		if down[s] {
 			continue
 		}
-		res, err := c.send(ctx, s, body)
+		res, err := c.send(ctx, s, query, body)
 		switch {
 		case err == nil:
 			return res, nil
@@ -128,15 +134,15 @@ func unreachable(err error) bool {
 	return errors.Is(err, syscall.ECONNREFUSED) || errors.As(err, &dns)
 }
 
-// send makes one request to s, waiting for one of its slots.
-func (c *Client) send(ctx context.Context, s *server, body []byte) ([]byte, error) {
+// send makes one request to s with query, waiting for one of its slots.
+func (c *Client) send(ctx context.Context, s *server, query string, body []byte) ([]byte, error) {
 	select {
 	case s.slots <- struct{}{}:
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
 	defer func() { <-s.slots }()
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, s.url+c.query, bytes.NewReader(body))
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, s.url+query, bytes.NewReader(body))
 	if err != nil {
 		return nil, err
 	}
