@@ -37,6 +37,7 @@ func (x *extraction) findEvents(si int) {
 	hits = dropAppealed(toks, hits)
 	hits, firstVerb = foldIntents(toks, hits, firstVerb)
 	hits = x.dropPurposeMeetings(si, hits)
+	hits = x.dropTopics(si, hits)
 	x.readHits(si, toks, ms, cl, hits, firstVerb, sentDates)
 	x.readDictionaryVerbs(si, ms, cl, hits, sentDates)
 }
@@ -217,6 +218,32 @@ func dropParticiples(toks []token, ms []mention, hits []hit, firstVerb int) ([]h
 		}
 	}
 	return hits, firstVerb
+}
+
+// topicWords head what is talked about, not done: the verbs and nouns of
+// discussion (gazetteer/words/topic-words.txt).
+var topicWords = wordSet("topic-words")
+
+// dropTopics drops the acts named by nouns that are what a meeting or a
+// speaker discusses ("will discuss shared priorities, including
+// peacekeeping", "address the pandemic and the war", "the discussion
+// centered on countering threats"): a topic is no act reported as done,
+// unless it names its own agent ("discussed Russia's invasion of X").
+// The parse tells: the noun hangs, through objects, obliques, nominal
+// modifiers, conjuncts and appositions, on a verb or noun of discussion.
+func (x *extraction) dropTopics(si int, hits []hit) []hit {
+	sy := x.d.syn[si]
+	if sy == nil {
+		return hits
+	}
+	kept := hits[:0]
+	for _, h := range hits {
+		if x.nounTrigger(si, h.i, h.n) && !x.ownAgent(si, h.i) && sy.underTopic(sy.trigHeads(h.i, h.n)[0]) {
+			continue
+		}
+		kept = append(kept, h)
+	}
+	return kept
 }
 
 // dropAppealed drops the act an appeal or a demand asks for, which is not

@@ -145,6 +145,27 @@ func (sy *syntax) govs(v int, keep func(string) bool) []int {
 	return out
 }
 
+// underTopic reports whether the noun at parse token v is, within a few
+// steps up through objects, obliques, nominal modifiers, conjuncts,
+// appositions and clauses that complete a noun, what a word of
+// discussion is about ("discuss [the war]", "address [the pandemic,
+// economic cooperation and the war]", "talks on [the ceasefire]").
+func (sy *syntax) underTopic(v int) bool {
+	for n := 0; n < 5; n++ {
+		gs := sy.govs(v, func(r string) bool {
+			return rel(r, "obj") || r == "obl:on" || r == "obl:about" || rel(r, "nmod") || rel(r, "conj") || rel(r, "appos") || rel(r, "acl") || rel(r, "xcomp")
+		})
+		if len(gs) == 0 {
+			return false
+		}
+		v = gs[0]
+		if topicWords[strings.ToLower(sy.s.Tokens[v].Lemma)] {
+			return true
+		}
+	}
+	return false
+}
+
 // passive reports whether the verb v is in the passive voice: it has a
 // passive subject or a passive auxiliary.
 func (sy *syntax) passive(v int) bool {
