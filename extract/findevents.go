@@ -336,12 +336,12 @@ func (x *extraction) readHits(si int, toks []token, ms []mention, cl clause, hit
 		// A noun after the main verb is its object or a detail ("agreed to
 		// a ceasefire after two days of fighting"), not an event of its own;
 		// conflicts, anniversaries and resolutions are always read.
-		if firstVerb >= 0 && h.i > firstVerb && !isVerbal(h.tr, toks[h.i].lower) && !special && !x.ownAgent(si, h.i) {
+		if firstVerb >= 0 && h.i > firstVerb && !isVerbal(h.tr, toks[h.i].lower) && !special && !x.ownAgent(si, h.i) && !x.conjunctObject(si, h.i, h.n, firstVerb) {
 			continue
 		}
 		// A later verb with no subject of its own completes the main one
 		// ("refused to lift the curfew", "prepared to resume shelling").
-		if lastVerb >= 0 && h.i > lastVerb && !special && !clauseBetween(toks, lastVerb, h.i) && !x.ownAgent(si, h.i) {
+		if lastVerb >= 0 && h.i > lastVerb && !special && !clauseBetween(toks, lastVerb, h.i) && !x.ownAgent(si, h.i) && !x.conjunctObject(si, h.i, h.n, lastVerb) {
 			continue
 		}
 		if isVerbal(h.tr, toks[h.i].lower) {
@@ -351,6 +351,28 @@ func (x *extraction) readHits(si int, toks []token, ms []mention, cl clause, hit
 			ev.modality = ModalityPlanned
 		}
 	}
+}
+
+// conjunctObject reports whether the noun trigger at the rules' token i
+// is, by the parse, the object of a verb coordinated with the main verb
+// at firstVerb: "expressed concern about X and reaffirmed their support
+// for Y" holds two acts, the second named by the noun the second verb
+// takes.
+func (x *extraction) conjunctObject(si, i, n, firstVerb int) bool {
+	sy := x.d.syn[si]
+	if sy == nil {
+		return false
+	}
+	hs, pf := sy.trigHeads(i, n), sy.at(firstVerb)
+	if len(hs) == 0 || pf < 0 || !sy.isNoun(hs[0]) {
+		return false
+	}
+	for _, v := range sy.govs(hs[0], func(r string) bool { return rel(r, "obj") }) {
+		if v != pf && slices.Contains(sy.govs(v, func(r string) bool { return rel(r, "conj") }), pf) {
+			return true
+		}
+	}
+	return false
 }
 
 // readDictionaryVerbs reads the verbs our lexicon lacks, coded by the CAMEO

@@ -154,6 +154,9 @@ func (x *extraction) demand(si int, cl clause, ms []mention, dates []dateRef) {
 		case "must":
 			code, subtype = "100", "demand"
 		case "should":
+			if k+1 < len(toks) && inverted[toks[k+1].lower] {
+				continue // "should it choose escalation": a condition
+			}
 			code = "020"
 		default:
 			continue // "it will have to attract capital" states a need
@@ -184,6 +187,10 @@ func (x *extraction) demand(si int, cl clause, ms []mention, dates []dateRef) {
 		return
 	}
 }
+
+// inverted are the subjects after "should" that make it a condition:
+// "should it choose escalation".
+var inverted = map[string]bool{"it": true, "they": true, "he": true, "she": true, "we": true, "you": true, "i": true, "there": true}
 
 // firstPerson are the subjects of a resolve: "we must", "I must".
 var firstPerson = map[string]bool{"we": true, "i": true}

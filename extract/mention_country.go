@@ -84,6 +84,8 @@ func groupCountries(toks []token, i int) int {
 		return 3
 	case w(0) == "both" && leaderNouns[w(1)]:
 		return 2
+	case w(0) == "the" && leaderNouns[w(1)] && w(2) != "of" && w(2) != "from" && w(2) != "in":
+		return 2 // "the leaders": those who met (resolveGroup)
 	}
 	return 0
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -185,6 +186,12 @@ func (x *extraction) resolveGroup(si int, ms []mention, cl clause) []*entity {
 	// "the two leaders": the last two people spoken of
 	for _, m := range ms {
 		if m.form == 'g' && leaderNouns[x.d.sents[si].tokens[m.tok+m.toks-1].lower] {
+			if toks := x.d.sents[si].tokens; m.toks == 2 && toks[m.tok].lower == "the" {
+				// "the leaders": those of the last meeting or call
+				if met := x.lastMet(); len(met) > 0 {
+					return met
+				}
+			}
 			// the last two people spoken of who lead: not the spokesperson
 			// who reports their meeting, nor the journalist
 			var two []*entity
@@ -233,6 +240,36 @@ func (x *extraction) resolveGroup(si int, ms []mention, cl clause) []*entity {
 		cs = cs[:2]
 	}
 	return cs
+}
+
+// lastMet returns the people and countries of the last meeting, call or
+// talks of the article, in order, or nil when it had fewer than two
+// sides.
+func (x *extraction) lastMet() []*entity {
+	for k := len(x.events) - 1; k >= 0; k-- {
+		ev := x.events[k]
+		if ev.typ != TypeMeeting && ev.typ != TypePhoneCall && ev.typ != TypeNegotiation {
+			continue
+		}
+		// the known ones: "held a call with transatlantic leaders ... the
+		// leaders expressed" stands for the caller and leaders not named
+		var out []*entity
+		n := 0
+		for _, p := range ev.parts {
+			if p.role != "party" && p.role != "participant" {
+				continue
+			}
+			n++
+			if (p.ent.typ == TypePerson || p.ent.typ == TypeCountry) && !slices.Contains(out, p.ent) {
+				out = append(out, p.ent)
+			}
+		}
+		if n < 2 {
+			return nil
+		}
+		return out
+	}
+	return nil
 }
 
 // salientCountries orders the countries by how often they were mentioned.

@@ -166,6 +166,16 @@ func (sy *syntax) underTopic(v int) bool {
 	return false
 }
 
+// relOf returns the relation by which g governs d, or "".
+func (sy *syntax) relOf(d, g int) string {
+	for _, e := range sy.up[d] {
+		if e.Gov == g {
+			return e.Rel
+		}
+	}
+	return ""
+}
+
 // passive reports whether the verb v is in the passive voice: it has a
 // passive subject or a passive auxiliary.
 func (sy *syntax) passive(v int) bool {
@@ -222,8 +232,14 @@ func (sy *syntax) subjects(v int) []int {
 			out = sy.modifierAgents(v)
 		}
 		h := sy.phraseHead(v)
+		// "X reaffirmed their support": a possessive pronoun is the
+		// subject of the verb that takes the noun
+		ownPron := len(out) > 0 && !slices.ContainsFunc(out, func(k int) bool { return sy.s.Tokens[k].POS != "PRP$" })
 		for _, g := range sy.govs(h, func(r string) bool { return r == "obj" || rel(r, "nsubj:pass") }) {
-			if lightVerbs[sy.s.Tokens[g].Lemma] {
+			// "kidnapped advisers and exploded bombs": the noun a second
+			// verb takes is done by that verb's subject
+			conjVerb := len(out) == 0 && len(sy.govs(g, func(r string) bool { return rel(r, "conj") })) > 0
+			if lightVerbs[sy.s.Tokens[g].Lemma] || (ownPron || conjVerb) && rel(sy.relOf(h, g), "obj") {
 				out = append(out, sy.subjects(g)...)
 			}
 		}
