@@ -38,6 +38,9 @@ func (x *extraction) visitFrame(f *frameCall) *event {
 		return nil
 	}
 	subj, hosts := x.visitArgs(si, i, n, from, to)
+	if subj != nil && len(hosts) == 0 {
+		hosts = x.hereHost(toks, i, n)
+	}
 	if subj == nil || len(hosts) == 0 {
 		return nil
 	}
@@ -80,4 +83,24 @@ func (x *extraction) visitFrame(f *frameCall) *event {
 	}
 	ev = first
 	return x.merge(ev, ev0)
+}
+
+// hereHost reads "here" next to a visit in a wire story as the place of
+// its dateline: "HAVANA - The Iranian foreign minister, here on a
+// two-day visit", "arrived here on Monday".
+func (x *extraction) hereHost(toks []token, i, n int) []mention {
+	d := x.d
+	if d.publisher != "" || d.dateline == "" {
+		return nil
+	}
+	c := d.countryEntity(d.dateline)
+	if c == nil {
+		return nil
+	}
+	for k := max(0, i-3); k < len(toks) && k < i+n+2; k++ {
+		if toks[k].lower == "here" {
+			return []mention{{Span: Span{Start: toks[k].start, End: toks[k].end}, ent: c, tok: k, toks: 1, form: 'c'}}
+		}
+	}
+	return nil
 }

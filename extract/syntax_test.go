@@ -75,6 +75,7 @@ func TestParsedRoles(t *testing.T) {
 		{"a stance is no passive", []string{"United States(USA)>Ethiopia(ETH):030"}},
 		{"hyphenated pair holds the talks", []string{"Japan(JPN)>United States(USA):040", "United States(USA)>Japan(JPN):040"}},
 		{"a dictionary verb ends at a purpose of its own", []string{"United States(USA)>Russia(RUS):111", "Russia(RUS)>():190"}},
+		{"here in a wire story is its dateline", []string{"Ann Smith(JPN)>Cuba(CUB):042"}},
 		{"a noun a second verb takes is an act", []string{"Germany(DEU)>():111", "Germany(DEU)>Ukraine(UKR):051"}},
 		{"a noun a second verb takes is done by its subject", []string{"Afghanistan(AFG)>Russia(RUS):181", "Afghanistan(AFG)>Kabul(AFG):195"}},
 		{"a topic that names its own agent is an act", []string{"Ghana(GHA)>():040", "Russia(RUS)>Ukraine(UKR):192"}},
