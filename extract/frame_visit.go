@@ -97,7 +97,7 @@ func (x *extraction) hereHost(toks []token, i, n int) []mention {
 	if c == nil {
 		return nil
 	}
-	for k := max(0, i-3); k < len(toks) && k < i+n+2; k++ {
+	for k := max(0, i-6); k < len(toks) && k < i+n+2; k++ {
 		if toks[k].lower == "here" {
 			return []mention{{Span: Span{Start: toks[k].start, End: toks[k].end}, ent: c, tok: k, toks: 1, form: 'c'}}
 		}
