@@ -5,7 +5,10 @@
 // edited by hand), /healthz (the process serves) and /readyz (the checks
 // of Config.Checks pass: the database and the parser answer). Every request gets an id (X-Request-Id), carried by
 // every log line written for it, and one access-log line. GET
-// /export/{format} writes a selection as a file (server/export).
+// /export/{format} writes a selection as a file (server/export). With
+// Config.Metrics, GET /metrics serves Prometheus metrics (metrics.go):
+// requests by route and status, GraphQL operations by name (bounded) and
+// type, ingested articles, and what cmd adds (the store's sessions).
 // New builds the whole handler from explicit dependencies; routes.go lists
 // every route.
 //
