@@ -65,6 +65,10 @@ type Config struct {
 	// Export reads the selections of GET /export/{format}; nil serves no
 	// exports (404).
 	Export export.Source
+	// Publication tells whether an export's selection holds unpublished
+	// articles, which need an API key when APIKeys is set (exportauth.go).
+	// With keys and no Publication, every export needs a key.
+	Publication Publication
 
 	// Checks are what /readyz asks: ready when every one passes.
 	Checks []Check
@@ -129,6 +133,7 @@ func New(cfg Config) http.Handler {
 	var exports http.Handler = http.NotFoundHandler()
 	if cfg.Export != nil {
 		exports = export.Handler(cfg.Export, time.Now, cfg.Logger)
+		exports = guardUnpublished(newKeyring(cfg.APIKeys), cfg.Publication, time.Now, cfg.Logger, exports)
 	}
 	mux := http.NewServeMux()
 	addRoutes(mux, cfg, newGraphQL(cfg), exports)

@@ -73,7 +73,7 @@ func cmdServe(ctx context.Context, cfg config, args []string, stdout, stderr io.
 	srv := &http.Server{
 		Handler: server.New(server.Config{Store: store, Extractor: ex, Logger: logger, Checks: checks,
 			APIKeys: cfg.apiKeys, KeyedReads: cfg.keyedReads, CORSOrigins: cfg.corsOrigins,
-			RateLimit: cfg.rateLimit, RateBurst: cfg.rateBurst, NoIntrospection: !cfg.introspection, Export: store,
+			RateLimit: cfg.rateLimit, RateBurst: cfg.rateBurst, NoIntrospection: !cfg.introspection, Export: store, Publication: store,
 			Metrics: metrics}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
