@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"net/http"
+	"regexp"
 	"strconv"
 	"sync"
 	"time"
@@ -107,7 +108,11 @@ func NewMetrics() *Metrics {
 		names: map[string]bool{},
 	}
 	m.reg.MustRegister(m.http, m.httpSeconds, m.ops, m.opSeconds, m.ingest,
-		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+		// The default set, plus the heap the last GC found live
+		// (go_gc_heap_live_bytes): the figure to watch for growth.
+		collectors.NewGoCollector(collectors.WithGoCollectorRuntimeMetrics(
+			collectors.GoRuntimeMetricsRule{Matcher: regexp.MustCompile(`^/gc/heap/live:bytes$`)})),
+		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
 

@@ -134,6 +134,7 @@ func TestServeMetrics(t *testing.T) {
 		{"dipgraph_neo4j_sessions_in_use", map[string]string{"mode": "write"}, 0},
 		{"dipgraph_neo4j_ready", nil, 1},
 		{"go_goroutines", nil, -1},
+		{"go_gc_heap_live_bytes", nil, -1},
 		{"process_resident_memory_bytes", nil, -1},
 	} {
 		got, ok := sample(fams, c.name, c.labels)
