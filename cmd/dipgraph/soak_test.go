@@ -86,8 +86,8 @@ func TestSoak(t *testing.T) {
 	ctx := context.Background()
 
 	start := time.Now()
-	for i := 0; i < base; i += 20 {
-		if err := ingestBatch(ctx, client, srv+"/graphql", articles[i:min(i+20, base)]); err != nil {
+	for i := 0; i < base; i += soakIngestBatch {
+		if err := ingestBatch(ctx, client, srv+"/graphql", articles[i:min(i+soakIngestBatch, base)]); err != nil {
 			t.Fatalf("base ingest, articles %d..: %v", i, err)
 		}
 	}
