@@ -28,7 +28,8 @@ func (s *served) scrape(t *testing.T, header ...string) map[string]*dto.MetricFa
 }
 
 // sample returns the value of the series of family name whose labels
-// include want (a counter's or gauge's value, a histogram's count), and
+// include want (a counter's or gauge's value, a histogram's or summary's
+// count), and
 // whether there is one.
 func sample(fams map[string]*dto.MetricFamily, name string, want map[string]string) (float64, bool) {
 	f, ok := fams[name]
@@ -53,6 +54,8 @@ next:
 			return m.GetGauge().GetValue(), true
 		case m.Histogram != nil:
 			return float64(m.GetHistogram().GetSampleCount()), true
+		case m.Summary != nil:
+			return float64(m.GetSummary().GetSampleCount()), true
 		case m.Untyped != nil:
 			return m.GetUntyped().GetValue(), true
 		}

@@ -102,8 +102,11 @@ func TestSoak(t *testing.T) {
 			}
 		}
 	}
+	// The warm-up: the mix alone, without the ingest, on the machine as it
+	// is now; its figures are reported beside the soak's.
 	bc := benchConfig{concurrency: concurrency, maxRequests: 1 << 40}
-	if _, err := benchLoad(ctx, client, target, bc, 20*time.Second); err != nil { // warm-up
+	warm, err := benchLoad(ctx, client, target, bc, 20*time.Second)
+	if err != nil {
 		t.Fatal(err)
 	}
 	before := settle(t, client, srv)
@@ -172,6 +175,9 @@ func TestSoak(t *testing.T) {
 		duration, base, concurrency, soakIngestBatch)
 	fmt.Fprintf(&b, "queries: %d requests, %d errors, %.1f req/s, p50 %s ms, p99 %s ms (the benchmark's p99: %s ms)\n",
 		all.requests, all.errors, all.rps, fmtMS(all.p50), fmtMS(all.p99), fmtMS(p99Limit))
+	w0 := warm.summary("")
+	fmt.Fprintf(&b, "the warm-up, the mix without the ingest, just before: %d requests, %d errors, %.1f req/s, p50 %s ms, p99 %s ms\n",
+		w0.requests, w0.errors, w0.rps, fmtMS(w0.p50), fmtMS(w0.p99))
 	for _, q := range mix.Queries {
 		for p := 1; p <= max(q.Pages, 1); p++ {
 			s := res.summary(q.pageName(p))
@@ -389,13 +395,35 @@ func scrapeURL(client *http.Client, url string) (map[string]*dto.MetricFamily, e
 	return p.TextToMetricFamilies(resp.Body)
 }
 
-// settle lets the server go idle (the clients' idle connections closed,
-// five seconds) and returns its goroutines, live heap and resident memory.
+// settle lets the server go idle (the clients' idle connections closed)
+// until it has run a garbage collection while idle, which the Go runtime
+// forces at least every two minutes, so that the live heap it reports is
+// what it keeps, not what requests in flight held; then it returns the
+// server's goroutines, live heap and resident memory.
 func settle(t *testing.T, client *http.Client, base string) map[string]float64 {
 	t.Helper()
 	client.CloseIdleConnections()
-	time.Sleep(5 * time.Second)
-	fams, err := scrapeURL(&http.Client{Timeout: 10 * time.Second}, base+"/metrics")
+	hc := &http.Client{Timeout: 10 * time.Second}
+	defer hc.CloseIdleConnections()
+	gcs := func() float64 {
+		fams, err := scrapeURL(hc, base+"/metrics")
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, ok := sample(fams, "go_gc_duration_seconds", nil)
+		if !ok {
+			t.Fatal("/metrics has no go_gc_duration_seconds")
+		}
+		return n
+	}
+	time.Sleep(2 * time.Second) // the requests' last work done
+	for n0, deadline := gcs(), time.Now().Add(150*time.Second); gcs() == n0; {
+		if time.Now().After(deadline) {
+			t.Fatal("the server ran no garbage collection in 150 s of idleness")
+		}
+		time.Sleep(2 * time.Second)
+	}
+	fams, err := scrapeURL(hc, base+"/metrics")
 	if err != nil {
 		t.Fatal(err)
 	}
