@@ -32,7 +32,10 @@ import (
 //	SOAK_CONCURRENCY       analyst clients (4, as make bench-api)
 //	SOAK_P99_MS            the benchmark's p99 the soak's must stay within (83,
 //	                       README: make bench-api)
-//	SOAK_OUT               a file to write the report to, besides the test log
+//	SOAK_OUT               a file to write the report to, besides the test log;
+//	                       the server's log is kept beside it (SOAK_OUT.serve.log)
+//	SOAK_PARSE             false: serve reads articles with the rules alone
+//	                       (-parse=false), so no parse is cached in its memory
 //
 // Tolerances, checked after the load once the server is idle again: no
 // failed request; goroutines at most soakGoroutineSlack more than before;
@@ -80,7 +83,11 @@ func TestSoak(t *testing.T) {
 	}
 
 	cfg := mustConfig(t)
-	srv := startServeProcess(t, cfg)
+	var serveArgs []string
+	if os.Getenv("SOAK_PARSE") == "false" {
+		serveArgs = []string{"-parse=false"}
+	}
+	srv := startServeProcess(t, cfg, serveArgs...)
 	client := &http.Client{Timeout: 60 * time.Second, Transport: &http.Transport{Proxy: nil,
 		MaxIdleConnsPerHost: 2 * (concurrency + 1), IdleConnTimeout: 90 * time.Second}}
 	ctx := context.Background()
@@ -211,10 +218,11 @@ func TestSoak(t *testing.T) {
 
 	if all.errors > 0 || failed.Load() > 0 || server("failed") > 0 {
 		t.Errorf("errors during the soak: %d queries, %d ingested articles (server: %.0f failed)", all.errors, failed.Load(), server("failed"))
+		n := 0
 		for _, s := range res.samples {
-			if s.err != nil {
+			if s.err != nil && n < 5 {
 				t.Logf("%s: %v", s.name, s.err)
-				break
+				n++
 			}
 		}
 		for _, e := range ingestErrs[:min(len(ingestErrs), 3)] {
@@ -317,18 +325,25 @@ func ingestBatch(ctx context.Context, client *http.Client, url string, batch []m
 // Neo4j of cfg on a loopback port of its own, as its own process, so that
 // its goroutines and memory are the server's alone. It returns the base
 // URL once /readyz answers; the process is stopped at cleanup.
-func startServeProcess(t *testing.T, cfg config) string {
+func startServeProcess(t *testing.T, cfg config, args ...string) string {
 	t.Helper()
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "dipgraph")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	cmd := exec.Command(bin, append([]string{"serve"}, parseArgs(t)...)...)
+	if len(args) == 0 {
+		args = parseArgs(t)
+	}
+	cmd := exec.Command(bin, append([]string{"serve"}, args...)...)
 	cmd.Env = append(os.Environ(), "NEO4J_URI="+cfg.neo4jURI, "NEO4J_USER="+cfg.neo4jUser,
 		"NEO4J_PASSWORD="+cfg.neo4jPassword, "NEO4J_DATABASE="+cfg.neo4jDatabase,
 		"DIPGRAPH_ADDR=127.0.0.1:0", "DIPGRAPH_API_KEYS=", "DIPGRAPH_KEYED_READS=", "DIPGRAPH_RATE_LIMIT=")
-	logf, err := os.Create(filepath.Join(dir, "serve.log"))
+	logPath := filepath.Join(dir, "serve.log")
+	if out := os.Getenv("SOAK_OUT"); out != "" {
+		logPath = out + ".serve.log"
+	}
+	logf, err := os.Create(logPath)
 	if err != nil {
 		t.Fatal(err)
 	}
