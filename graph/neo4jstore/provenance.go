@@ -13,7 +13,7 @@ import (
 )
 
 // Claims: what each article said, kept so that DeleteArticle can take
-// back what only it gave (see doc.go, Deleting an article).
+// back what only it gave (see doc.go, Invariants, and DeleteArticle).
 //
 // A node or link holds the union, or the best, of what its reports say:
 // an event's date is the finest any report gives (graph.Reconcile), an
