@@ -34,12 +34,12 @@ USER_DB_DIGEST = hp=$${NEO4J_URI\#*://}; hp=$${hp%%/*}; \
 	if (exec 3<>"/dev/tcp/$${hp%:*}/$${hp\#\#*:}") 2>/dev/null; then (set -o pipefail; $(BIN) export | sha256sum | cut -c1-16) || echo "export-failed"; else echo none; fi
 
 .PHONY: web check-web browser test-browser help run test neo4j neo4j-stop neo4j-test neo4j-test-stop corenlp corenlp-stop build generate check-generate vet test-unit \
-        test-integration golden eval bench bench-api bench-export parses bench-parse fuzz lexicon-report clean
+        test-integration golden eval bench bench-api bench-export soak parses bench-parse fuzz lexicon-report clean
 
 help:
 	@echo "make run    start Neo4j and CoreNLP, ingest testdata/articles, serve GraphQL on http://127.0.0.1:8080"
 	@echo "make test   start a Neo4j of its own (neo4j-test) and CoreNLP, check generated code, vet, run every test against them"
-	@echo "other targets: web check-web browser test-browser neo4j neo4j-stop neo4j-test neo4j-test-stop corenlp corenlp-stop build generate check-generate vet test-unit test-integration golden fuzz eval bench bench-api bench-export parses bench-parse lexicon-report"
+	@echo "other targets: web check-web browser test-browser neo4j neo4j-stop neo4j-test neo4j-test-stop corenlp corenlp-stop build generate check-generate vet test-unit test-integration golden fuzz eval bench bench-api bench-export soak parses bench-parse lexicon-report"
 
 ## the web page (web/, built into server/web/app) and GraphiQL's files
 ## (server/web/graphiql), from the npm packages of web/package-lock.json
@@ -189,6 +189,24 @@ bench-parse: corenlp
 # the analysts' query mix against dipgraph and @neo4j/graphql on one Neo4j (deploy/bench/README.md)
 bench-api:
 	DIPGRAPH_CORPUS=$(SHARED)/corpus deploy/bench/run.sh
+
+# the soak test (TestSoak, cmd/dipgraph/soak_test.go): dipgraph serve as its
+# own process on loopback against a Neo4j of its own (SOAK_NEO4J_HOME,
+# SOAK_NEO4J_PORT; stopped at the end), SOAK_BASE dev articles ingested, then
+# for SOAK the benchmark's analyst mix from SOAK_CONCURRENCY clients while
+# ingestArticles runs beside them; fails on any error, on goroutines or live
+# heap grown beyond its tolerances, or on a p99 beyond SOAK_P99_MS (the
+# figure of make bench-api). SOAK_OUT=FILE keeps the report.
+SOAK ?= 3m
+SOAK_NEO4J_HOME ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/dipgraph/neo4j-soak
+SOAK_NEO4J_PORT ?= 7690
+soak: corenlp
+	@case "$(SOAK_NEO4J_PORT)" in 7687|7688) echo "SOAK_NEO4J_PORT=$(SOAK_NEO4J_PORT) is another Neo4j's; use another"; exit 1;; esac
+	@$(MAKE) --no-print-directory neo4j-test NEO4J_TEST_HOME=$(SOAK_NEO4J_HOME) NEO4J_TEST_PORT=$(SOAK_NEO4J_PORT)
+	@DIPGRAPH_TEST_NEO4J_URI=bolt://127.0.0.1:$(SOAK_NEO4J_PORT) DIPGRAPH_TEST_NEO4J_USER=neo4j DIPGRAPH_TEST_NEO4J_PASSWORD=dipgraph-dev \
+	  DIPGRAPH_REQUIRE_NEO4J=1 DIPGRAPH_REQUIRE_CORENLP=1 DIPGRAPH_SOAK=$(SOAK) DIPGRAPH_CORPUS=$(SHARED)/corpus \
+	  $(GO) test -count=1 -run '^TestSoak$$' -v -timeout 90m ./cmd/dipgraph; rc=$$?; \
+	  $(MAKE) --no-print-directory neo4j-test-stop NEO4J_TEST_HOME=$(SOAK_NEO4J_HOME) NEO4J_TEST_PORT=$(SOAK_NEO4J_PORT); exit $$rc
 
 # peak memory of dipgraph export, small selection vs whole graph, every format
 # (deploy/bench/export.sh; load the graph first, or EXPORT_BENCH_INGEST=1)

@@ -84,4 +84,11 @@ type DeleteSummary struct {
 	DeletedEntities []string
 	// DeletedRelations counts the relations only the article supported.
 	DeletedRelations int
+	// RestoredEvents are the kept events whose date, confidence, or
+	// groups or sectors of a participant, the article alone had given:
+	// they now hold what the other reports say (sorted).
+	RestoredEvents []string
+	// RestoredEntities are the entities that lost aliases only the
+	// article had given (sorted).
+	RestoredEntities []string
 }

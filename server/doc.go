@@ -5,7 +5,10 @@
 // edited by hand), /healthz (the process serves) and /readyz (the checks
 // of Config.Checks pass: the database and the parser answer). Every request gets an id (X-Request-Id), carried by
 // every log line written for it, and one access-log line. GET
-// /export/{format} writes a selection as a file (server/export).
+// /export/{format} writes a selection as a file (server/export). With
+// Config.Metrics, GET /metrics serves Prometheus metrics (metrics.go):
+// requests by route and status, GraphQL operations by name (bounded) and
+// type, ingested articles, and what cmd adds (the store's sessions).
 // New builds the whole handler from explicit dependencies; routes.go lists
 // every route.
 //
@@ -45,7 +48,9 @@
 //     is a 401 on any request), and with KeyedReads so does every query.
 //     Keys are kept as SHA-256 digests and compared in constant time.
 //     A route that writes or exports unpublished data must check
-//     authenticated(ctx) the same way. CORS answers only Config.CORSOrigins;
+//     authenticated(ctx) the same way: GET /export does (exportauth.go),
+//     refusing without a key a selection that holds an article with no
+//     publication date or one still to come (Config.Publication). CORS answers only Config.CORSOrigins;
 //     every response carries the security headers, and GraphiQL's page
 //     and the web page load only the server's own copies of their files
 //     (graphiql.go, page.go). Bodies

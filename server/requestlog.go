@@ -22,6 +22,7 @@ const requestIDHeader = "X-Request-Id"
 type request struct {
 	id        string
 	operation string // the GraphQL operation, set while it runs
+	route     string // the route pattern that matched, set by routed
 }
 
 type requestKey struct{}
@@ -73,8 +74,9 @@ func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 // puts it in the context, where every log line of the request finds it
 // (see requestIDHandler), and logs one line per request: method, path,
 // status, size, duration and GraphQL operation. Headers and bodies are
-// never logged, so neither are keys or passwords.
-func logRequests(log *slog.Logger, next http.Handler) http.Handler {
+// never logged, so neither are keys or passwords. metrics, when not nil,
+// counts the request by route and status.
+func logRequests(log *slog.Logger, metrics *Metrics, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		req := &request{id: r.Header.Get(requestIDHeader)}
@@ -88,9 +90,11 @@ func logRequests(log *slog.Logger, next http.Handler) http.Handler {
 		if sw.status == 0 {
 			sw.status = http.StatusOK
 		}
+		took := time.Since(start)
+		metrics.observeHTTP(req.route, r.Method, sw.status, took)
 		attrs := []slog.Attr{slog.String("method", r.Method), slog.String("path", r.URL.Path),
 			slog.Int("status", sw.status), slog.Int64("bytes", sw.bytes),
-			slog.Float64("ms", float64(time.Since(start).Microseconds())/1000)}
+			slog.Float64("ms", float64(took.Microseconds())/1000)}
 		if req.operation != "" {
 			attrs = append(attrs, slog.String("operation", req.operation))
 		}

@@ -22,6 +22,21 @@ func addRoutes(mux *http.ServeMux, cfg Config, gql, exports http.Handler) {
 	mux.HandleFunc("GET /healthz", healthz)
 	mux.Handle("GET /export/{format}", exports) // a selection as a file: server/export
 	mux.Handle("GET /readyz", readyz(cfg.Checks, cfg.Logger))
+	if cfg.Metrics != nil {
+		mux.Handle("GET /metrics", cfg.Metrics.Handler()) // Prometheus text format (metrics.go)
+	}
+}
+
+// routed notes in the request being served the pattern of mux that
+// matches it, before next (the checks, then mux) runs, for the access
+// log's metrics: a label of bounded cardinality, where the path is not.
+func routed(mux *http.ServeMux, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if req := requestOf(r.Context()); req != nil {
+			_, req.route = mux.Handler(r)
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
 // healthz reports that the process serves requests. It does not reach the

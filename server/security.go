@@ -212,11 +212,11 @@ func (l *rateLimiter) sweep(now time.Time) {
 	}
 }
 
-// limitRate refuses a client's requests beyond its rate; the health checks
-// and the static files of GraphiQL and the web page are not counted.
+// limitRate refuses a client's requests beyond its rate; the health checks,
+// the metrics scrape and the static files of GraphiQL and the web page are not counted.
 func limitRate(l *rateLimiter, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/healthz" || r.URL.Path == "/readyz" || strings.HasPrefix(r.URL.Path, graphiqlAssetPath) ||
+		if r.URL.Path == "/healthz" || r.URL.Path == "/readyz" || r.URL.Path == "/metrics" || strings.HasPrefix(r.URL.Path, graphiqlAssetPath) ||
 			strings.HasPrefix(r.URL.Path, pageAssetPath) {
 			next.ServeHTTP(w, r)
 			return

@@ -65,6 +65,10 @@ type Config struct {
 	// Export reads the selections of GET /export/{format}; nil serves no
 	// exports (404).
 	Export export.Source
+	// Publication tells whether an export's selection holds unpublished
+	// articles, which need an API key when APIKeys is set (exportauth.go).
+	// With keys and no Publication, every export needs a key.
+	Publication Publication
 
 	// Checks are what /readyz asks: ready when every one passes.
 	Checks []Check
@@ -86,6 +90,10 @@ type Config struct {
 	RateBurst int
 	// MaxBodyBytes bounds a request body; zero means DefaultMaxBodyBytes.
 	MaxBodyBytes int64
+	// Metrics, when not nil, counts requests, GraphQL operations and
+	// ingested articles and is served at GET /metrics (which, like the
+	// API, needs a key when KeyedReads is on).
+	Metrics *Metrics
 	// NoIntrospection refuses the introspection fields (__schema, __type),
 	// which GraphiQL needs, so that the schema is not served to anyone.
 	NoIntrospection bool
@@ -125,12 +133,14 @@ func New(cfg Config) http.Handler {
 	var exports http.Handler = http.NotFoundHandler()
 	if cfg.Export != nil {
 		exports = export.Handler(cfg.Export, time.Now, cfg.Logger)
+		exports = guardUnpublished(newKeyring(cfg.APIKeys), cfg.Publication, time.Now, cfg.Logger, exports)
 	}
 	mux := http.NewServeMux()
 	addRoutes(mux, cfg, newGraphQL(cfg), exports)
-	// Outermost first: every request is logged with its id and gets the
-	// security headers; then the rate limit, CORS, the body limit and the
-	// key check run before any route.
+	// Outermost first: every request is logged with its id (and counted,
+	// by the route it matches) and gets the security headers; then the
+	// rate limit, CORS, the body limit and the key check run before any
+	// route.
 	var h http.Handler = mux
 	h = authenticate(newKeyring(cfg.APIKeys), cfg.KeyedReads, h)
 	h = limitBody(cfg.MaxBodyBytes, h)
@@ -139,7 +149,7 @@ func New(cfg Config) http.Handler {
 		h = limitRate(newRateLimiter(cfg.RateLimit, cfg.RateBurst), h)
 	}
 	h = securityHeaders(h)
-	return logRequests(cfg.Logger, h)
+	return logRequests(cfg.Logger, cfg.Metrics, routed(mux, h))
 }
 
 // newGraphQL returns the GraphQL handler, built explicitly: POST and GET
@@ -148,6 +158,7 @@ func New(cfg Config) http.Handler {
 // dataloaders and the error policy of errors.go.
 func newGraphQL(cfg Config) http.Handler {
 	res := resolver.New(cfg.Store, cfg.Extractor, cfg.LoaderWait)
+	res.CountIngest(cfg.Metrics.Ingest("graphql"))
 	keys := newKeyring(cfg.APIKeys)
 	srv := handler.New(gql.NewExecutableSchema(gql.Config{
 		Resolvers:  res,
@@ -175,7 +186,7 @@ func newGraphQL(cfg Config) http.Handler {
 			}}})
 		}
 		ctx, cancel := context.WithTimeout(ctx, timeoutOf(ctx, cfg))
-		respond := next(res.WithLoaders(ctx))
+		respond := cfg.Metrics.observeOperation(ctx, next(res.WithLoaders(ctx)))
 		return func(ctx context.Context) *graphql.Response {
 			defer cancel()
 			return respond(ctx)

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/dipgraph/dipgraph/graph/neo4jstore"
 	"github.com/dipgraph/dipgraph/server"
 )
 
@@ -65,10 +66,15 @@ func cmdServe(ctx context.Context, cfg config, args []string, stdout, stderr io.
 	if ex.client != nil {
 		checks = append(checks, server.Check{Name: "parser", Check: ex.client.Ping})
 	}
+	metrics, err := storeMetrics(store, storeReady)
+	if err != nil {
+		return err
+	}
 	srv := &http.Server{
 		Handler: server.New(server.Config{Store: store, Extractor: ex, Logger: logger, Checks: checks,
 			APIKeys: cfg.apiKeys, KeyedReads: cfg.keyedReads, CORSOrigins: cfg.corsOrigins,
-			RateLimit: cfg.rateLimit, RateBurst: cfg.rateBurst, NoIntrospection: !cfg.introspection, Export: store}),
+			RateLimit: cfg.rateLimit, RateBurst: cfg.rateBurst, NoIntrospection: !cfg.introspection, Export: store, Publication: store,
+			Metrics: metrics}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      60 * time.Second,
@@ -105,6 +111,51 @@ func cmdServe(ctx context.Context, cfg config, args []string, stdout, stderr io.
 	}
 	logger.Info("stopped")
 	return nil
+}
+
+// The metrics of the store that serve adds to the server's.
+const (
+	metricSessionsInUse  = "dipgraph_neo4j_sessions_in_use"
+	metricSessionsOpened = "dipgraph_neo4j_sessions_opened_total"
+	metricNeo4jReady     = "dipgraph_neo4j_ready"
+)
+
+// storeMetrics returns the server's metrics with the store's added: its
+// sessions open now and opened so far, by access mode (the driver tells
+// nothing of its connection pool; an open session holds one of its
+// connections while its transaction runs), and whether Neo4j answers
+// (ready, asked at each scrape with a short timeout).
+func storeMetrics(store *neo4jstore.Store, ready func(context.Context) error) (*server.Metrics, error) {
+	m := server.NewMetrics()
+	for _, g := range []struct {
+		mode         string
+		open, opened func(neo4jstore.SessionStats) float64
+	}{
+		{"read", func(s neo4jstore.SessionStats) float64 { return float64(s.ReadOpen) },
+			func(s neo4jstore.SessionStats) float64 { return float64(s.ReadOpened) }},
+		{"write", func(s neo4jstore.SessionStats) float64 { return float64(s.WriteOpen) },
+			func(s neo4jstore.SessionStats) float64 { return float64(s.WriteOpened) }},
+	} {
+		labels := map[string]string{"mode": g.mode}
+		if err := m.GaugeFunc(metricSessionsInUse, "Neo4j sessions the store holds open now (each holds a pooled connection while its transaction runs), by access mode.",
+			labels, func() float64 { return g.open(store.Sessions()) }); err != nil {
+			return nil, err
+		}
+		if err := m.CounterFunc(metricSessionsOpened, "Neo4j sessions the store opened, by access mode.",
+			labels, func() float64 { return g.opened(store.Sessions()) }); err != nil {
+			return nil, err
+		}
+	}
+	err := m.GaugeFunc(metricNeo4jReady, "1 when Neo4j answers (a trivial query within 2 s at the scrape) and the constraints are applied, else 0.",
+		nil, func() float64 {
+			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+			defer cancel()
+			if ready(ctx) != nil {
+				return 0
+			}
+			return 1
+		})
+	return m, err
 }
 
 // newLogger returns serve's structured logger on w: text (key=value) or

@@ -16,8 +16,9 @@ import (
 
 // The Neo4j store is what the server reads and writes, and what exports read.
 var (
-	_ server.Store  = (*neo4jstore.Store)(nil)
-	_ export.Source = (*neo4jstore.Store)(nil)
+	_ server.Store       = (*neo4jstore.Store)(nil)
+	_ export.Source      = (*neo4jstore.Store)(nil)
+	_ server.Publication = (*neo4jstore.Store)(nil)
 )
 
 // openStore connects to Neo4j, applies the schema's constraints and

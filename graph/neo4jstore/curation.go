@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -21,11 +22,16 @@ var (
 	entitySplit            = mustQuery("entity_split")
 	curationRecord         = mustQuery("curation_record")
 	curationRetarget       = mustQuery("curation_retarget")
+	articleRestoreRead     = mustQuery("article_restore_read")
+	articleRestoreEvents   = mustQuery("article_restore_events")
+	articleRestoreLinks    = mustQuery("article_restore_links")
+	articleAliasesRead     = mustQuery("article_aliases_read")
+	articleAliasesDrop     = mustQuery("article_aliases_drop")
 )
 
 // articleExists and articlesExisting are short lookups used once each.
 const (
-	articleExists    = "MATCH (a:Article {id: $id}) RETURN a.id AS id"
+	articleExists    = "MATCH (a:Article {id: $id}) RETURN a.id AS id, a.claims AS claims"
 	articlesExisting = "MATCH (a:Article) WHERE a.id IN $ids RETURN a.id AS id"
 )
 
@@ -34,16 +40,26 @@ const (
 // links to them), participations and relations no other article
 // reports, the article's mentions, and then the entities it touched that
 // are left without any mention, participation or relation. Events and
-// relations other articles report stay and lose only this article's
-// evidence. Values other nodes took from this article (an event's finer
-// date or label, an entity's alias or title) are not rolled back: the
-// store does not keep which article gave which value.
+// relations other articles report stay and lose this article's evidence,
+// and what only it gave them is taken back (from the claims each article
+// keeps, provenance.go): an event's date and confidence become the best
+// its remaining reports give (a finer date it alone gave goes), a
+// participant link's groups and sectors those its remaining reports name,
+// and an entity loses the aliases no other article gives it. Where a
+// remaining report was stored before claims were kept, or an analyst
+// merged or split the entity, what it holds is left as it is. An event's
+// label, modality and other values, and an entity's name and title, the
+// first report gave and keep.
 //
 // DeleteArticle returns graph.ErrNotFound when there is no such article.
 func (s *Store) DeleteArticle(ctx context.Context, id string) (graph.DeleteSummary, error) {
 	sum, err := write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (graph.DeleteSummary, error) {
 		sum := graph.DeleteSummary{ArticleID: id}
-		if _, err := single(ctx, tx, articleExists, map[string]any{"id": id}, idColumn); err != nil {
+		own, err := single(ctx, tx, articleExists, map[string]any{"id": id}, func(r *neo4j.Record) ([]string, error) {
+			v, _ := r.Get("claims")
+			return listOf(v), nil
+		})
+		if err != nil {
 			return sum, err
 		}
 		params := map[string]any{"id": id}
@@ -59,6 +75,12 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) (graph.DeleteSumma
 			if _, err := run(ctx, tx, eventsPartOfClear, map[string]any{"ids": sum.DeletedEvents}); err != nil {
 				return sum, fmt.Errorf("part-of links: %w", err)
 			}
+		}
+		if sum.RestoredEvents, err = restoreEvents(ctx, tx, sum.KeptEvents); err != nil {
+			return sum, err
+		}
+		if sum.RestoredEntities, err = dropAliases(ctx, tx, id, own); err != nil {
+			return sum, err
 		}
 		type rels struct {
 			deleted int
@@ -284,4 +306,159 @@ func stringList(r *neo4j.Record, key string) ([]string, error) {
 		return nil, nil
 	}
 	return stringsOf(l), nil
+}
+
+// restoreEvents sets the dates, confidences, groups and sectors of the
+// kept events to what their remaining reports claim, and returns the ids
+// of those it changed (sorted).
+func restoreEvents(ctx context.Context, tx neo4j.ManagedTransaction, kept []string) ([]string, error) {
+	if len(kept) == 0 {
+		return nil, nil
+	}
+	type link struct {
+		role, entity string
+		articles     []string
+	}
+	type event struct {
+		id      string
+		reports reports
+		links   []link
+	}
+	evs, err := collect(ctx, tx, articleRestoreRead, map[string]any{"events": kept}, func(r *neo4j.Record) (event, error) {
+		id, _, err := neo4j.GetRecordValue[string](r, "id")
+		if err != nil {
+			return event{}, err
+		}
+		rep, _ := r.Get("reports")
+		ev := event{id: id, reports: readReports(rep)}
+		ls, _ := r.Get("links")
+		for _, x := range ls.([]any) {
+			m := x.(map[string]any)
+			role, _ := m["role"].(string)
+			entity, _ := m["entity"].(string)
+			ev.links = append(ev.links, link{role, entity, listOf(m["articles"])})
+		}
+		return ev, nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("restore events: %w", err)
+	}
+	var dates, links []any
+	for _, ev := range evs {
+		if best, ok := ev.reports.bestDate(ev.id); ok {
+			props, unset := map[string]any{}, []string{}
+			for _, kv := range []struct {
+				k     string
+				v     any
+				empty bool
+			}{
+				{"date", best.Date, best.Date == ""},
+				{"end", best.End, best.End == ""},
+				{"precision", best.Precision, best.Precision == ""},
+				{"from", neo4j.DateOf(best.From), best.From.IsZero()},
+				{"to", neo4j.DateOf(best.To), best.To.IsZero()},
+				{"confidence", best.Confidence, best.Confidence == 0},
+			} {
+				if kv.empty {
+					unset = append(unset, kv.k)
+				} else {
+					props[kv.k] = kv.v
+				}
+			}
+			dates = append(dates, map[string]any{"id": ev.id, "props": props, "unset": unset})
+		}
+		for _, l := range ev.links {
+			groups, ok1 := ev.reports.values(l.articles, claimGroup, ev.id, l.role, l.entity)
+			sectors, ok2 := ev.reports.values(l.articles, claimSector, ev.id, l.role, l.entity)
+			if ok1 && ok2 {
+				links = append(links, map[string]any{"event": ev.id, "role": l.role, "entity": l.entity,
+					"groups": nonNil(groups), "sectors": nonNil(sectors)})
+			}
+		}
+	}
+	var changed []string
+	for _, w := range []struct {
+		query string
+		rows  []any
+	}{{articleRestoreEvents, dates}, {articleRestoreLinks, links}} {
+		if len(w.rows) == 0 {
+			continue
+		}
+		ids, err := single(ctx, tx, w.query, map[string]any{"rows": w.rows}, func(r *neo4j.Record) ([][]string, error) {
+			return stringColumns(r, "changed")
+		})
+		if err != nil {
+			return nil, fmt.Errorf("restore events: %w", err)
+		}
+		changed = append(changed, ids[0]...)
+	}
+	return sorted(unique(changed)), nil
+}
+
+// dropAliases takes off the entities the deleted article named (its
+// claims own) the aliases that no other article speaking of them gives,
+// and returns the ids of the entities that lost some (sorted).
+func dropAliases(ctx context.Context, tx neo4j.ManagedTransaction, article string, own []string) ([]string, error) {
+	gave := map[string]map[string]bool{} // entity -> names
+	for _, c := range own {
+		f := strings.Split(c, "\t")
+		if len(f) == 3 && f[0] == claimAlias {
+			if gave[f[1]] == nil {
+				gave[f[1]] = map[string]bool{}
+			}
+			gave[f[1]][f[2]] = true
+		}
+	}
+	if len(gave) == 0 {
+		return nil, nil
+	}
+	type entity struct {
+		id      string
+		aliases []string
+		curated bool
+		reports reports
+	}
+	es, err := collect(ctx, tx, articleAliasesRead, map[string]any{"id": article, "entities": sortedKeys(gave)},
+		func(r *neo4j.Record) (entity, error) {
+			id, _, err := neo4j.GetRecordValue[string](r, "id")
+			if err != nil {
+				return entity{}, err
+			}
+			curated, _, err := neo4j.GetRecordValue[bool](r, "curated")
+			if err != nil {
+				return entity{}, err
+			}
+			a, _ := r.Get("aliases")
+			rep, _ := r.Get("reports")
+			return entity{id, listOf(a), curated, readReports(rep)}, nil
+		})
+	if err != nil {
+		return nil, fmt.Errorf("aliases: %w", err)
+	}
+	var rows []any
+	for _, e := range es {
+		others, known := e.reports.names(e.id)
+		if e.curated || !known {
+			continue
+		}
+		var drop []string
+		for _, a := range e.aliases {
+			if gave[e.id][a] && !others[a] {
+				drop = append(drop, a)
+			}
+		}
+		if len(drop) > 0 {
+			rows = append(rows, map[string]any{"id": e.id, "drop": drop})
+		}
+	}
+	if len(rows) == 0 {
+		return nil, nil
+	}
+	ids, err := single(ctx, tx, articleAliasesDrop, map[string]any{"rows": rows}, func(r *neo4j.Record) ([][]string, error) {
+		return stringColumns(r, "changed")
+	})
+	if err != nil {
+		return nil, fmt.Errorf("aliases: %w", err)
+	}
+	return sorted(ids[0]), nil
 }

@@ -78,7 +78,9 @@ func TestDeleteArticle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := graph.DeleteSummary{ArticleID: apa, KeptEvents: unique([]string{visit, talks})}
+	// The names only APA used for the two ministers go with it.
+	want := graph.DeleteSummary{ArticleID: apa, KeptEvents: unique([]string{visit, talks}),
+		RestoredEntities: []string{"person:elmar-mammadyarov", "person:sergey-lavrov"}}
 	if diff := cmp.Diff(want, sum); diff != "" {
 		t.Errorf("DeleteArticle(%s) (-want +got):\n%s", apa, diff)
 	}

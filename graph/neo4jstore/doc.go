@@ -28,6 +28,11 @@
 //     event's date gets finer, its modality firmer (planned -> asserted)
 //     and its confidence higher (graph.Reconcile). Aliases, relation
 //     evidence and reporting articles are unions.
+//   - Each article keeps what it itself said (its claims, provenance.go):
+//     its events' dates and confidences as reported, the names it gives
+//     entities, the groups and sectors on its participant links. Deleting
+//     it (DeleteArticle) takes back what only it gave: the union or the
+//     best of the remaining reports' claims is written again.
 //   - Reports resolve to what is stored (see Identity below): re-ingesting
 //     an article resolves it the same way, so it changes nothing.
 //   - Our id is the identity. Element ids are never read into a graph type
@@ -53,10 +58,11 @@
 // # Model
 //
 //	(:Article {id, title, published, publishedAt, source, section, author,
-//	           dateline, url, text})
+//	           dateline, url, text, claims})
 //	    published is the string as given (RFC 3339 or YYYY-MM-DD);
 //	    publishedAt a DATETIME with the article's offset when published
-//	    is RFC 3339.
+//	    is RFC 3339. claims: what the article said (provenance.go),
+//	    never read into graph.Article.
 //	(:Entity:<Country|Person|Organization|Place|Region>
 //	    {id, type, name, iso3, iso2, country, title, aliases})
 //	    country is the ISO3 of the country a person, place or body belongs

@@ -285,7 +285,34 @@ var (
 	exportSelectionArticles  = mustQuery("export_selection_articles")
 	exportSelectionRelations = mustQuery("export_selection_relations")
 	exportSelectionMentions  = mustQuery("export_selection_mentions")
+	exportSelectionUnpub     = mustQuery("export_selection_unpublished")
 )
+
+// UnpublishedArticles returns how many articles of the selection of f
+// (those reporting its events; every article for an empty f) are not
+// published at now: they have no publication date, or one after now (a
+// release under embargo). An article dated by day only counts as
+// published from that day (in now's zone). It returns graph.ErrInvalid
+// for a filter whose From is after its To.
+func (s *Store) UnpublishedArticles(ctx context.Context, f graph.EventFilter, now time.Time) (int, error) {
+	p, err := filterParams(f)
+	if err != nil {
+		return 0, fmt.Errorf("neo4jstore: unpublished articles: %w", err)
+	}
+	p["all"] = emptyFilter(f)
+	// A zone of name "Local" is no zone Neo4j knows; UTC is.
+	p["now"], p["today"] = now.UTC(), now.Format(time.DateOnly)
+	n, err := read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (int64, error) {
+		return single(ctx, tx, exportSelectionUnpub, p, func(r *neo4j.Record) (int64, error) {
+			n, _, err := neo4j.GetRecordValue[int64](r, "unpublished")
+			return n, err
+		})
+	})
+	if err != nil {
+		return 0, s.fail("unpublished articles", "", err)
+	}
+	return int(n), nil
+}
 
 // SelectionEntities returns up to limit of the entities that take part in
 // the events matching f (as participants themselves), in id order after

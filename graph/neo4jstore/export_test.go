@@ -170,3 +170,58 @@ func TestSelectionEvents(t *testing.T) {
 		t.Errorf("SelectionEvents of 0: %v, want ErrInvalid", err)
 	}
 }
+
+// TestUnpublishedArticles counts the articles of a selection that are not
+// published at a given time: without a date, dated later, or dated by a
+// later day; an article published that day or before does not count.
+func TestUnpublishedArticles(t *testing.T) {
+	s := MustOpenStore(t)
+	ctx := context.Background()
+	mustIngest(t, s, seedBatch(t)) // published 2017-11-16
+	now := time.Date(2030, 6, 15, 12, 0, 0, 0, time.FixedZone("Offset", 4*3600))
+	article := func(id, published string, events ...graph.Event) graph.Batch {
+		return graph.Batch{Article: graph.Article{ID: id, Published: published, Text: "Azerbaijan imposed sanctions."},
+			Entities: []graph.Entity{{ID: "country:AZE", Type: "Country", Name: "Azerbaijan", ISO3: "AZE"}},
+			Events:   events}
+	}
+	sanction := func(id, art string) graph.Event {
+		return graph.Event{ID: id, Type: "Sanction", Date: "2030-06-14", Precision: "day", Modality: "asserted",
+			Participants: []graph.Participant{{Role: "sanctioner", EntityID: "country:AZE"}},
+			Evidence:     []graph.Evidence{{ArticleID: art, Start: 0, End: 10}}}
+	}
+	count := func(f graph.EventFilter) int {
+		t.Helper()
+		n, err := s.UnpublishedArticles(ctx, f, now)
+		if err != nil {
+			t.Fatalf("UnpublishedArticles(%+v): %v", f, err)
+		}
+		return n
+	}
+	if n := count(graph.EventFilter{}); n != 0 {
+		t.Fatalf("only the seed article (2017): %d unpublished, want 0", n)
+	}
+	for _, b := range []graph.Batch{
+		article("today-by-day", "2030-06-15"),               // published: that day
+		article("an-hour-ago", "2030-06-15T11:00:00+04:00"), // published
+		article("in-an-hour", "2030-06-15T13:00:00+04:00"),  // not yet
+		article("tomorrow", "2030-06-16"),                   // not yet
+		article("undated", ""),                              // no date: not published
+		article("embargoed", "2031-01-01T00:00:00Z", sanction("event:sanction:embargoed", "embargoed")),
+	} {
+		mustIngest(t, s, b)
+	}
+	for _, tc := range []struct {
+		name string
+		f    graph.EventFilter
+		want int
+	}{
+		{"everything", graph.EventFilter{}, 4},
+		{"the seed's visits", graph.EventFilter{Types: []string{"Visit"}}, 0},
+		{"the embargoed sanction", graph.EventFilter{Types: []string{"Sanction"}}, 1},
+		{"Azerbaijan's events", graph.EventFilter{Countries: []string{"AZE"}}, 1},
+	} {
+		if got := count(tc.f); got != tc.want {
+			t.Errorf("%s: %d unpublished articles, want %d", tc.name, got, tc.want)
+		}
+	}
+}

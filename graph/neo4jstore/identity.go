@@ -31,6 +31,9 @@ type resolved struct {
 	// origins lists, by evidence span, the extractor ids of the reports
 	// filed with it, when resolution filed some under another id.
 	origins map[evidenceKey][]string
+	// claims are the article's own dates, groups and sectors of its
+	// events, under the ids they were filed under (provenance.go).
+	claims []string
 }
 
 // evidenceKey is an evidence span of an event.
@@ -52,24 +55,36 @@ type evidenceKey struct {
 //     (graph.PickEvent), with the stored event's values kept and its date,
 //     modality and confidence reconciled (graph.Absorb, graph.Reconcile).
 //
-// It only reads, so the driver may run it again on a retry.
+// Then it records what the article itself said (its claims, see
+// provenance.go) on the article node: here alone are they known apart
+// from what they were reconciled with. That is its one write; a retry
+// runs the whole transaction again.
 func resolve(ctx context.Context, tx neo4j.ManagedTransaction, b graph.Batch) (resolved, error) {
-	b, err := resolveEntities(ctx, tx, b)
+	article := b.Article.ID
+	b, names, err := resolveEntities(ctx, tx, b)
 	if err != nil {
 		return resolved{}, err
 	}
-	return resolveEvents(ctx, tx, b)
+	r, err := resolveEvents(ctx, tx, b)
+	if err != nil {
+		return resolved{}, err
+	}
+	if err := recordClaims(ctx, tx, article, append(names, r.claims...)); err != nil {
+		return resolved{}, err
+	}
+	return r, nil
 }
 
-// resolveEntities applies the curation decisions and files persons.
-func resolveEntities(ctx context.Context, tx neo4j.ManagedTransaction, b graph.Batch) (graph.Batch, error) {
+// resolveEntities applies the curation decisions and files persons. It
+// returns the article's claims of names too (entityClaims).
+func resolveEntities(ctx context.Context, tx neo4j.ManagedTransaction, b graph.Batch) (graph.Batch, []string, error) {
 	ids := make([]string, 0, len(b.Entities))
 	for _, e := range b.Entities {
 		ids = append(ids, e.ID)
 	}
 	rules, err := loadCurations(ctx, tx, ids)
 	if err != nil {
-		return b, err
+		return b, nil, err
 	}
 	curated := graph.CurationMap(b.Article.ID, rules, ids)
 
@@ -92,7 +107,7 @@ func resolveEntities(ctx context.Context, tx neo4j.ManagedTransaction, b graph.B
 	}
 	found, err := findPersons(ctx, tx, b.Article.ID, rows)
 	if err != nil {
-		return b, err
+		return b, nil, err
 	}
 
 	renames := map[string]string{}
@@ -130,7 +145,7 @@ func resolveEntities(ctx context.Context, tx neo4j.ManagedTransaction, b graph.B
 	if len(picked) > 0 {
 		more, err := loadCurations(ctx, tx, picked)
 		if err != nil {
-			return b, err
+			return b, nil, err
 		}
 		again := graph.CurationMap(b.Article.ID, append(rules, more...), picked)
 		for from, to := range renames {
@@ -148,7 +163,7 @@ func resolveEntities(ctx context.Context, tx neo4j.ManagedTransaction, b graph.B
 	if len(unknown) > 0 {
 		list, err := collect(ctx, tx, entitiesByIDs, map[string]any{"ids": unique(unknown)}, entityRecord)
 		if err != nil {
-			return b, fmt.Errorf("entities filed under: %w", err)
+			return b, nil, fmt.Errorf("entities filed under: %w", err)
 		}
 		for _, e := range list {
 			stored[e.ID] = e
@@ -161,8 +176,9 @@ func resolveEntities(ctx context.Context, tx neo4j.ManagedTransaction, b graph.B
 			entities[i] = adopt(s, e)
 		}
 	}
+	names := entityClaims(b.Entities, renames)
 	b.Entities = entities
-	return b.Rename(renames, nil), nil
+	return b.Rename(renames, nil), names, nil
 }
 
 // personMatches is what person_candidates found for one person.
@@ -306,6 +322,7 @@ func resolveEvents(ctx context.Context, tx neo4j.ManagedTransaction, b graph.Bat
 	if len(b.Events) == 0 {
 		return out, nil
 	}
+	raw := b.Events // as the article reports them
 	entities := make(map[string]graph.Entity, len(b.Entities))
 	for _, e := range b.Entities {
 		entities[e.ID] = e
@@ -407,6 +424,7 @@ func resolveEvents(ctx context.Context, tx neo4j.ManagedTransaction, b graph.Bat
 		}
 	}
 	out.batch = b.Rename(nil, renames)
+	out.claims = eventClaims(raw, renames, out.batch)
 	return out, nil
 }
 

@@ -77,7 +77,7 @@ func TestSharedBlocks(t *testing.T) {
 		"filter": {"events_page", "events_by_date", "events_by_date_desc", "events_undated", "events_count",
 			"events_involving", "dyad", "partners", "subgraph_step",
 			"export_selection_entities", "export_selection_articles", "export_selection_relations",
-			"export_selection_mentions"},
+			"export_selection_mentions", "export_selection_unpublished"},
 		"article filter": {"articles_page", "articles_mentioning"},
 		"candidates":     {"events_involving", "dyad", "partners"},
 	} {

@@ -9,6 +9,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -24,6 +25,48 @@ const DefaultDatabase = "neo4j"
 type Store struct {
 	driver   neo4j.DriverWithContext
 	database string
+	sessions [2]sessionCount // by access mode: read, write
+}
+
+// sessionCount counts the sessions of one access mode the store opened:
+// all of them, and those open now.
+type sessionCount struct {
+	opened atomic.Uint64
+	open   atomic.Int64
+}
+
+// SessionStats is what a store knows of its use of the driver's pool
+// (the driver itself tells nothing of it): the sessions open now, each
+// holding a connection while its transaction runs, and those opened
+// since the store was made, by access mode.
+type SessionStats struct {
+	ReadOpen, WriteOpen     int64
+	ReadOpened, WriteOpened uint64
+}
+
+// Sessions returns the store's session counts. It is cheap and safe for
+// concurrent use, for a metrics scrape.
+func (s *Store) Sessions() SessionStats {
+	return SessionStats{
+		ReadOpen: s.sessions[0].open.Load(), WriteOpen: s.sessions[1].open.Load(),
+		ReadOpened: s.sessions[0].opened.Load(), WriteOpened: s.sessions[1].opened.Load(),
+	}
+}
+
+// session opens a session of mode on the store's database and counts it;
+// the returned function closes it.
+func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) (neo4j.SessionWithContext, func()) {
+	c := &s.sessions[0]
+	if mode == neo4j.AccessModeWrite {
+		c = &s.sessions[1]
+	}
+	c.opened.Add(1)
+	c.open.Add(1)
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: mode})
+	return session, func() {
+		session.Close(ctx)
+		c.open.Add(-1)
+	}
 }
 
 // New returns a store on the named database of driver. The driver belongs
@@ -161,8 +204,8 @@ func (s *Store) fail(op, key string, err error) error {
 // deadline, the server is told to give up on the transaction then too, so
 // a query the caller stopped waiting for stops using the database.
 func read[T any](ctx context.Context, s *Store, work func(context.Context, neo4j.ManagedTransaction) (T, error)) (T, error) {
-	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: neo4j.AccessModeRead})
-	defer session.Close(ctx)
+	session, done := s.session(ctx, neo4j.AccessModeRead)
+	defer done()
 	return neo4j.ExecuteRead(ctx, session, func(tx neo4j.ManagedTransaction) (T, error) { return work(ctx, tx) }, txTimeout(ctx)...)
 }
 
@@ -181,8 +224,8 @@ func txTimeout(ctx context.Context) []func(*neo4j.TransactionConfig) {
 // read, work may run more than once, and the server is told ctx's
 // deadline, so a write waiting on a lock stops there too.
 func write[T any](ctx context.Context, s *Store, work func(context.Context, neo4j.ManagedTransaction) (T, error)) (T, error) {
-	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: neo4j.AccessModeWrite})
-	defer session.Close(ctx)
+	session, done := s.session(ctx, neo4j.AccessModeWrite)
+	defer done()
 	return neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (T, error) { return work(ctx, tx) }, txTimeout(ctx)...)
 }
 

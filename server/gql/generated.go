@@ -5750,8 +5750,11 @@ extend type Mutation {
   Removes an article and the facts only it supports: the events no other
   article reports, the participations and relations only it states, its
   mentions, and the entities left with nothing. Facts other articles also
-  report stay, without this article's evidence. Fails with NOT_FOUND when
-  there is no such article.
+  report stay, without this article's evidence, and lose what only it gave
+  them: a date it made finer (the event's date becomes the best its other
+  reports give), the groups it alone named on a participant, the aliases
+  no other article uses. Fails with NOT_FOUND when there is no such
+  article.
   """
   deleteArticle(input: DeleteArticleInput!): DeleteArticlePayload!
 

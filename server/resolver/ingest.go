@@ -42,18 +42,27 @@ func (r *Resolver) ingestArticles(ctx context.Context, in gql.IngestArticlesInpu
 }
 
 // ingestOne extracts and stores one article. User errors are reported
-// with their field under path.
+// with their field under path. The article is counted (CountIngest) by
+// what became of it.
 func (r *Resolver) ingestOne(ctx context.Context, in gql.IngestArticleInput, path ...string) (*gql.IngestArticlePayload, error) {
 	b, userErrs, err := r.batch(ctx, in, path...)
 	if err != nil {
+		r.counter.Article("failed")
 		return nil, err
 	}
 	if len(userErrs) > 0 {
+		r.counter.Article("skipped")
 		return userErrorPayload(userErrs), nil
 	}
 	sum, err := r.store.Ingest(ctx, b)
 	if err != nil {
+		r.counter.Article("failed")
 		return nil, fmt.Errorf("ingest %s: %w", b.Article.ID, err)
+	}
+	if sum.Changed {
+		r.counter.Article("ingested")
+	} else {
+		r.counter.Article("unchanged")
 	}
 	return ingestPayload(b, sum), nil
 }

@@ -89,6 +89,11 @@ type Extractor interface {
 	Extract(ctx context.Context, in extract.Input) (extract.Result, error)
 }
 
+// noCount is the IngestCounter that counts nothing.
+type noCount struct{}
+
+func (noCount) Article(string) {}
+
 // rulesOnly is the Extractor used when none is given: the rules without
 // a parser.
 type rulesOnly struct{}
@@ -103,6 +108,7 @@ type Resolver struct {
 	store     Store
 	extractor Extractor
 	wait      time.Duration // how long a dataloader collects keys
+	counter   IngestCounter
 }
 
 // DefaultLoaderWait is how long a dataloader collects keys before it
@@ -122,5 +128,17 @@ func New(store Store, ex Extractor, loaderWait time.Duration) *Resolver {
 	if ex == nil {
 		ex = rulesOnly{}
 	}
-	return &Resolver{store: store, extractor: ex, wait: loaderWait}
+	return &Resolver{store: store, extractor: ex, wait: loaderWait, counter: noCount{}}
 }
+
+// IngestCounter counts what became of each article the ingest mutations
+// were given: "ingested", "unchanged", "skipped" (input the caller can
+// fix) or "failed" (the store or the parser failed).
+// server.Metrics.Ingest gives one.
+type IngestCounter interface {
+	Article(result string)
+}
+
+// CountIngest makes the ingest mutations count their articles with c; by
+// default they count nothing. Call it before serving.
+func (r *Resolver) CountIngest(c IngestCounter) { r.counter = c }
