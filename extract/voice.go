@@ -34,6 +34,13 @@ func (d *doc) voiceAt(si int, toks []token, i int) (mention, int) {
 		}
 		return mention{}, 0
 	}
+	if n := ownActionAt(toks, i); n > 0 && !d.inQuote(si, i) {
+		// "Today's action imposes visa restrictions": the release's own act
+		if c := d.countryEntity(d.publisher); c != nil {
+			return mention{Span: Span{t.start, toks[i+n-1].end}, ent: c, tok: i, toks: n, form: 'p'}, n
+		}
+		return mention{}, 0
+	}
 	if !voicePronouns[t.lower] || d.inQuote(si, i) {
 		return mention{}, 0
 	}
@@ -47,6 +54,35 @@ func (d *doc) voiceAt(si int, toks []token, i int) (mention, int) {
 		}
 	}
 	return mention{Span: Span{t.start, t.end}, ent: c, tok: i, toks: 1, form: 'p'}, 1
+}
+
+// actionNouns name what a release announces its government does.
+var actionNouns = map[string]bool{"action": true, "actions": true, "measures": true, "designation": true,
+	"designations": true}
+
+// ownActionAt returns how many tokens at toks[i] name the issuing
+// government's own act: "Today's action", "today's designations", and at
+// the start of a sentence "This action", "These measures". Or 0.
+func ownActionAt(toks []token, i int) int {
+	w := func(k int) string {
+		if i+k < len(toks) {
+			return toks[i+k].lower
+		}
+		return ""
+	}
+	n := 0
+	switch {
+	case w(0) == "today" && w(1) == "'s" && actionNouns[w(2)]:
+		n = 3 // the tokenizer splits the possessive
+	case (w(0) == "today's" || w(0) == "today’s") && actionNouns[w(1)]:
+		n = 2
+	case (w(0) == "this" || w(0) == "these") && i == 0 && actionNouns[w(1)]:
+		n = 2
+	}
+	if w(n) == "by" || w(n) == "of" {
+		return 0 // "today's action by the Council" is another's
+	}
+	return n
 }
 
 // ofAfter reports whether the noun phrase that goes on at toks[k] names

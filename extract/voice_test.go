@@ -213,3 +213,32 @@ func TestVoiceDemand(t *testing.T) {
 		})
 	}
 }
+
+// A release's "today's action" is its government's own act.
+func TestOwnAction(t *testing.T) {
+	tests := []struct {
+		name, source, text string
+		want               []string
+	}{
+		{"today's action is the issuer's", "state_dept",
+			"Today’s action imposes visa restrictions on PRC officials.",
+			[]string{"United States(USA)>China(CHN):172"}},
+		{"today's action by another is not", "state_dept",
+			"Today’s action by the Council imposes visa restrictions on PRC officials.",
+			[]string{"()>China(CHN):172"}},
+		{"a news story's action is no one's", "reuters",
+			"Today’s action imposes visa restrictions on PRC officials.",
+			[]string{"()>China(CHN):172"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Extract(Input{ID: "t", Source: tt.source, Text: tt.text, Published: "2022-03-21"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, recordLines(res)); diff != "" {
+				t.Errorf("records of %q (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}
