@@ -77,7 +77,7 @@ func (x *extraction) argObjects(si, i, n int) ([]mention, []string, bool) {
 	for _, h := range hs {
 		for _, o := range sy.objects(h) {
 			if o == h || o == hs[0] {
-				continue // a trigger word itself; its modifiers may still name the side ("rejected a U.S. request")
+				continue // a trigger word itself; its modifiers may still name the side ("rejected a Chilean request")
 			}
 			k := sy.mentionAt(o)
 			if k < 0 || seen[k] || ms[k].ent == nil {

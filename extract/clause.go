@@ -210,7 +210,7 @@ func modality(toks []token, from, tok int) string {
 				planned = true
 			}
 		case "about":
-			// "is about to leave for Turkey"
+			// "is about to leave for Chile"
 			if k+1 < tok && toks[k+1].lower == "to" && k > 0 && (toks[k-1].lower == "is" || toks[k-1].lower == "are" || toks[k-1].lower == "was" || toks[k-1].lower == "were") {
 				planned = true
 			}

@@ -239,7 +239,7 @@ relativeDates:
 var rangeJoiners = map[string]bool{"-": true, "–": true, "—": true, "to": true, "through": true, "until": true, "till": true, "thru": true}
 
 // joinRanges makes one range of two day dates joined by a dash, "to" or
-// "through" ("from May 5 – May 9, 2022", "June 30 to July 2"), or by
+// "through" ("from June 3 – June 6, 2021", "June 30 to July 2"), or by
 // "and" after "between". A first day without a year of its own takes the
 // end's year (the one before when its month comes later). ds is ordered
 // by position; s is the sentence the spans point into, starting at base.

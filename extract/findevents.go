@@ -266,7 +266,7 @@ func dropAppealed(toks []token, hits []hit) []hit {
 // intent's own verb is no second act, an intent to act with hostility is
 // coded by that act, and an intent to cooperate is that act, planned.
 func foldIntents(toks []token, hits []hit, firstVerb int) ([]hit, int) {
-	// "pledged to expel", "prepared to resume shelling": an intent whose
+	// "pledged to expel", "ready to resume shelling": an intent whose
 	// complement is a hostile act is coded by that act
 	for k := 0; k+1 < len(hits); k++ {
 		a, b := hits[k], hits[k+1]
@@ -280,7 +280,7 @@ func foldIntents(toks []token, hits []hit, firstVerb int) ([]hit, int) {
 		if cameoRoot(a.tr.cameo) == "03" && cameoRoot(b.tr.cameo) >= "10" && isVerbal(b.tr, toks[b.i].lower) &&
 			!clauseBetween(toks, a.i, b.i) && b.i-a.i <= 4 {
 			if cameoRoot(b.tr.cameo) >= "18" {
-				// "prepared to resume shelling": readiness to fight is a show of force
+				// "ready to resume shelling": readiness to fight is a show of force
 				b.tr.cameo, b.tr.typ, b.tr.subtype = "150", TypeMilitaryAction, "force posture"
 				hits[k+1] = b
 			}
@@ -340,7 +340,7 @@ func (x *extraction) readHits(si int, toks []token, ms []mention, cl clause, hit
 			continue
 		}
 		// A later verb with no subject of its own completes the main one
-		// ("refused to lift the curfew", "prepared to resume shelling").
+		// ("refused to lift the curfew", "ready to resume shelling").
 		if lastVerb >= 0 && h.i > lastVerb && !special && !clauseBetween(toks, lastVerb, h.i) && !x.ownAgent(si, h.i) && !x.conjunctObject(si, h.i, h.n, lastVerb) {
 			continue
 		}

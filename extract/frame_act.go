@@ -67,7 +67,7 @@ func (x *extraction) actFrame(f *frameCall) *event {
 	}
 	var joined []mention // the targets coordinated with dst, from the parse
 	if passive {
-		// "Evidence against Russia was presented by the US": the agent is
+		// "Evidence against Ruritania was presented by Freedonia": the agent is
 		// the source; "the journalist was arrested in Niger": by whom,
 		// the text does not say
 		var subj *mention
@@ -130,7 +130,7 @@ func (x *extraction) actFrame(f *frameCall) *event {
 				continue
 			}
 			if m.tok < i+n && m.ent.typ == typeGroup && m.ent.country == "" {
-				continue // "mobilized army reservists": the pattern's own object, of no country
+				continue // "called up army reservists": the pattern's own object, of no country
 			}
 			if !(m.ent.typ == TypeCountry || m.ent.typ == TypeOrganization || m.ent.typ == TypePerson || m.ent.typ == typeGroup || m.form == 'c') {
 				// a region or town: only where an act of force happens
@@ -179,13 +179,13 @@ func (x *extraction) actFrame(f *frameCall) *event {
 			dst = place
 		}
 		if len(srcs) == 0 && place != nil && cameoRoot(tr.cameo) == "14" && place.ent.typ != TypeOrganization {
-			// "thousands of people blocked streets in Hong Kong": the
+			// "thousands of people blocked streets in Lisbon": the
 			// protesters are people of the place
 			srcs = []mention{*place}
 		}
 	}
 	if i > 0 {
-		// "the US-led invasion of Iraq": the country that leads the act
+		// "the Freedonian-led invasion of Ruritania": the country that leads the act
 		// is its agent, whoever else the sentence names
 		if c := x.d.ledBy(toks, i); c != nil && (dst == nil || dst.ent != c) {
 			srcs = []mention{{Span: Span{Start: toks[i-1].start, End: toks[i-1].end}, ent: c, tok: i - 1, toks: 1, form: 'd'}}

@@ -25,7 +25,7 @@ var compoundHeads = wordSet("compound-heads")
 var bodyStarts = map[string]bool{}
 
 // pluralOffices are offices that, in the plural, name a group that acts:
-// "U.S. and Russian negotiators return to Geneva". Other offices in the
+// "French and Chilean negotiators return to Vienna". Other offices in the
 // plural ("dissidents", "ministers") name people too loosely.
 var pluralOffices = wordSet("plural-offices")
 

@@ -227,7 +227,7 @@ func (sc *mentionScan) countrysBody() bool {
 // placeBody recognises a body of a place or leader the tables do not know.
 func (sc *mentionScan) placeBody() bool {
 	d, toks, t := sc.d, sc.toks, sc.toks[sc.i]
-	// An unknown place or leader with a body: "the Johor government", "the
+	// An unknown place or leader with a body: "the Sabah government", "the
 	// Bush administration", "Kachin rebels".
 	if t.isCap() && !stopCaps[t.lower] && (sc.i == 0 || !toks[sc.i-1].isCap() || toks[sc.i-1].lower == "the") {
 		if o, n := d.unknownBody(toks, sc.i); o != nil {
@@ -269,7 +269,7 @@ func (sc *mentionScan) orgByEnding() bool {
 // acronym recognises an acronym the gazetteer does not know, acting.
 func (sc *mentionScan) acronym() bool {
 	d, toks, t := sc.d, sc.toks, sc.toks[sc.i]
-	// An acronym the gazetteer does not know, acting: "DPKO is exploring".
+	// An acronym the gazetteer does not know, acting: "UNDP is exploring".
 	if isAcronymToken(t.text) && !stopCaps[t.lower] && sc.i+1 < len(toks) && d.agentSlot(toks, sc.i+1) {
 		if es, n := d.lookAt(toks, sc.i); n == 0 || len(es) == 0 {
 			o := d.add(&entity{id: "org:" + slug(t.text), typ: TypeOrganization, name: t.text, orgKind: "unknown"})
@@ -299,7 +299,7 @@ func isAcronymToken(w string) bool {
 var leaderNouns = wordSet("leader-nouns")
 
 // unknownBody reads one or two capitalised words that the gazetteer does
-// not know followed by a body noun ("Johor government", "Bush
+// not know followed by a body noun ("Sabah government", "Bush
 // administration") as an organization. A leader's surname gives it the
 // leader's country.
 func (d *doc) unknownBody(toks []token, i int) (*entity, int) {

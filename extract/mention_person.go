@@ -261,7 +261,7 @@ func (sc *mentionScan) figure() bool {
 func (sc *mentionScan) newName() bool {
 	d, toks, t := sc.d, sc.toks, sc.toks[sc.i]
 	// A name of two or more words that the gazetteer does not know, used
-	// as a speaker or an agent: "Jeffrey Kupfer said", "Mike Pompeo met".
+	// as a speaker or an agent: "Jane Doerr said", "Mike Pompeo met".
 	if t.isCap() && (sc.i == 0 || !toks[sc.i-1].isCap() || toks[sc.i-1].lower == "the") && !thingTitleAt(toks, sc.i) {
 		if nn := d.nameAt(toks, sc.i); nn >= 2 && sc.i+nn < len(toks) && !thingHead(toks[sc.i+nn-1].text) && d.agentSlot(toks, sc.i+nn) {
 			if k := portfolioEnd(toks, sc.i, nn); k > sc.i {
@@ -303,7 +303,7 @@ func (sc *mentionScan) newName() bool {
 // through the office.
 func (sc *mentionScan) personsOffice() bool {
 	d, toks, t := sc.d, sc.toks, sc.toks[sc.i]
-	// A name before "'s office": "Holcomb's office declined to comment";
+	// A name before "'s office": "Smith's office declined to comment";
 	// the person acts through the office
 	if t.isCap() && (sc.i == 0 || !toks[sc.i-1].isCap()) {
 		if nn := d.nameAt(toks, sc.i); nn >= 1 && sc.i+nn+1 < len(toks) && (toks[sc.i+nn].lower == "'s" || toks[sc.i+nn].lower == "’s") && personalOffices[toks[sc.i+nn+1].lower] {
@@ -324,7 +324,7 @@ func (sc *mentionScan) personsOffice() bool {
 func (sc *mentionScan) loneSurname() bool {
 	d, toks, t := sc.d, sc.toks, sc.toks[sc.i]
 	// A lone surname the tables do not know, opening a clause and
-	// acting: "Papandreou agreed to resign", "Syms has pushed for".
+	// acting: "Jones agreed to resign", "Smith has pushed for".
 	if sc.i == 0 && t.isCap() && t.isWord() && len(t.text) >= 3 && !isAcronymToken(t.text) && sc.i+1 < len(toks) &&
 		!stopCaps[t.lower] && !orgStops[t.lower] && monthOf(t.text) == 0 && !hyphenAdjective(t.text) &&
 		!toks[sc.i+1].isCap() && loneNameSlot(toks[sc.i+1].lower) {

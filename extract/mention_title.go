@@ -34,7 +34,7 @@ func (sc *mentionScan) titled() bool {
 				titleEnd--
 			}
 		}
-		// "Prime Minister Dr Abiy Ahmed": an honorific is no part of the name
+		// "Prime Minister Dr Ann Smith": an honorific is no part of the name
 		k = skipHonorifics(toks, k)
 		nn := d.nameAt(toks, k)
 		if nn == 1 && (len(triggers.candidates(toks[k].lower)) > 0 || portfolioWords[toks[k].lower] || thingHead(toks[k].text)) {
@@ -68,7 +68,7 @@ func (sc *mentionScan) titled() bool {
 			} else {
 				p = d.personEntity(name)
 				if c := d.ofCountry(toks, k+nn); c != "" && p.country == "" {
-					p.country = c // "King Hassan of Morocco"
+					p.country = c // "King Olaf of Ruritania"
 				}
 				if p.country == "" && nn == 1 {
 					// "President Bush": one of several who held the

@@ -288,7 +288,7 @@ func str(v any) string {
 // intentCode maps the code of an act announced for the future to CAMEO's
 // refusalCode gives the "reject" code of a cooperative act not done: not
 // cooperating materially is 121, not giving aid 122, and not yielding the
-// matching 123x/124x ("will not end the strike" 1242, "did not lift the
+// matching 123x/124x ("will not end the boycott" 1242, "did not lift the
 // sanctions" 1244, "would not release" 1243); other refusals are 120.
 func refusalCode(code string) string {
 	switch cameoRoot(code) {
@@ -346,7 +346,7 @@ func intentCode(code string) string {
 		}
 		return "035"
 	case "15", "16", "17", "18", "19", "20":
-		return "130" // harm announced is a threat ("will extend the curfew", "would blockade Paris")
+		return "130" // harm announced is a threat ("will extend the curfew", "would blockade Lyon")
 	}
 	return code
 }
@@ -360,7 +360,7 @@ func domesticTarget(code string, nodes map[string]Node, src string, locations []
 	case "08", "09", "14", "17":
 	default:
 		if !strings.HasPrefix(code, "035") {
-			return "" // an intent to yield ("agreed to postpone the demonstration") is aimed at home too
+			return "" // an intent to yield ("agreed to postpone the march") is aimed at home too
 		}
 	}
 	for _, l := range locations {

@@ -47,7 +47,7 @@ func governed(toks []token, ms []mention, m mention) bool {
 			return false
 		}
 		if prepositions[toks[k].lower] {
-			// "Demonstrators in Baghdad", "Opposition groups in Zimbabwe":
+			// "Demonstrators in Baghdad", "Opposition groups in Ruritania":
 			// the place names the group, which acts
 			if (toks[k].lower == "in" || toks[k].lower == "from" || toks[k].lower == "of") && k > 0 && groupNouns[toks[k-1].lower] && !groupBefore(ms, k) {
 				return false
@@ -149,7 +149,7 @@ func insideSpan(spans [][2]int, k int) bool {
 
 // appositions returns the comma pairs that set off an apposition before the
 // verb at tok: the first comma follows an actor and comes before a
-// determiner ("Estonia, a small but strong country in Northern Europe,"),
+// determiner ("Ruritania, a small but proud country in the Alps,"),
 // the second comes before the verb.
 func appositions(toks []token, ms []mention, tok int) [][2]int {
 	var out [][2]int
@@ -526,7 +526,7 @@ func (x *extraction) speakerAsSubject(toks []token, ms []mention, tok int) *ment
 	if s := subjectBefore(toks, ms, cl.from, tok); s != nil {
 		return nil // the content names its own subject
 	}
-	// "announced a ceasefire", "declared a state of siege": the act is the
+	// "announced a ceasefire", "declared a curfew": the act is the
 	// object of the verb; "said the sailors had violated" is a clause
 	direct := false
 	if v := toks[cl.verb].lower; (v == "announced" || v == "declared") && cl.from == cl.verb+1 && tok-cl.verb <= 5 {

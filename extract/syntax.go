@@ -250,7 +250,7 @@ func (sy *syntax) subjects(v int) []int {
 	}
 	out := sy.kids(v, func(r string) bool { return r == "nsubj" || r == "nsubj:xsubj" || r == "csubj" })
 	if len(out) == 0 {
-		// "efforts by PRC officials to harass": the infinitive that
+		// "efforts by Ruritanian agents to harass": the infinitive that
 		// completes an event noun is done by the noun's agent
 		for _, g := range sy.govs(v, func(r string) bool { return rel(r, "acl") }) {
 			if sy.isNoun(g) && g < v {
@@ -267,7 +267,7 @@ func (sy *syntax) subjects(v int) []int {
 			}
 		}
 	}
-	// "rejects efforts by PRC officials to harass": a subject that is an
+	// "rejects efforts by Ruritanian agents to harass": a subject that is an
 	// event noun stands for the noun's agent
 	for k, s := range out {
 		if sy.ment[s] < 0 && sy.isNoun(s) {
@@ -454,7 +454,7 @@ func nominalKeep(r string) bool {
 func (sy *syntax) mentionAt(h int) int {
 	k := sy.mentionIn(h)
 	if k >= 0 && sy.placeless(k) {
-		// "the people of Portugal", "members of the Government of
+		// "the people of Chile", "members of the Government of
 		// Romania": a group of no country stands for the one it is of
 		for _, o := range sy.kids(h, func(r string) bool { return r == "nmod:of" || r == "nmod:from" || r == "nmod:in" }) {
 			if j := sy.mentionIn(o); j >= 0 && !sy.placeless(j) {
@@ -466,7 +466,7 @@ func (sy *syntax) mentionAt(h int) int {
 }
 
 // placeless reports whether mention k is a group or body of no known
-// country, which a phrase may place ("the people of Portugal").
+// country, which a phrase may place ("the people of Chile").
 func (sy *syntax) placeless(k int) bool {
 	e := sy.ms[k].ent
 	return e == nil || (e.typ == typeGroup || e.typ == TypeOrganization && e.orgKind != "igo") && e.country == "" && e.iso3 == ""
