@@ -31,8 +31,11 @@ func thingHead(w string) bool {
 // the name of a thing: "a Memorandum of Understanding Concerning ...",
 // "the Treaty on Open Skies", "the Strategy for Sub-Saharan Africa".
 func thingTitleAt(toks []token, i int) bool {
-	if i < 2 || !toks[i-2].isCap() || !thingHead(toks[i-2].text) {
+	if i < 2 || !toks[i-2].isCap() {
 		return false
+	}
+	if _, body := orgHeads[toks[i-2].lower]; !body && !thingHead(toks[i-2].text) {
+		return false // "the Committee on World Food Security" names a body
 	}
 	switch toks[i-1].lower {
 	case "of", "on", "for", "concerning", "regarding":
