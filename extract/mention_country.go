@@ -34,15 +34,26 @@ func (d *doc) countryPair(toks []token, i int) []mention {
 }
 
 // hyphenAdjective reports whether a capitalised word is a compound
-// adjective, no part of a name: "Russian-made", "Saudi-led", "Iran-backed".
+// adjective, no part of a name: "Russian-made", "Saudi-led", "Iran-backed",
+// "Kremlin-run". A lower-case part that is no participle or such word is
+// a name's syllable: "Lho Shin-yong", "Kim Dae-jung".
 func hyphenAdjective(w string) bool {
 	k := strings.LastIndexByte(w, '-')
 	if k < 0 || k+1 >= len(w) {
 		return false
 	}
 	r := w[k+1]
-	return r >= 'a' && r <= 'z'
+	if r < 'a' || r > 'z' {
+		return false
+	}
+	rest := w[k+1:]
+	return strings.HasSuffix(rest, "ed") || strings.HasSuffix(rest, "ing") || adjectiveParts[rest]
 }
+
+// adjectiveParts end compound adjectives without a participle's ending.
+var adjectiveParts = map[string]bool{"made": true, "run": true, "born": true, "style": true, "like": true,
+	"wide": true, "era": true, "type": true, "friendly": true, "free": true, "bound": true, "built": true,
+	"grown": true, "torn": true, "held": true, "led": true, "old": true, "long": true, "level": true}
 
 // joinedPair recognises two countries joined into one word.
 func (sc *mentionScan) joinedPair() bool {

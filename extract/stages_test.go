@@ -159,6 +159,8 @@ func TestCoreference(t *testing.T) {
 			"Maria Zakharova", []string{"Spokeswoman Maria Zakharova", "the Russian official"}},
 		{"name used as agent with apposition",
 			"Jeffrey Kupfer, a U.S. official, said the talks went well.", "Jeffrey Kupfer", []string{"Jeffrey Kupfer"}},
+		{"a given name with a lower-case syllable",
+			"Prime Minister Lho Shin-yong said the talks went well.", "Lho Shin-yong", []string{"Prime Minister Lho Shin-yong"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
