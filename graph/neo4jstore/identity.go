@@ -31,6 +31,12 @@ type resolved struct {
 	// origins lists, by evidence span, the extractor ids of the reports
 	// filed with it, when resolution filed some under another id.
 	origins map[evidenceKey][]string
+	// reads are the event ids (and the ids of participants without a
+	// country) resolution looked up or found, and stored the stored events
+	// the batch's events are filed under: what resolve needs to tell when
+	// a batch depends on another of its round.
+	reads  map[string]bool
+	stored map[string]storedEvent
 }
 
 // evidenceKey is an evidence span of an event.
@@ -39,8 +45,8 @@ type evidenceKey struct {
 	start, end     int
 }
 
-// resolve rewrites b's ids in tx, before Ingest writes it (see doc.go,
-// Identity):
+// resolve rewrites the ids of a round of batches in tx, before Ingest
+// writes them (see doc.go, Identity):
 //
 //  1. curation decisions recorded by MergeEntities and SplitEntity map
 //     entity ids to the ones an analyst chose;
@@ -52,117 +58,221 @@ type evidenceKey struct {
 //     (graph.PickEvent), with the stored event's values kept and its date,
 //     modality and confidence reconciled (graph.Absorb, graph.Reconcile).
 //
+// The store is read once for all the batches of bs, and each batch is
+// resolved against it as if the batches before it had been written
+// already: resolve returns the longest prefix of bs (at least one batch)
+// for which that holds, because no batch in it reads, or would have found
+// as a candidate, anything a batch before it in the prefix writes (see
+// round.go). The caller writes the prefix and resolves the rest again.
+//
 // It only reads, so the driver may run it again on a retry.
-func resolve(ctx context.Context, tx neo4j.ManagedTransaction, b graph.Batch) (resolved, error) {
-	b, err := resolveEntities(ctx, tx, b)
+func resolve(ctx context.Context, tx neo4j.ManagedTransaction, bs []graph.Batch) ([]resolved, error) {
+	bs = bs[:independentPrefix(bs)]
+	passes, err := resolveEntities(ctx, tx, bs)
 	if err != nil {
-		return resolved{}, err
+		return nil, err
 	}
-	return resolveEvents(ctx, tx, b)
+	n := cutEntities(passes)
+	return resolveEvents(ctx, tx, passes[:n])
 }
 
-// resolveEntities applies the curation decisions and files persons.
-func resolveEntities(ctx context.Context, tx neo4j.ManagedTransaction, b graph.Batch) (graph.Batch, error) {
-	ids := make([]string, 0, len(b.Entities))
-	for _, e := range b.Entities {
-		ids = append(ids, e.ID)
-	}
-	rules, err := loadCurations(ctx, tx, ids)
-	if err != nil {
-		return b, err
-	}
-	curated := graph.CurationMap(b.Article.ID, rules, ids)
+// entityPass is a batch after entity resolution, with what resolution
+// read of the store, so that resolve can tell when it depends on a batch
+// before it in the round.
+type entityPass struct {
+	batch graph.Batch
+	// reads are the entity ids looked up or found: the persons' own ids,
+	// the candidates and the ids they are filed under.
+	reads map[string]bool
+	// keys are the name keys under which stored persons were looked up.
+	keys []string
+}
 
-	spans := map[string][]any{}
-	for _, m := range b.Mentions {
-		if m.ArticleID == "" || m.ArticleID == b.Article.ID {
-			spans[m.EntityID] = append(spans[m.EntityID], []int{m.Start, m.End})
+// personKey identifies a person row of a round: its article and id.
+type personKey struct{ article, id string }
+
+// resolveEntities applies the curation decisions and files persons, for
+// every batch of bs.
+func resolveEntities(ctx context.Context, tx neo4j.ManagedTransaction, bs []graph.Batch) ([]entityPass, error) {
+	idsOf := make([][]string, len(bs))
+	var all []string
+	for i, b := range bs {
+		for _, e := range b.Entities {
+			idsOf[i] = append(idsOf[i], e.ID)
 		}
+		all = append(all, idsOf[i]...)
 	}
+	allRules, err := loadCurations(ctx, tx, unique(all))
+	if err != nil {
+		return nil, err
+	}
+	rules := make([][]graph.Curation, len(bs))
+	curated := make([]map[string]string, len(bs))
 	var rows []any
-	for _, e := range b.Entities {
-		if curated[e.ID] != "" || e.Type != extract.TypePerson {
-			continue
+	for i, b := range bs {
+		rules[i] = reachable(allRules, idsOf[i])
+		curated[i] = graph.CurationMap(b.Article.ID, rules[i], idsOf[i])
+		spans := map[string][]any{}
+		for _, m := range b.Mentions {
+			if m.ArticleID == "" || m.ArticleID == b.Article.ID {
+				spans[m.EntityID] = append(spans[m.EntityID], []int{m.Start, m.End})
+			}
 		}
-		r := map[string]any{"id": e.ID, "key": nil, "country": nil, "spans": nonNilAny(spans[e.ID])}
-		if k := graph.NameKey(e.Name); k != "" && e.Country != "" {
-			r["key"], r["country"] = k, e.Country
+		for _, e := range b.Entities {
+			if curated[i][e.ID] != "" || e.Type != extract.TypePerson {
+				continue
+			}
+			r := map[string]any{"article": b.Article.ID, "id": e.ID, "key": nil, "country": nil, "spans": nonNilAny(spans[e.ID])}
+			if k := graph.NameKey(e.Name); k != "" && e.Country != "" {
+				r["key"], r["country"] = k, e.Country
+			}
+			rows = append(rows, r)
 		}
-		rows = append(rows, r)
 	}
-	found, err := findPersons(ctx, tx, b.Article.ID, rows)
+	found, err := findPersons(ctx, tx, rows)
 	if err != nil {
-		return b, err
+		return nil, err
 	}
 
-	renames := map[string]string{}
+	passes := make([]entityPass, len(bs))
+	renames := make([]map[string]string, len(bs))
 	// stored holds what is stored under the ids entities are filed under.
-	stored := map[string]graph.Entity{}
-	// Persons of this batch filed so far, so that two spellings in one
-	// article meet too.
-	var filed []graph.Entity
-	var picked []string
-	for _, e := range b.Entities {
-		if to := curated[e.ID]; to != "" {
-			renames[e.ID] = to
-			continue
-		}
-		if e.Type != extract.TypePerson {
-			continue
-		}
-		f := found[e.ID]
-		cands := append(append([]graph.Entity(nil), f.candidates...), filed...)
-		to, renamed := graph.PickPerson(e, f.same, cands, f.anchored)
-		if !renamed {
-			filed = append(filed, e)
-			continue
-		}
-		renames[e.ID] = to
-		picked = append(picked, to)
-		for _, c := range cands {
-			if c.ID == to {
-				stored[to] = c
+	stored := make([]map[string]graph.Entity, len(bs))
+	picked := make([][]string, len(bs))
+	var allPicked []string
+	for i, b := range bs {
+		passes[i].reads = map[string]bool{}
+		renames[i], stored[i] = map[string]string{}, map[string]graph.Entity{}
+		// Persons of this batch filed so far, so that two spellings in one
+		// article meet too.
+		var filed []graph.Entity
+		for _, e := range b.Entities {
+			if to := curated[i][e.ID]; to != "" {
+				renames[i][e.ID] = to
+				continue
+			}
+			if e.Type != extract.TypePerson {
+				continue
+			}
+			f := found[personKey{b.Article.ID, e.ID}]
+			passes[i].reads[e.ID] = true
+			if k := graph.NameKey(e.Name); k != "" && e.Country != "" {
+				passes[i].keys = append(passes[i].keys, k)
+			}
+			for _, c := range f.candidates {
+				passes[i].reads[c.ID] = true
+			}
+			for _, id := range f.anchored {
+				passes[i].reads[id] = true
+			}
+			cands := append(append([]graph.Entity(nil), f.candidates...), filed...)
+			to, renamed := graph.PickPerson(e, f.same, cands, f.anchored)
+			if !renamed {
+				filed = append(filed, e)
+				continue
+			}
+			renames[i][e.ID] = to
+			picked[i] = append(picked[i], to)
+			allPicked = append(allPicked, to)
+			for _, c := range cands {
+				if c.ID == to {
+					stored[i][to] = c
+				}
 			}
 		}
 	}
 	// An id resolution arrived at may itself be the subject of a decision:
 	// a qualified id an analyst merged into another entity.
-	if len(picked) > 0 {
-		more, err := loadCurations(ctx, tx, picked)
+	if len(allPicked) > 0 {
+		allMore, err := loadCurations(ctx, tx, unique(allPicked))
 		if err != nil {
-			return b, err
+			return nil, err
 		}
-		again := graph.CurationMap(b.Article.ID, append(rules, more...), picked)
-		for from, to := range renames {
-			if t := again[to]; t != "" && curated[from] == "" {
-				renames[from] = t
+		for i, b := range bs {
+			if len(picked[i]) == 0 {
+				continue
+			}
+			again := graph.CurationMap(b.Article.ID, append(rules[i], reachable(allMore, picked[i])...), picked[i])
+			for from, to := range renames[i] {
+				if t := again[to]; t != "" && curated[i][from] == "" {
+					renames[i][from] = t
+				}
 			}
 		}
 	}
 	var unknown []string
-	for _, to := range renames {
-		if _, ok := stored[to]; !ok {
-			unknown = append(unknown, to)
+	for i := range bs {
+		for _, to := range renames[i] {
+			passes[i].reads[to] = true
+			if _, ok := stored[i][to]; !ok {
+				unknown = append(unknown, to)
+			}
 		}
 	}
 	if len(unknown) > 0 {
 		list, err := collect(ctx, tx, entitiesByIDs, map[string]any{"ids": unique(unknown)}, entityRecord)
 		if err != nil {
-			return b, fmt.Errorf("entities filed under: %w", err)
+			return nil, fmt.Errorf("entities filed under: %w", err)
 		}
+		byID := make(map[string]graph.Entity, len(list))
 		for _, e := range list {
-			stored[e.ID] = e
+			byID[e.ID] = e
+		}
+		for i := range bs {
+			for _, to := range renames[i] {
+				if _, ok := stored[i][to]; !ok {
+					if e, ok := byID[to]; ok {
+						stored[i][to] = e
+					}
+				}
+			}
 		}
 	}
-	entities := make([]graph.Entity, len(b.Entities))
-	copy(entities, b.Entities)
-	for i, e := range entities {
-		if s, ok := stored[renames[e.ID]]; ok {
-			entities[i] = adopt(s, e)
+	for i, b := range bs {
+		entities := make([]graph.Entity, len(b.Entities))
+		copy(entities, b.Entities)
+		for k, e := range entities {
+			if s, ok := stored[i][renames[i][e.ID]]; ok {
+				entities[k] = adopt(s, e)
+			}
+		}
+		b.Entities = entities
+		passes[i].batch = b.Rename(renames[i], nil)
+	}
+	return passes, nil
+}
+
+// reachable returns the decisions among rules that loadCurations would
+// have read for ids: those from ids and, in a few more rounds, from the
+// ids they lead to, each round in the order of their ids. rules must hold
+// them all (loadCurations of a superset of ids).
+func reachable(rules []graph.Curation, ids []string) []graph.Curation {
+	if len(rules) == 0 {
+		return nil
+	}
+	byFrom := map[string][]graph.Curation{}
+	for _, c := range rules {
+		byFrom[c.From] = append(byFrom[c.From], c)
+	}
+	var out []graph.Curation
+	asked := map[string]bool{}
+	next := ids
+	for round := 0; round < curationRounds && len(next) > 0; round++ {
+		var found []graph.Curation
+		for _, id := range next {
+			if !asked[id] {
+				asked[id] = true
+				found = append(found, byFrom[id]...)
+			}
+		}
+		sort.SliceStable(found, func(a, b int) bool { return found[a].ID < found[b].ID })
+		next = nil
+		for _, c := range found {
+			out = append(out, c)
+			next = append(next, c.To)
 		}
 	}
-	b.Entities = entities
-	return b.Rename(renames, nil), nil
+	return out
 }
 
 // personMatches is what person_candidates found for one person.
@@ -172,17 +282,22 @@ type personMatches struct {
 	anchored   []string
 }
 
-// findPersons runs person_candidates on rows, keyed by the rows' ids.
-func findPersons(ctx context.Context, tx neo4j.ManagedTransaction, article string, rows []any) (map[string]personMatches, error) {
-	out := map[string]personMatches{}
+// findPersons runs person_candidates on rows, keyed by the rows' articles
+// and ids.
+func findPersons(ctx context.Context, tx neo4j.ManagedTransaction, rows []any) (map[personKey]personMatches, error) {
+	out := map[personKey]personMatches{}
 	if len(rows) == 0 {
 		return out, nil
 	}
-	res, err := run(ctx, tx, personCandidates, map[string]any{"article": article, "rows": rows})
+	res, err := run(ctx, tx, personCandidates, map[string]any{"rows": rows})
 	if err != nil {
 		return nil, fmt.Errorf("person candidates: %w", err)
 	}
 	for _, r := range res.records {
+		article, _, err := neo4j.GetRecordValue[string](r, "article")
+		if err != nil {
+			return nil, err
+		}
 		id, _, err := neo4j.GetRecordValue[string](r, "id")
 		if err != nil {
 			return nil, err
@@ -214,7 +329,7 @@ func findPersons(ctx context.Context, tx neo4j.ManagedTransaction, article strin
 				f.anchored = append(f.anchored, str(n.Props, "id"))
 			}
 		}
-		out[id] = f
+		out[personKey{article, id}] = f
 	}
 	return out, nil
 }
@@ -243,13 +358,17 @@ func adopt(s, e graph.Entity) graph.Entity {
 	return out
 }
 
+// curationRounds bounds the rounds in which loadCurations follows
+// decisions.
+const curationRounds = 4
+
 // loadCurations reads the decisions about ids and, in a few more rounds,
 // about the ids those decisions lead to.
 func loadCurations(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) ([]graph.Curation, error) {
 	var out []graph.Curation
 	asked := map[string]bool{}
 	next := ids
-	for round := 0; round < 4 && len(next) > 0; round++ {
+	for round := 0; round < curationRounds && len(next) > 0; round++ {
 		var ask []string
 		for _, id := range next {
 			if !asked[id] {
@@ -300,41 +419,83 @@ type storedEvent struct {
 	spans    map[[2]int]bool
 }
 
-// resolveEvents files each event of b under the stored event it reports.
-func resolveEvents(ctx context.Context, tx neo4j.ManagedTransaction, b graph.Batch) (resolved, error) {
-	out := resolved{batch: b, unset: map[string][]string{}, origins: map[evidenceKey][]string{}}
-	if len(b.Events) == 0 {
-		return out, nil
-	}
-	entities := make(map[string]graph.Entity, len(b.Entities))
-	for _, e := range b.Entities {
-		entities[e.ID] = e
-	}
-	rows := make([]any, 0, len(b.Events))
-	for _, ev := range b.Events {
-		row := map[string]any{"id": ev.ID, "type": ev.Type, "from": nil, "to": nil, "seeds": []string{}}
-		from, to := ev.From, ev.To
-		if (from.IsZero() || to.IsZero()) && ev.Date != "" {
-			from, to, _ = graph.DateRange(ev.Date, ev.End)
+// resolveEvents files each event of the passes' batches under the stored
+// event it reports, and returns the longest prefix of them that resolve
+// may resolve together (cutEvents).
+func resolveEvents(ctx context.Context, tx neo4j.ManagedTransaction, passes []entityPass) ([]resolved, error) {
+	var rows []any
+	entitiesOf := make([]map[string]graph.Entity, len(passes))
+	for i, p := range passes {
+		b := p.batch
+		entitiesOf[i] = make(map[string]graph.Entity, len(b.Entities))
+		for _, e := range b.Entities {
+			entitiesOf[i][e.ID] = e
 		}
-		if !from.IsZero() && !to.IsZero() {
-			row["from"] = neo4j.DateOf(from.Add(-widestSlack))
-			row["to"] = neo4j.DateOf(to.Add(widestSlack))
-			row["seeds"] = seeds(ev, entities)
+		for _, ev := range b.Events {
+			row := map[string]any{"article": b.Article.ID, "id": ev.ID, "type": ev.Type, "from": nil, "to": nil, "seeds": []string{}}
+			if from, to, ok := window(ev, entitiesOf[i]); ok {
+				row["from"], row["to"] = neo4j.DateOf(from), neo4j.DateOf(to)
+				row["seeds"] = seeds(ev, entitiesOf[i])
+			}
+			rows = append(rows, row)
 		}
-		rows = append(rows, row)
 	}
-	res, err := run(ctx, tx, eventCandidates, map[string]any{"article": b.Article.ID, "rows": rows})
-	if err != nil {
-		return out, fmt.Errorf("event candidates: %w", err)
-	}
-	cands := map[string][]storedEvent{}
-	for _, r := range res.records {
-		key, se, err := storedEventRecord(r)
+	cands := map[personKey][]storedEvent{}
+	if len(rows) > 0 {
+		res, err := run(ctx, tx, eventCandidates, map[string]any{"rows": rows})
 		if err != nil {
-			return out, fmt.Errorf("event candidates: %w", err)
+			return nil, fmt.Errorf("event candidates: %w", err)
 		}
-		cands[key] = append(cands[key], se)
+		for _, r := range res.records {
+			article, key, se, err := storedEventRecord(r)
+			if err != nil {
+				return nil, fmt.Errorf("event candidates: %w", err)
+			}
+			k := personKey{article, key}
+			cands[k] = append(cands[k], se)
+		}
+	}
+	out := make([]resolved, len(passes))
+	for i, p := range passes {
+		out[i] = resolveEventsOf(p.batch, entitiesOf[i], func(id string) []storedEvent {
+			return cands[personKey{p.batch.Article.ID, id}]
+		})
+	}
+	return out[:cutEvents(passes, out)], nil
+}
+
+// window returns the dates between which event_candidates looks for the
+// stored events ev may report: its own widened by the widest slack; false
+// for an undated event.
+func window(ev graph.Event, entities map[string]graph.Entity) (from, to time.Time, ok bool) {
+	from, to = ev.From, ev.To
+	if (from.IsZero() || to.IsZero()) && ev.Date != "" {
+		from, to, _ = graph.DateRange(ev.Date, ev.End)
+	}
+	if from.IsZero() || to.IsZero() {
+		return from, to, false
+	}
+	return from.Add(-widestSlack), to.Add(widestSlack), true
+}
+
+// resolveEventsOf files each event of b under the stored event it
+// reports, given the candidates event_candidates found for each id.
+func resolveEventsOf(b graph.Batch, entities map[string]graph.Entity, candsOf func(id string) []storedEvent) resolved {
+	out := resolved{batch: b, unset: map[string][]string{}, origins: map[evidenceKey][]string{},
+		reads: map[string]bool{}, stored: map[string]storedEvent{}}
+	if len(b.Events) == 0 {
+		return out
+	}
+	for _, ev := range b.Events {
+		out.reads[ev.ID] = true
+		for _, c := range candsOf(ev.ID) {
+			out.reads[c.event.ID] = true
+			for id, e := range c.entities {
+				if (e.Type == extract.TypeCountry && e.ISO3 == "") || (e.Type != extract.TypeCountry && e.Country == "") {
+					out.reads[id] = true // a later report may give its country
+				}
+			}
+		}
 	}
 
 	// A stored event takes at most one report of the batch: the one with
@@ -342,7 +503,7 @@ func resolveEvents(ctx context.Context, tx neo4j.ManagedTransaction, b graph.Bat
 	// by id from the extractor, so the choice is deterministic.
 	taken := map[string]bool{}
 	for _, ev := range b.Events {
-		for _, c := range cands[ev.ID] {
+		for _, c := range candsOf(ev.ID) {
 			if c.event.ID == ev.ID {
 				taken[ev.ID] = true
 			}
@@ -354,9 +515,10 @@ func resolveEvents(ctx context.Context, tx neo4j.ManagedTransaction, b graph.Bat
 	for i, ev := range events {
 		if ev.Date == "" {
 			// Undated: only its own id can meet it.
-			for _, c := range cands[ev.ID] {
+			for _, c := range candsOf(ev.ID) {
 				if c.event.ID == ev.ID {
 					events[i] = graph.Reconcile(c.event, ev)
+					out.stored[ev.ID] = c
 				}
 			}
 			continue
@@ -364,7 +526,7 @@ func resolveEvents(ctx context.Context, tx neo4j.ManagedTransaction, b graph.Bat
 		in := graph.KeyOf(ev, entities)
 		var options []graph.EventCandidate
 		byID := map[string]storedEvent{}
-		for _, c := range cands[ev.ID] {
+		for _, c := range candsOf(ev.ID) {
 			if c.event.ID != ev.ID && taken[c.event.ID] {
 				continue
 			}
@@ -376,6 +538,9 @@ func resolveEvents(ctx context.Context, tx neo4j.ManagedTransaction, b graph.Bat
 		}
 		to, renamed := graph.PickEvent(in, options)
 		s, isStored := byID[to]
+		if isStored {
+			out.stored[to] = s
+		}
 		switch {
 		case renamed && isStored:
 			taken[to] = true
@@ -384,6 +549,7 @@ func resolveEvents(ctx context.Context, tx neo4j.ManagedTransaction, b graph.Bat
 			events[i].ID = ev.ID // Rename moves it
 		case renamed:
 			renames[ev.ID] = to // a qualified id of its own
+			out.reads[to] = true
 		case isStored:
 			events[i] = graph.Reconcile(s.event, ev)
 		}
@@ -407,7 +573,7 @@ func resolveEvents(ctx context.Context, tx neo4j.ManagedTransaction, b graph.Bat
 		}
 	}
 	out.batch = b.Rename(nil, renames)
-	return out, nil
+	return out
 }
 
 // seeds are the entities through which event_candidates finds stored
@@ -444,7 +610,16 @@ func anchored(ev graph.Event, article string, spans map[[2]int]bool) bool {
 	return false
 }
 
-func storedEventRecord(r *neo4j.Record) (string, storedEvent, error) {
+func storedEventRecord(r *neo4j.Record) (string, string, storedEvent, error) {
+	article, _, err := neo4j.GetRecordValue[string](r, "article")
+	if err != nil {
+		return "", "", storedEvent{}, err
+	}
+	key, se, err := storedEventOf(r)
+	return article, key, se, err
+}
+
+func storedEventOf(r *neo4j.Record) (string, storedEvent, error) {
 	key, _, err := neo4j.GetRecordValue[string](r, "key")
 	if err != nil {
 		return "", storedEvent{}, err
