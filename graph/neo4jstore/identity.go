@@ -3,6 +3,7 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 
@@ -31,12 +32,8 @@ type resolved struct {
 	// origins lists, by evidence span, the extractor ids of the reports
 	// filed with it, when resolution filed some under another id.
 	origins map[evidenceKey][]string
-	// reads are the event ids (and the ids of participants without a
-	// country) resolution looked up or found, and stored the stored events
-	// the batch's events are filed under: what resolve needs to tell when
-	// a batch depends on another of its round.
-	reads  map[string]bool
-	stored map[string]storedEvent
+	// reads are the event ids resolution looked up or found.
+	reads map[string]bool
 }
 
 // evidenceKey is an evidence span of an event.
@@ -72,8 +69,7 @@ func resolve(ctx context.Context, tx neo4j.ManagedTransaction, bs []graph.Batch)
 	if err != nil {
 		return nil, err
 	}
-	n := cutEntities(passes)
-	return resolveEvents(ctx, tx, passes[:n])
+	return resolveEvents(ctx, tx, passes)
 }
 
 // entityPass is a batch after entity resolution, with what resolution
@@ -134,112 +130,219 @@ func resolveEntities(ctx context.Context, tx neo4j.ManagedTransaction, bs []grap
 		return nil, err
 	}
 
-	passes := make([]entityPass, len(bs))
-	renames := make([]map[string]string, len(bs))
-	// stored holds what is stored under the ids entities are filed under.
-	stored := make([]map[string]graph.Entity, len(bs))
-	picked := make([][]string, len(bs))
-	var allPicked []string
+	// The batches are resolved in order, each against the store as the
+	// batches before it leave it: what the store held before the round,
+	// read above, with the entities those batches write merged onto it in
+	// round (entity_merge's rules, mergeEntity).
+	r := newRoundEntities()
+	passes := make([]entityPass, 0, len(bs))
 	for i, b := range bs {
-		passes[i].reads = map[string]bool{}
-		renames[i], stored[i] = map[string]string{}, map[string]graph.Entity{}
-		// Persons of this batch filed so far, so that two spellings in one
-		// article meet too.
-		var filed []graph.Entity
-		for _, e := range b.Entities {
-			if to := curated[i][e.ID]; to != "" {
-				renames[i][e.ID] = to
-				continue
+		p, ok, err := r.resolve(ctx, tx, b, rules[i], curated[i], found)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			break // it depends on what the round writes in a way not followed
+		}
+		passes = append(passes, p)
+	}
+	return passes, nil
+}
+
+// roundEntities is what the batches of a round so far leave of the
+// entities they write: for each, the entity as stored after them, or
+// nil when what was stored before the round is not known (an entity
+// other than a person, never read).
+type roundEntities struct {
+	after map[string]*graph.Entity
+	// before holds what was stored before the round, nil for nothing, of
+	// the entities the round read.
+	before map[string]*graph.Entity
+}
+
+func newRoundEntities() *roundEntities {
+	return &roundEntities{after: map[string]*graph.Entity{}, before: map[string]*graph.Entity{}}
+}
+
+// saw records what the store held before the round under id.
+func (r *roundEntities) saw(id string, e *graph.Entity) {
+	if _, ok := r.before[id]; !ok {
+		r.before[id] = e
+	}
+}
+
+// stored returns what is stored under id after the batches so far, given
+// what was stored before the round; false when a batch of the round
+// wrote id and what it left is not known.
+func (r *roundEntities) stored(id string, before *graph.Entity) (*graph.Entity, bool) {
+	if e, ok := r.after[id]; ok {
+		return e, e != nil
+	}
+	return before, true
+}
+
+// resolve resolves the entities of b, one batch of the round after those
+// before it; false when b reads an entity the round wrote without
+// knowing what it held before.
+func (r *roundEntities) resolve(ctx context.Context, tx neo4j.ManagedTransaction, b graph.Batch,
+	rules []graph.Curation, curated map[string]string, found map[personKey]personMatches) (entityPass, bool, error) {
+	p := entityPass{reads: map[string]bool{}}
+	renames := map[string]string{}
+	// stored holds what is stored under the ids entities are filed under.
+	stored := map[string]graph.Entity{}
+	var picked []string
+	// Persons of this batch filed so far, so that two spellings in one
+	// article meet too.
+	var filed []graph.Entity
+	for _, e := range b.Entities {
+		if to := curated[e.ID]; to != "" {
+			renames[e.ID] = to
+			continue
+		}
+		if e.Type != extract.TypePerson {
+			continue
+		}
+		f := found[personKey{b.Article.ID, e.ID}]
+		r.saw(e.ID, f.same)
+		same, ok := r.stored(e.ID, f.same)
+		if !ok {
+			return p, false, nil
+		}
+		key := graph.NameKey(e.Name)
+		var cands []graph.Entity
+		seen := map[string]bool{}
+		for _, c := range f.candidates {
+			r.saw(c.ID, &c)
+			now, ok := r.stored(c.ID, &c)
+			if !ok {
+				return p, false, nil
 			}
-			if e.Type != extract.TypePerson {
-				continue
-			}
-			f := found[personKey{b.Article.ID, e.ID}]
-			passes[i].reads[e.ID] = true
-			if k := graph.NameKey(e.Name); k != "" && e.Country != "" {
-				passes[i].keys = append(passes[i].keys, k)
-			}
-			for _, c := range f.candidates {
-				passes[i].reads[c.ID] = true
-			}
-			for _, id := range f.anchored {
-				passes[i].reads[id] = true
-			}
-			cands := append(append([]graph.Entity(nil), f.candidates...), filed...)
-			to, renamed := graph.PickPerson(e, f.same, cands, f.anchored)
-			if !renamed {
-				filed = append(filed, e)
-				continue
-			}
-			renames[i][e.ID] = to
-			picked[i] = append(picked[i], to)
-			allPicked = append(allPicked, to)
-			for _, c := range cands {
-				if c.ID == to {
-					stored[i][to] = c
+			seen[c.ID] = true
+			cands = append(cands, *now)
+		}
+		if key != "" && e.Country != "" {
+			// persons the round wrote that match now
+			for id, a := range r.after {
+				if a != nil && !seen[id] && id != e.ID && a.Type == extract.TypePerson &&
+					a.Country == e.Country && graph.NameKey(a.Name) == key {
+					cands = append(cands, *a)
 				}
+			}
+		}
+		sort.Slice(cands, func(i, j int) bool { return cands[i].ID < cands[j].ID })
+		for _, id := range f.anchored {
+			p.reads[id] = true
+		}
+		cands = append(cands, filed...)
+		to, renamed := graph.PickPerson(e, same, cands, f.anchored)
+		if !renamed {
+			filed = append(filed, e)
+			continue
+		}
+		renames[e.ID] = to
+		picked = append(picked, to)
+		for _, c := range cands {
+			if c.ID == to {
+				stored[to] = c
 			}
 		}
 	}
 	// An id resolution arrived at may itself be the subject of a decision:
 	// a qualified id an analyst merged into another entity.
-	if len(allPicked) > 0 {
-		allMore, err := loadCurations(ctx, tx, unique(allPicked))
+	if len(picked) > 0 {
+		more, err := loadCurations(ctx, tx, picked)
 		if err != nil {
-			return nil, err
+			return p, false, err
 		}
-		for i, b := range bs {
-			if len(picked[i]) == 0 {
-				continue
-			}
-			again := graph.CurationMap(b.Article.ID, append(rules[i], reachable(allMore, picked[i])...), picked[i])
-			for from, to := range renames[i] {
-				if t := again[to]; t != "" && curated[i][from] == "" {
-					renames[i][from] = t
-				}
+		again := graph.CurationMap(b.Article.ID, append(rules, more...), picked)
+		for from, to := range renames {
+			if t := again[to]; t != "" && curated[from] == "" {
+				renames[from] = t
 			}
 		}
 	}
 	var unknown []string
-	for i := range bs {
-		for _, to := range renames[i] {
-			passes[i].reads[to] = true
-			if _, ok := stored[i][to]; !ok {
-				unknown = append(unknown, to)
-			}
+	for _, to := range renames {
+		if _, ok := stored[to]; !ok {
+			unknown = append(unknown, to)
 		}
 	}
 	if len(unknown) > 0 {
-		list, err := collect(ctx, tx, entitiesByIDs, map[string]any{"ids": unique(unknown)}, entityRecord)
+		unknown = unique(unknown)
+		list, err := collect(ctx, tx, entitiesByIDs, map[string]any{"ids": unknown}, entityRecord)
 		if err != nil {
-			return nil, fmt.Errorf("entities filed under: %w", err)
+			return p, false, fmt.Errorf("entities filed under: %w", err)
 		}
-		byID := make(map[string]graph.Entity, len(list))
-		for _, e := range list {
-			byID[e.ID] = e
+		byID := map[string]*graph.Entity{}
+		for i := range list {
+			byID[list[i].ID] = &list[i]
 		}
-		for i := range bs {
-			for _, to := range renames[i] {
-				if _, ok := stored[i][to]; !ok {
-					if e, ok := byID[to]; ok {
-						stored[i][to] = e
-					}
-				}
+		for _, id := range unknown {
+			r.saw(id, byID[id])
+			now, ok := r.stored(id, byID[id])
+			if !ok {
+				return p, false, nil
+			}
+			if now != nil {
+				stored[id] = *now
 			}
 		}
 	}
-	for i, b := range bs {
-		entities := make([]graph.Entity, len(b.Entities))
-		copy(entities, b.Entities)
-		for k, e := range entities {
-			if s, ok := stored[i][renames[i][e.ID]]; ok {
-				entities[k] = adopt(s, e)
+	entities := make([]graph.Entity, len(b.Entities))
+	copy(entities, b.Entities)
+	for k, e := range entities {
+		if s, ok := stored[renames[e.ID]]; ok {
+			entities[k] = adopt(s, e)
+		}
+	}
+	b.Entities = entities
+	p.batch = b.Rename(renames, nil)
+	// What the batch leaves stored: entity_merge's rules on what was
+	// there.
+	for _, e := range p.batch.Entities {
+		now, wrote := r.after[e.ID]
+		if !wrote {
+			before, read := r.before[e.ID]
+			if !read {
+				r.after[e.ID] = nil // stored before the round: not known
+				continue
+			}
+			now = before
+		}
+		if wrote && now == nil {
+			continue
+		}
+		m := mergeEntity(now, e)
+		r.after[e.ID] = &m
+	}
+	return p, true, nil
+}
+
+// mergeEntity returns what entity_merge leaves stored when it writes e
+// onto stored (nil: none): every value of e on a new entity; on a stored
+// one, only the values it lacks, and the sorted union of the aliases.
+func mergeEntity(stored *graph.Entity, e graph.Entity) graph.Entity {
+	var out graph.Entity
+	if stored == nil {
+		out = e
+		out.Aliases = nil
+	} else {
+		out = *stored
+		out.Aliases = slices.Clone(stored.Aliases)
+		for _, f := range []struct {
+			dst *string
+			v   string
+		}{{&out.Name, e.Name}, {&out.ISO3, e.ISO3}, {&out.ISO2, e.ISO2}, {&out.Country, e.Country}, {&out.Title, e.Title}} {
+			if *f.dst == "" {
+				*f.dst = f.v
 			}
 		}
-		b.Entities = entities
-		passes[i].batch = b.Rename(renames[i], nil)
 	}
-	return passes, nil
+	if len(e.Aliases) > 0 {
+		out.Aliases = unique(append(out.Aliases, e.Aliases...))
+		sort.Strings(out.Aliases)
+	}
+	return out
 }
 
 // reachable returns the decisions among rules that loadCurations would
@@ -455,13 +558,38 @@ func resolveEvents(ctx context.Context, tx neo4j.ManagedTransaction, passes []en
 			cands[k] = append(cands[k], se)
 		}
 	}
-	out := make([]resolved, len(passes))
+	// The batches are resolved in order, each against the store as the
+	// batches before it leave it (roundEvents).
+	r := newRoundEvents()
+	out := make([]resolved, 0, len(passes))
 	for i, p := range passes {
-		out[i] = resolveEventsOf(p.batch, entitiesOf[i], func(id string) []storedEvent {
-			return cands[personKey{p.batch.Article.ID, id}]
-		})
+		article := p.batch.Article.ID
+		lists := map[string][]storedEvent{}
+		before := map[string]storedEvent{}
+		for _, ev := range p.batch.Events {
+			found := cands[personKey{article, ev.ID}]
+			for _, c := range found {
+				before[c.event.ID] = c
+			}
+			from, to, dated := window(ev, entitiesOf[i])
+			var sd []string
+			if dated {
+				sd = seeds(ev, entitiesOf[i])
+			}
+			list, ok := r.candidates(found, ev.ID, ev.Type, from, to, dated, sd)
+			if !ok {
+				return out, nil // it depends on what the round writes in a way not followed
+			}
+			lists[ev.ID] = list
+		}
+		res := resolveEventsOf(p.batch, entitiesOf[i], func(id string) []storedEvent { return lists[id] })
+		r.apply(res, before)
+		out = append(out, res)
 	}
-	return out[:cutEvents(passes, out)], nil
+	if len(out) == 0 {
+		return nil, fmt.Errorf("event candidates: no batch of the round resolved")
+	}
+	return out, nil
 }
 
 // window returns the dates between which event_candidates looks for the
@@ -482,7 +610,7 @@ func window(ev graph.Event, entities map[string]graph.Entity) (from, to time.Tim
 // reports, given the candidates event_candidates found for each id.
 func resolveEventsOf(b graph.Batch, entities map[string]graph.Entity, candsOf func(id string) []storedEvent) resolved {
 	out := resolved{batch: b, unset: map[string][]string{}, origins: map[evidenceKey][]string{},
-		reads: map[string]bool{}, stored: map[string]storedEvent{}}
+		reads: map[string]bool{}}
 	if len(b.Events) == 0 {
 		return out
 	}
@@ -490,11 +618,6 @@ func resolveEventsOf(b graph.Batch, entities map[string]graph.Entity, candsOf fu
 		out.reads[ev.ID] = true
 		for _, c := range candsOf(ev.ID) {
 			out.reads[c.event.ID] = true
-			for id, e := range c.entities {
-				if (e.Type == extract.TypeCountry && e.ISO3 == "") || (e.Type != extract.TypeCountry && e.Country == "") {
-					out.reads[id] = true // a later report may give its country
-				}
-			}
 		}
 	}
 
@@ -518,7 +641,6 @@ func resolveEventsOf(b graph.Batch, entities map[string]graph.Entity, candsOf fu
 			for _, c := range candsOf(ev.ID) {
 				if c.event.ID == ev.ID {
 					events[i] = graph.Reconcile(c.event, ev)
-					out.stored[ev.ID] = c
 				}
 			}
 			continue
@@ -538,9 +660,6 @@ func resolveEventsOf(b graph.Batch, entities map[string]graph.Entity, candsOf fu
 		}
 		to, renamed := graph.PickEvent(in, options)
 		s, isStored := byID[to]
-		if isStored {
-			out.stored[to] = s
-		}
 		switch {
 		case renamed && isStored:
 			taken[to] = true
@@ -549,7 +668,6 @@ func resolveEventsOf(b graph.Batch, entities map[string]graph.Entity, candsOf fu
 			events[i].ID = ev.ID // Rename moves it
 		case renamed:
 			renames[ev.ID] = to // a qualified id of its own
-			out.reads[to] = true
 		case isStored:
 			events[i] = graph.Reconcile(s.event, ev)
 		}

@@ -139,8 +139,12 @@ func (s *Store) ingestTx(ctx context.Context, bs []graph.Batch) ([]graph.IngestS
 	return write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]graph.IngestSummary, error) {
 		sums := make([]graph.IngestSummary, 0, len(bs))
 		rest := bs
+		// Each round reads ahead for at most twice as many batches as the
+		// last one took, so that batches that depend on each other do not
+		// have the rest read again and again.
+		ahead := minAhead
 		for len(rest) > 0 {
-			round, err := resolve(ctx, tx, rest)
+			round, err := resolve(ctx, tx, rest[:min(ahead, len(rest))])
 			if err != nil {
 				return nil, err
 			}
@@ -158,6 +162,7 @@ func (s *Store) ingestTx(ctx context.Context, bs []graph.Batch) ([]graph.IngestS
 			if err != nil {
 				return nil, err
 			}
+			ahead = max(minAhead, 2*len(round))
 			for i, r := range round {
 				p := ps[i]
 				sums = append(sums, graph.IngestSummary{
@@ -568,3 +573,6 @@ func decodeUnattributed(v any) []graph.UnattributedActor {
 	}
 	return out
 }
+
+// minAhead is how many batches a round reads ahead for at least.
+const minAhead = 32

@@ -1,6 +1,9 @@
 package neo4jstore
 
 import (
+	"maps"
+	"slices"
+	"sort"
 	"time"
 
 	"github.com/dipgraph/dipgraph/extract"
@@ -62,128 +65,210 @@ func foreignSpans(b graph.Batch) bool {
 	return false
 }
 
-// cutEntities returns how many passes at the start of passes may share a
-// round after entity resolution: at least one, and none that read an
-// entity an earlier one writes, or looked for spelling variants under a
-// name key an earlier one writes a person with.
-func cutEntities(passes []entityPass) int {
-	written := map[string]bool{}
-	keys := map[string]bool{}
-	for i, p := range passes {
-		if i > 0 {
-			for id := range p.reads {
-				if written[id] {
-					return i
-				}
+// roundEvents is what the batches of a round so far leave of the events
+// they write: for each, the event as stored after them with its
+// participants and what they are (nil when what was stored before the
+// round is not known: an id no batch looked up), so that a later batch
+// of the round finds it as event_candidates would.
+type roundEvents struct {
+	after map[string]*storedEvent
+	// byPart indexes after by type and participant.
+	byPart map[[2]string][]string
+	// countried are the entities the round wrote a country to.
+	countried map[string]bool
+}
+
+func newRoundEvents() *roundEvents {
+	return &roundEvents{after: map[string]*storedEvent{}, byPart: map[[2]string][]string{}, countried: map[string]bool{}}
+}
+
+// candidates returns the candidates of the event row (its id, type,
+// window and seeds) as event_candidates would find them after the
+// batches so far: those found before the round, as the round left them,
+// and the events the round wrote that match now; ordered by id. False
+// when one of them is an event the round wrote without knowing what it
+// held before, or has a participant the round gave a country.
+func (r *roundEvents) candidates(found []storedEvent, id, typ string, from, to time.Time, dated bool, seeds []string) ([]storedEvent, bool) {
+	out := make([]storedEvent, 0, len(found))
+	seen := map[string]bool{}
+	for _, c := range found {
+		seen[c.event.ID] = true
+		if a, ok := r.after[c.event.ID]; ok {
+			if a == nil {
+				return nil, false
 			}
-			for _, k := range p.keys {
-				if keys[k] {
-					return i
-				}
+			// the round's values, with the batch's own reports and spans
+			now := *a
+			now.reports, now.spans = c.reports, c.spans
+			c = now
+		}
+		for pid, e := range c.entities {
+			if r.countried[pid] && e.Country == "" {
+				return nil, false
 			}
 		}
-		for _, e := range p.batch.Entities {
-			written[e.ID] = true
-			if e.Type == extract.TypePerson {
-				keys[graph.NameKey(e.Name)] = true
-				for _, a := range e.Aliases {
-					keys[graph.NameKey(a)] = true
-				}
-			}
-		}
+		out = append(out, c)
 	}
-	return len(passes)
-}
-
-// writtenEvent is what a batch of a round writes to one event, as far as
-// event_candidates matches it: its type, the widest dates it may have
-// after the write and every participant it may have.
-type writtenEvent struct {
-	typ          string
-	from, to     time.Time
-	dated        bool
-	participants map[string]bool
-}
-
-// cutEvents returns how many of the resolved batches at the start of out
-// may share a round: at least one, and none that read an entity or event
-// an earlier one writes, or would have found as a candidate an event an
-// earlier one writes (event_candidates' match: the type, the dates within
-// the window, a participant among the seeds).
-func cutEvents(passes []entityPass, out []resolved) int {
-	entities := map[string]bool{}
-	events := map[string]*writtenEvent{}
-	// byPart indexes the written events by type and participant.
-	byPart := map[[2]string][]*writtenEvent{}
-	for i, r := range out {
-		if i > 0 {
-			for id := range r.reads {
-				if entities[id] || events[id] != nil {
-					return i
-				}
-			}
-			ents := make(map[string]graph.Entity, len(passes[i].batch.Entities))
-			for _, e := range passes[i].batch.Entities {
-				ents[e.ID] = e
-			}
-			for _, ev := range passes[i].batch.Events {
-				from, to, ok := window(ev, ents)
-				if !ok {
+	add := func(eid string) bool {
+		if seen[eid] {
+			return true
+		}
+		seen[eid] = true
+		a := r.after[eid]
+		if a == nil {
+			return false
+		}
+		out = append(out, storedEvent{event: a.event, entities: a.entities, reports: map[string]bool{}, spans: map[[2]int]bool{}})
+		return true
+	}
+	if _, ok := r.after[id]; ok && !add(id) {
+		return nil, false
+	}
+	if dated {
+		for _, seed := range seeds {
+			for _, eid := range r.byPart[[2]string{typ, seed}] {
+				a := r.after[eid]
+				if a == nil || seen[eid] || a.event.From.IsZero() || a.event.To.IsZero() ||
+					a.event.From.After(to) || a.event.To.Before(from) {
 					continue
 				}
-				for _, seed := range seeds(ev, ents) {
-					for _, w := range byPart[[2]string{ev.Type, seed}] {
-						if w.dated && !w.from.After(to) && !w.to.Before(from) {
-							return i
-						}
-					}
-				}
-			}
-		}
-		for _, e := range r.batch.Entities {
-			entities[e.ID] = true
-		}
-		for _, ev := range r.batch.Events {
-			w := events[ev.ID]
-			if w == nil {
-				w = &writtenEvent{typ: ev.Type, participants: map[string]bool{}}
-				events[ev.ID] = w
-			}
-			added := w.widen(ev)
-			if s, ok := r.stored[ev.ID]; ok {
-				added = append(added, w.widen(s.event)...)
-			}
-			for _, p := range added {
-				k := [2]string{w.typ, p}
-				byPart[k] = append(byPart[k], w)
+				add(eid)
 			}
 		}
 	}
-	return len(out)
+	sort.Slice(out, func(i, j int) bool { return out[i].event.ID < out[j].event.ID })
+	return out, true
 }
 
-// widen adds ev's dates and participants to w and returns the
-// participants it did not have.
-func (w *writtenEvent) widen(ev graph.Event) (added []string) {
-	for _, p := range ev.Participants {
-		if !w.participants[p.EntityID] {
-			w.participants[p.EntityID] = true
-			added = append(added, p.EntityID)
+// apply records what the resolved batch b writes: each event merged onto
+// what was stored (event_merge's rules, mergeEvent), given what was
+// stored before the round of the events b's resolution found.
+func (r *roundEvents) apply(b resolved, before map[string]storedEvent) {
+	ents := make(map[string]graph.Entity, len(b.batch.Entities))
+	for _, e := range b.batch.Entities {
+		ents[e.ID] = e
+		if e.Country != "" && e.Type != extract.TypeCountry {
+			r.countried[e.ID] = true
 		}
 	}
+	for _, ev := range b.batch.Events {
+		a, wrote := r.after[ev.ID]
+		if wrote && a == nil {
+			continue
+		}
+		if !wrote {
+			if s, ok := before[ev.ID]; ok {
+				a = &s
+			}
+		}
+		var now storedEvent
+		if a == nil {
+			if !wrote && !b.reads[ev.ID] {
+				r.after[ev.ID] = nil // an id resolution did not look up
+				continue
+			}
+			now = storedEvent{entities: map[string]graph.Entity{}}
+		} else {
+			now = storedEvent{event: a.event, entities: maps.Clone(a.entities)}
+			now.event.Participants = slices.Clone(a.event.Participants)
+		}
+		now.event = mergeEvent(a, ev, b.unset[ev.ID])
+		parts := map[[2]string]bool{}
+		for _, p := range now.event.Participants {
+			parts[[2]string{p.Role, p.EntityID}] = true
+		}
+		for _, p := range ev.Participants {
+			if k := [2]string{p.Role, p.EntityID}; !parts[k] {
+				parts[k] = true
+				now.event.Participants = append(now.event.Participants, graph.Participant{Role: p.Role, EntityID: p.EntityID})
+			}
+			e, known := now.entities[p.EntityID]
+			w, ok := ents[p.EntityID]
+			switch {
+			case ok && !known:
+				now.entities[p.EntityID] = graph.Entity{ID: w.ID, Type: w.Type, ISO3: w.ISO3, Country: w.Country}
+			case ok && e.Country == "" && e.Type != extract.TypeCountry:
+				e.Country = w.Country
+				now.entities[p.EntityID] = e
+			}
+			r.byPart[[2]string{ev.Type, p.EntityID}] = append(r.byPart[[2]string{ev.Type, p.EntityID}], ev.ID)
+		}
+		for _, p := range now.event.Participants {
+			r.byPart[[2]string{now.event.Type, p.EntityID}] = append(r.byPart[[2]string{now.event.Type, p.EntityID}], ev.ID)
+		}
+		r.after[ev.ID] = &now
+	}
+}
+
+// mergeEvent returns the event event_merge leaves stored when it writes
+// ev onto stored (nil: none), without participants: every value of ev on
+// a new event; on a stored one, the values it lacks, and the date, end,
+// from, to, precision, modality and confidence of ev where ev has them
+// (reconciled), then unset removed.
+func mergeEvent(stored *storedEvent, ev graph.Event, unset []string) graph.Event {
 	from, to := ev.From, ev.To
-	if (from.IsZero() || to.IsZero()) && ev.Date != "" {
+	if (from.IsZero() || to.IsZero()) && (ev.Date != "" || ev.End != "") {
 		from, to, _ = graph.DateRange(ev.Date, ev.End)
 	}
 	if from.IsZero() || to.IsZero() {
-		return added
+		from, to = time.Time{}, time.Time{}
 	}
-	if !w.dated || from.Before(w.from) {
-		w.from = from
+	if stored == nil {
+		out := ev
+		out.From, out.To = from, to
+		out.Participants, out.Evidence, out.Reports = nil, nil, 0
+		return out
 	}
-	if !w.dated || to.After(w.to) {
-		w.to = to
+	out := stored.event
+	out.Participants = slices.Clone(stored.event.Participants)
+	fill := func(dst *string, v string) {
+		if *dst == "" {
+			*dst = v
+		}
 	}
-	w.dated = true
-	return added
+	over := func(dst *string, v string) {
+		if v != "" {
+			*dst = v
+		}
+	}
+	for _, f := range []struct {
+		dst *string
+		v   string
+	}{{&out.Label, ev.Label}, {&out.Subtype, ev.Subtype}, {&out.CAMEO, ev.CAMEO}, {&out.CAMEORoot, ev.CAMEORoot},
+		{&out.Attribution, ev.Attribution}, {&out.Topic, ev.Topic}, {&out.Origin, ev.Origin}, {&out.PartOf, ev.PartOf}} {
+		fill(f.dst, f.v)
+	}
+	for _, f := range []struct {
+		dst *string
+		v   string
+	}{{&out.Date, ev.Date}, {&out.End, ev.End}, {&out.Precision, ev.Precision}, {&out.Modality, ev.Modality}} {
+		over(f.dst, f.v)
+	}
+	if !from.IsZero() {
+		out.From, out.To = from, to
+	}
+	if out.QuadClass == 0 {
+		out.QuadClass = ev.QuadClass
+	}
+	if out.Ordinal == 0 {
+		out.Ordinal = ev.Ordinal
+	}
+	if out.Count == 0 {
+		out.Count = ev.Count
+	}
+	if out.Goldstein == 0 {
+		out.Goldstein = ev.Goldstein
+	}
+	if ev.Confidence != 0 {
+		out.Confidence = ev.Confidence
+	}
+	if len(out.UnattributedActors) == 0 {
+		out.UnattributedActors = ev.UnattributedActors
+	}
+	for _, k := range unset {
+		if k == "end" {
+			out.End = ""
+		}
+	}
+	return out
 }
