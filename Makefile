@@ -34,12 +34,12 @@ USER_DB_DIGEST = hp=$${NEO4J_URI\#*://}; hp=$${hp%%/*}; \
 	if (exec 3<>"/dev/tcp/$${hp%:*}/$${hp\#\#*:}") 2>/dev/null; then (set -o pipefail; $(BIN) export | sha256sum | cut -c1-16) || echo "export-failed"; else echo none; fi
 
 .PHONY: web check-web browser test-browser help run test neo4j neo4j-stop neo4j-test neo4j-test-stop corenlp corenlp-stop build generate check-generate vet test-unit \
-        test-integration golden eval bench bench-api bench-export parses bench-parse fuzz lexicon-report clean
+        test-integration golden eval bench bench-api bench-export bench-ingest bench-ingest-stop parses bench-parse fuzz lexicon-report clean
 
 help:
 	@echo "make run    start Neo4j and CoreNLP, ingest testdata/articles, serve GraphQL on http://127.0.0.1:8080"
 	@echo "make test   start a Neo4j of its own (neo4j-test) and CoreNLP, check generated code, vet, run every test against them"
-	@echo "other targets: web check-web browser test-browser neo4j neo4j-stop neo4j-test neo4j-test-stop corenlp corenlp-stop build generate check-generate vet test-unit test-integration golden fuzz eval bench bench-api bench-export parses bench-parse lexicon-report"
+	@echo "other targets: web check-web browser test-browser neo4j neo4j-stop neo4j-test neo4j-test-stop corenlp corenlp-stop build generate check-generate vet test-unit test-integration golden fuzz eval bench bench-api bench-export bench-ingest bench-ingest-stop parses bench-parse lexicon-report"
 
 ## the web page (web/, built into server/web/app) and GraphiQL's files
 ## (server/web/graphiql), from the npm packages of web/package-lock.json
@@ -189,6 +189,22 @@ bench-parse: corenlp
 # the analysts' query mix against dipgraph and @neo4j/graphql on one Neo4j (deploy/bench/README.md)
 bench-api:
 	DIPGRAPH_CORPUS=$(SHARED)/corpus deploy/bench/run.sh
+
+# bulk ingest (README, Bulk ingest): extract the dev corpus once, store it with
+# ingest -graphs, the naive writer and Neo4j's limit on the same input, end to
+# end ingest, peak RSS on bulk.jsonl.gz; against a Neo4j of the bench's own
+# (BENCH_NEO4J_HOME, port BENCH_NEO4J_PORT), emptied before each pass
+BENCH_NEO4J_HOME ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/dipgraph/neo4j-bench
+BENCH_NEO4J_PORT ?= 7692
+bench-ingest: corenlp
+	@DIPGRAPH_NEO4J_HOME=$(BENCH_NEO4J_HOME) DIPGRAPH_NEO4J_DATA=$(BENCH_NEO4J_HOME)/data NEO4J_BOLT_PORT=$(BENCH_NEO4J_PORT) \
+	  DIPGRAPH_NEO4J_DATABASE=dipgraph-test NEO4J_USER=neo4j NEO4J_PASSWORD=dipgraph-dev $(NEO4JCTL) start
+	DIPGRAPH_BENCH_INGEST=$(SHARED)/corpus DIPGRAPH_TEST_NEO4J_URI=bolt://127.0.0.1:$(BENCH_NEO4J_PORT) \
+	  DIPGRAPH_TEST_NEO4J_USER=neo4j DIPGRAPH_TEST_NEO4J_PASSWORD=dipgraph-dev \
+	  $(GO) test -run '^TestBenchIngest$$' -count=1 -v -timeout 180m ./cmd/dipgraph/
+
+bench-ingest-stop:
+	@DIPGRAPH_NEO4J_HOME=$(BENCH_NEO4J_HOME) NEO4J_BOLT_PORT=$(BENCH_NEO4J_PORT) $(NEO4JCTL) stop
 
 # peak memory of dipgraph export, small selection vs whole graph, every format
 # (deploy/bench/export.sh; load the graph first, or EXPORT_BENCH_INGEST=1)
