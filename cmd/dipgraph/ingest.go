@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -251,13 +250,8 @@ func ingestAll(ctx context.Context, store ingester, in source, size int, stderr 
 		err = flush()
 	}
 	close(groups)
-	werr := <-written
-	if werr != nil {
-		// the writer's failure is what stopped the reading
-		return st, werr
-	}
-	if err != nil && !errors.Is(err, context.Canceled) {
-		return st, err
+	if werr := <-written; werr != nil {
+		return st, werr // the writer's failure is what stopped the reading
 	}
 	return st, err
 }

@@ -283,8 +283,8 @@ func finishedRun(t *testing.T, c neo4jtest.Config, path string, batch int) inges
 // and the graph is the one a run that was never interrupted makes.
 func TestIngestKilled(t *testing.T) {
 	c := neo4jtest.Open(t)
-	path, total := copiesOfFixtures(t, 150)
-	const batch = 50
+	path, total := copiesOfFixtures(t, 60)
+	const batch = 20
 	s := storeOf(t, c)
 
 	cmd, out, errb := ingestProcess(t, c, path, batch)
@@ -354,8 +354,8 @@ func TestIngestNeo4jKilled(t *testing.T) {
 	ctl("start")
 	t.Cleanup(func() { ctl("stop") })
 	c := neo4jtest.Config{URI: fmt.Sprintf("bolt://127.0.0.1:%d", port), User: "neo4j", Password: "dipgraph-dev", Database: neo4jtest.Database}
-	path, total := copiesOfFixtures(t, 150)
-	const batch = 50
+	path, total := copiesOfFixtures(t, 40)
+	const batch = 20
 	s := storeOf(t, c)
 
 	cmd, out, errb := ingestProcess(t, c, path, batch)
