@@ -17,6 +17,7 @@ var (
 	curationRules    = mustQuery("curation_rules")
 	personCandidates = mustQuery("person_candidates")
 	eventCandidates  = mustQuery("event_candidates")
+	eventsBySeed     = mustQuery("events_by_seed")
 )
 
 // widestSlack bounds graph.Slack: event_candidates asks for events within
@@ -526,8 +527,13 @@ type storedEvent struct {
 // event it reports, and returns the longest prefix of them that resolve
 // may resolve together (cutEvents).
 func resolveEvents(ctx context.Context, tx neo4j.ManagedTransaction, passes []entityPass) ([]resolved, error) {
-	var rows []any
 	entitiesOf := make([]map[string]graph.Entity, len(passes))
+	type eventRow struct {
+		row      map[string]any
+		from, to time.Time
+		seeds    []string
+	}
+	var rows []eventRow
 	for i, p := range passes {
 		b := p.batch
 		entitiesOf[i] = make(map[string]graph.Entity, len(b.Entities))
@@ -535,17 +541,82 @@ func resolveEvents(ctx context.Context, tx neo4j.ManagedTransaction, passes []en
 			entitiesOf[i][e.ID] = e
 		}
 		for _, ev := range b.Events {
-			row := map[string]any{"article": b.Article.ID, "id": ev.ID, "type": ev.Type, "from": nil, "to": nil, "seeds": []string{}}
+			r := eventRow{row: map[string]any{"article": b.Article.ID, "id": ev.ID, "type": ev.Type, "seeded": []string{}}}
 			if from, to, ok := window(ev, entitiesOf[i]); ok {
-				row["from"], row["to"] = neo4j.DateOf(from), neo4j.DateOf(to)
-				row["seeds"] = seeds(ev, entitiesOf[i])
+				r.from, r.to, r.seeds = from, to, seeds(ev, entitiesOf[i])
 			}
-			rows = append(rows, row)
+			rows = append(rows, r)
 		}
 	}
+	// events_by_seed once for every seed of the round, then each event
+	// takes the events of its type within its window.
+	type seedAsk struct {
+		types    map[string]bool
+		from, to time.Time
+	}
+	asks := map[string]*seedAsk{}
+	for _, r := range rows {
+		for _, sd := range r.seeds {
+			a := asks[sd]
+			if a == nil {
+				a = &seedAsk{types: map[string]bool{}, from: r.from, to: r.to}
+				asks[sd] = a
+			}
+			a.types[r.row["type"].(string)] = true
+			if r.from.Before(a.from) {
+				a.from = r.from
+			}
+			if r.to.After(a.to) {
+				a.to = r.to
+			}
+		}
+	}
+	type seededEvent struct {
+		id, typ  string
+		from, to time.Time
+	}
+	bySeed := map[string][]seededEvent{}
+	if len(asks) > 0 {
+		params := make([]any, 0, len(asks))
+		for _, id := range sortedKeys(asks) {
+			a := asks[id]
+			params = append(params, map[string]any{"id": id, "types": sortedKeys(a.types),
+				"from": neo4j.DateOf(a.from), "to": neo4j.DateOf(a.to)})
+		}
+		res, err := run(ctx, tx, eventsBySeed, map[string]any{"seeds": params})
+		if err != nil {
+			return nil, fmt.Errorf("events by seed: %w", err)
+		}
+		for _, r := range res.records {
+			m := r.AsMap()
+			from, _ := m["from"].(neo4j.Date)
+			to, _ := m["to"].(neo4j.Date)
+			seed, _ := m["seed"].(string)
+			id, _ := m["id"].(string)
+			typ, _ := m["type"].(string)
+			bySeed[seed] = append(bySeed[seed], seededEvent{id, typ, from.Time(), to.Time()})
+		}
+	}
+	var params []any
+	for _, r := range rows {
+		seen := map[string]bool{}
+		var seeded []string
+		for _, sd := range r.seeds {
+			for _, e := range bySeed[sd] {
+				if e.typ == r.row["type"] && !seen[e.id] && !e.from.After(r.to) && !e.to.Before(r.from) {
+					seen[e.id] = true
+					seeded = append(seeded, e.id)
+				}
+			}
+		}
+		if len(seeded) > 0 {
+			r.row["seeded"] = seeded
+		}
+		params = append(params, r.row)
+	}
 	cands := map[personKey][]storedEvent{}
-	if len(rows) > 0 {
-		res, err := run(ctx, tx, eventCandidates, map[string]any{"rows": rows})
+	if len(params) > 0 {
+		res, err := run(ctx, tx, eventCandidates, map[string]any{"rows": params})
 		if err != nil {
 			return nil, fmt.Errorf("event candidates: %w", err)
 		}
