@@ -57,11 +57,10 @@ type evidenceKey struct {
 //     modality and confidence reconciled (graph.Absorb, graph.Reconcile).
 //
 // The store is read once for all the batches of bs, and each batch is
-// resolved against it as if the batches before it had been written
-// already: resolve returns the longest prefix of bs (at least one batch)
-// for which that holds, because no batch in it reads, or would have found
-// as a candidate, anything a batch before it in the prefix writes (see
-// round.go). The caller writes the prefix and resolves the rest again.
+// resolved against it as the batches before it leave it (round.go):
+// resolve returns the longest prefix of bs (at least one batch) for which
+// it can tell what they leave. The caller writes the prefix and resolves
+// the rest again.
 //
 // It only reads, so the driver may run it again on a retry.
 func resolve(ctx context.Context, tx neo4j.ManagedTransaction, bs []graph.Batch) ([]resolved, error) {
@@ -73,16 +72,9 @@ func resolve(ctx context.Context, tx neo4j.ManagedTransaction, bs []graph.Batch)
 	return resolveEvents(ctx, tx, passes)
 }
 
-// entityPass is a batch after entity resolution, with what resolution
-// read of the store, so that resolve can tell when it depends on a batch
-// before it in the round.
+// entityPass is a batch after entity resolution.
 type entityPass struct {
 	batch graph.Batch
-	// reads are the entity ids looked up or found: the persons' own ids,
-	// the candidates and the ids they are filed under.
-	reads map[string]bool
-	// keys are the name keys under which stored persons were looked up.
-	keys []string
 }
 
 // personKey identifies a person row of a round: its article and id.
@@ -159,10 +151,14 @@ type roundEntities struct {
 	// before holds what was stored before the round, nil for nothing, of
 	// the entities the round read.
 	before map[string]*graph.Entity
+	// persons indexes the persons of after by name key and country, as
+	// they were when written (a lookup checks they still match).
+	persons map[[2]string][]string
 }
 
 func newRoundEntities() *roundEntities {
-	return &roundEntities{after: map[string]*graph.Entity{}, before: map[string]*graph.Entity{}}
+	return &roundEntities{after: map[string]*graph.Entity{}, before: map[string]*graph.Entity{},
+		persons: map[[2]string][]string{}}
 }
 
 // saw records what the store held before the round under id.
@@ -187,7 +183,7 @@ func (r *roundEntities) stored(id string, before *graph.Entity) (*graph.Entity, 
 // knowing what it held before.
 func (r *roundEntities) resolve(ctx context.Context, tx neo4j.ManagedTransaction, b graph.Batch,
 	rules []graph.Curation, curated map[string]string, found map[personKey]personMatches) (entityPass, bool, error) {
-	p := entityPass{reads: map[string]bool{}}
+	var p entityPass
 	renames := map[string]string{}
 	// stored holds what is stored under the ids entities are filed under.
 	stored := map[string]graph.Entity{}
@@ -223,17 +219,16 @@ func (r *roundEntities) resolve(ctx context.Context, tx neo4j.ManagedTransaction
 		}
 		if key != "" && e.Country != "" {
 			// persons the round wrote that match now
-			for id, a := range r.after {
+			for _, id := range r.persons[[2]string{key, e.Country}] {
+				a := r.after[id]
 				if a != nil && !seen[id] && id != e.ID && a.Type == extract.TypePerson &&
 					a.Country == e.Country && graph.NameKey(a.Name) == key {
+					seen[id] = true
 					cands = append(cands, *a)
 				}
 			}
 		}
 		sort.Slice(cands, func(i, j int) bool { return cands[i].ID < cands[j].ID })
-		for _, id := range f.anchored {
-			p.reads[id] = true
-		}
 		cands = append(cands, filed...)
 		to, renamed := graph.PickPerson(e, same, cands, f.anchored)
 		if !renamed {
@@ -315,6 +310,12 @@ func (r *roundEntities) resolve(ctx context.Context, tx neo4j.ManagedTransaction
 		}
 		m := mergeEntity(now, e)
 		r.after[e.ID] = &m
+		if m.Type == extract.TypePerson {
+			k := [2]string{graph.NameKey(m.Name), m.Country}
+			if !slices.Contains(r.persons[k], m.ID) {
+				r.persons[k] = append(r.persons[k], m.ID)
+			}
+		}
 	}
 	return p, true, nil
 }

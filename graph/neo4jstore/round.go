@@ -12,13 +12,17 @@ import (
 
 // A round is a run of batches resolved against one read of the store and
 // written with one statement per kind (IngestBatches). Identity
-// resolution reads the store, so a batch may only join a round when what
-// it reads, and what it would have found as a candidate, is untouched by
-// the batches before it in the round: then resolving it against the
-// store as it was before the round gives what resolving it after them
-// would. The checks below are conservative: a batch that might depend on
-// an earlier one ends the round, and is resolved again, after the round
-// is written, in the next one.
+// resolution reads the store, and a batch must see what the batches
+// before it wrote, as it would one transaction after another: the round
+// keeps what its batches leave of the entities (roundEntities, in
+// identity.go) and events (roundEvents) they write, by the rules of
+// entity_merge and event_merge applied in Go to what the round read, and
+// gives a later batch those instead of what the store held, and the ones
+// the lookups would have found among them. Where it cannot tell (a batch
+// wrote an entity or event whose earlier state nobody read, or gave a
+// country to a participant of a candidate, or the same article comes
+// again), the round ends before the batch, which is resolved again, after
+// the round is written, in the next one.
 
 // independentPrefix returns how many batches at the start of bs may share
 // a round before their entities and events are resolved: at least one,
