@@ -87,7 +87,7 @@ run: neo4j corenlp build
 ## test: everything CI runs, against make test's own Neo4j (neo4j-test)
 test: neo4j-test corenlp check-generate check-web browser vet build
 	@before=$$($(USER_DB_DIGEST)); \
-	$(TEST_ENV) DIPGRAPH_REQUIRE_CORENLP=1 DIPGRAPH_REQUIRE_READERS=1 DIPGRAPH_REQUIRE_BROWSER=1 $(GO) test -p 1 -count=1 ./...; rc=$$?; \
+	$(TEST_ENV) DIPGRAPH_REQUIRE_CORENLP=1 DIPGRAPH_REQUIRE_READERS=1 DIPGRAPH_REQUIRE_BROWSER=1 $(GO) test -p 1 -count=1 -timeout 40m ./...; rc=$$?; \
 	after=$$($(USER_DB_DIGEST)); \
 	if [ "$$before" != "$$after" ]; then \
 	  echo "the database of make run at $$NEO4J_URI changed during make test ($$before -> $$after)"; exit 1; fi; \
@@ -138,7 +138,7 @@ test-unit:
 	$(GO) test -count=1 ./...
 
 test-integration: neo4j-test
-	$(TEST_ENV) $(GO) test -p 1 -count=1 ./graph/... ./cmd/...
+	$(TEST_ENV) $(GO) test -p 1 -count=1 -timeout 40m ./graph/... ./cmd/...
 
 golden:
 	$(GO) test ./extract/... -update
