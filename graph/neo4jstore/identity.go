@@ -542,7 +542,7 @@ func resolveEvents(ctx context.Context, tx neo4j.ManagedTransaction, passes []en
 			entitiesOf[i][e.ID] = e
 		}
 		for _, ev := range b.Events {
-			r := eventRow{row: map[string]any{"article": b.Article.ID, "id": ev.ID, "type": ev.Type, "seeded": []string{}}}
+			r := eventRow{row: map[string]any{"article": b.Article.ID, "id": ev.ID, "type": ev.Type}}
 			if from, to, ok := window(ev, entitiesOf[i]); ok {
 				r.from, r.to, r.seeds = from, to, seeds(ev, entitiesOf[i])
 			}
@@ -572,11 +572,12 @@ func resolveEvents(ctx context.Context, tx neo4j.ManagedTransaction, passes []en
 			}
 		}
 	}
+	// the stored events of the seeds, and the seeds they were found through
 	type seededEvent struct {
-		id, typ  string
-		from, to time.Time
+		storedEvent
+		seeds map[string]bool
 	}
-	bySeed := map[string][]seededEvent{}
+	var seeded []seededEvent
 	if len(asks) > 0 {
 		params := make([]any, 0, len(asks))
 		for _, id := range sortedKeys(asks) {
@@ -589,31 +590,24 @@ func resolveEvents(ctx context.Context, tx neo4j.ManagedTransaction, passes []en
 			return nil, fmt.Errorf("events by seed: %w", err)
 		}
 		for _, r := range res.records {
-			m := r.AsMap()
-			from, _ := m["from"].(neo4j.Date)
-			to, _ := m["to"].(neo4j.Date)
-			seed, _ := m["seed"].(string)
-			id, _ := m["id"].(string)
-			typ, _ := m["type"].(string)
-			bySeed[seed] = append(bySeed[seed], seededEvent{id, typ, from.Time(), to.Time()})
+			_, se, err := storedEventOf(r)
+			if err != nil {
+				return nil, fmt.Errorf("events by seed: %w", err)
+			}
+			seeds, _, err := neo4j.GetRecordValue[[]any](r, "seeds")
+			if err != nil {
+				return nil, fmt.Errorf("events by seed: %w", err)
+			}
+			e := seededEvent{se, map[string]bool{}}
+			for _, sd := range stringsOf(seeds) {
+				e.seeds[sd] = true
+			}
+			seeded = append(seeded, e)
 		}
 	}
-	var params []any
-	for _, r := range rows {
-		seen := map[string]bool{}
-		var seeded []string
-		for _, sd := range r.seeds {
-			for _, e := range bySeed[sd] {
-				if e.typ == r.row["type"] && !seen[e.id] && !e.from.After(r.to) && !e.to.Before(r.from) {
-					seen[e.id] = true
-					seeded = append(seeded, e.id)
-				}
-			}
-		}
-		if len(seeded) > 0 {
-			r.row["seeded"] = seeded
-		}
-		params = append(params, r.row)
+	params := make([]any, len(rows))
+	for i, r := range rows {
+		params[i] = r.row
 	}
 	cands := map[personKey][]storedEvent{}
 	if len(params) > 0 {
@@ -628,6 +622,36 @@ func resolveEvents(ctx context.Context, tx neo4j.ManagedTransaction, passes []en
 			}
 			k := personKey{article, key}
 			cands[k] = append(cands[k], se)
+		}
+	}
+	// each event's candidates: those of event_candidates, and the seeded
+	// events of its type within its window that have one of its seeds
+	for _, r := range rows {
+		if len(r.seeds) == 0 {
+			continue
+		}
+		k := personKey{r.row["article"].(string), r.row["id"].(string)}
+		have := map[string]bool{}
+		for _, c := range cands[k] {
+			have[c.event.ID] = true
+		}
+		added := false
+		for _, e := range seeded {
+			if have[e.event.ID] || e.event.Type != r.row["type"] || e.event.From.IsZero() || e.event.To.IsZero() ||
+				e.event.From.After(r.to) || e.event.To.Before(r.from) {
+				continue
+			}
+			for _, sd := range r.seeds {
+				if e.seeds[sd] {
+					have[e.event.ID] = true
+					cands[k] = append(cands[k], e.storedEvent)
+					added = true
+					break
+				}
+			}
+		}
+		if added {
+			sort.SliceStable(cands[k], func(i, j int) bool { return cands[k][i].event.ID < cands[k][j].event.ID })
 		}
 	}
 	// The batches are resolved in order, each against the store as the

@@ -337,8 +337,8 @@ func identityExplainParams() map[string]map[string]any {
 			"from": "f", "to": "e", "article": nil}}},
 		"curation_retarget": {"keep": "e", "drop": "f"},
 		"event_candidates": {"rows": []any{
-			map[string]any{"article": "a", "id": "ev", "type": "Visit", "seeded": []string{"ev3"}},
-			map[string]any{"article": "a", "id": "ev2", "type": "Visit", "seeded": []string{}},
+			map[string]any{"article": "a", "id": "ev", "type": "Visit"},
+			map[string]any{"article": "a", "id": "ev2", "type": "Visit"},
 		}},
 		"events_by_seed": {"seeds": []any{
 			map[string]any{"id": "country:AZE", "types": []string{"Visit"}, "from": day, "to": day},

@@ -1,17 +1,15 @@
 // event_candidates: for each event of a batch, the stored events it may
 // be a report of: the one with its id; those of its type that already
-// hold evidence from the row's article (where an earlier ingest filed it);
-// and those events_by_seed found: of its type, whose [from, to] meets its
-// window and that have one of its seed entities as a participant (its
-// identifying participants and their countries). Ingest decides with
-// graph.PickEvent.
+// hold evidence from the row's article (where an earlier ingest filed it).
+// The third way, those of its type whose [from, to] meets its window and
+// that have one of its seed entities as a participant (its identifying
+// participants and their countries), is events_by_seed, once for a whole
+// round. Ingest decides with graph.PickEvent.
 //
 // Params:     $rows LIST<MAP> of
 //               article STRING      the batch's article id
 //               id      STRING      the batch's id for the event
 //               type    STRING      Visit, Meeting, ...
-//               seeded  LIST<STRING>  ids of the stored events
-//                                   events_by_seed found for it
 // Returns:    article STRING, key STRING (the row's id), ev NODE,
 //             participants LIST<MAP{role, id, type, country}> where country
 //               is the ISO3 the entity is (countries) or belongs to,
@@ -32,10 +30,6 @@ CALL (row) {
   MATCH (a:Article {id: row.article})<-[:EVIDENCE]-(ev:Event)
   USING INDEX a:Article(id)
   WHERE ev.type = row.type
-  RETURN ev
-  UNION
-  MATCH (ev:Event)
-  WHERE ev.id IN row.seeded
   RETURN ev
 }
 RETURN row.article AS article, row.id AS key, ev,
