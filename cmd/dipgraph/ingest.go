@@ -22,6 +22,11 @@ type ingester interface {
 // defaultBatch is how many articles ingest writes in one transaction.
 const defaultBatch = 200
 
+// maxBatchText bounds the text of the articles of one transaction: a
+// batch of long transcripts is written before it has -batch articles, so
+// that memory stays bounded whatever the articles' length.
+const maxBatchText = 8 << 20
+
 // cmdIngest extracts the articles of its inputs on all the parser's
 // workers (or, with -graphs, reads what extract printed) and stores them
 // in transactions of -batch articles, streaming; a bad article or line is
@@ -32,7 +37,7 @@ func cmdIngest(ctx context.Context, cfg config, args []string, stdin io.Reader, 
 	fs.SetOutput(stderr)
 	quiet := fs.Bool("q", false, "print only the summary line (and no progress)")
 	graphs := fs.Bool("graphs", false, "the inputs are what dipgraph extract printed, one node-link document a line: store them without extracting")
-	size := fs.Int("batch", defaultBatch, "articles written in one transaction")
+	size := fs.Int("batch", defaultBatch, "articles written in one transaction (fewer when their text passes 8 MB)")
 	every := fs.Duration("progress", 5*time.Second, "how often to print a progress line when stderr is not a terminal")
 	extractor := parseFlag(fs, cfg)
 	workers := workersFlag(fs, cfg)
@@ -194,6 +199,7 @@ func ingestAll(ctx context.Context, store ingester, in source, size int, stderr 
 	}()
 
 	var buf []pending
+	bufText := 0
 	flush := func() error {
 		if len(buf) == 0 {
 			return nil
@@ -203,7 +209,7 @@ func ingestAll(ctx context.Context, store ingester, in source, size int, stderr 
 		case <-ctx.Done():
 			return ctx.Err()
 		}
-		buf = nil
+		buf, bufText = nil, 0
 		return nil
 	}
 	done := func(where string, b graph.Batch, err error) error {
@@ -220,7 +226,8 @@ func ingestAll(ctx context.Context, store ingester, in source, size int, stderr 
 			return nil
 		}
 		buf = append(buf, pending{where, b})
-		if len(buf) >= size {
+		bufText += len(b.Article.Text)
+		if len(buf) >= size || bufText >= maxBatchText {
 			return flush()
 		}
 		return nil
