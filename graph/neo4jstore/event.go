@@ -483,24 +483,21 @@ func (s *Store) EventsByIDs(ctx context.Context, ids []string) (map[string]graph
 // function of a dataloader. Events without participants, or not stored,
 // are absent from the map.
 func (s *Store) Participants(ctx context.Context, eventIDs []string) (map[string][]graph.Participant, error) {
-	out, err := grouped(ctx, s, "participants", participantsByEvents, eventIDs, func(r *neo4j.Record) (string, graph.Participant, error) {
+	out, err := grouped(ctx, s, "participants", participantsByEvents, eventIDs, keyedBy("event", func(r *neo4j.Record) (graph.Participant, error) {
 		var x graph.Participant
-		event, _, err := neo4j.GetRecordValue[string](r, "event")
-		if err != nil {
-			return "", x, err
-		}
+		var err error
 		if x.Role, _, err = neo4j.GetRecordValue[string](r, "role"); err != nil {
-			return "", x, err
+			return x, err
 		}
 		if x.EntityID, _, err = neo4j.GetRecordValue[string](r, "entity"); err != nil {
-			return "", x, err
+			return x, err
 		}
 		if x.Groups, err = stringList(r, "groups"); err != nil {
-			return "", x, err
+			return x, err
 		}
 		x.Sectors, err = stringList(r, "sectors")
-		return event, x, err
-	})
+		return x, err
+	}))
 	if err != nil {
 		return nil, err
 	}

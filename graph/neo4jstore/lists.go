@@ -248,14 +248,7 @@ func (s *Store) RelationsOf(ctx context.Context, entityIDs []string) (map[string
 // Participants and Evidence, in one query: the batch function of a
 // dataloader. Articles without events are absent from the map.
 func (s *Store) EventsReportedIn(ctx context.Context, articleIDs []string) (map[string][]graph.Event, error) {
-	return grouped(ctx, s, "events reported in", eventsInArticles, articleIDs, func(r *neo4j.Record) (string, graph.Event, error) {
-		a, _, err := neo4j.GetRecordValue[string](r, "article")
-		if err != nil {
-			return "", graph.Event{}, err
-		}
-		ev, err := eventRecord(r)
-		return a, ev, err
-	})
+	return grouped(ctx, s, "events reported in", eventsInArticles, articleIDs, keyedBy("article", eventRecord))
 }
 
 // EntitiesMentionedIn returns the entities the given articles mention,
@@ -263,14 +256,24 @@ func (s *Store) EventsReportedIn(ctx context.Context, articleIDs []string) (map[
 // one query: the batch function of a dataloader. Articles without
 // mentions are absent from the map.
 func (s *Store) EntitiesMentionedIn(ctx context.Context, articleIDs []string) (map[string][]graph.Entity, error) {
-	return grouped(ctx, s, "entities mentioned in", entitiesInArticles, articleIDs, func(r *neo4j.Record) (string, graph.Entity, error) {
-		a, _, err := neo4j.GetRecordValue[string](r, "article")
-		if err != nil {
-			return "", graph.Entity{}, err
-		}
+	return grouped(ctx, s, "entities mentioned in", entitiesInArticles, articleIDs, keyedBy("article", func(r *neo4j.Record) (graph.Entity, error) {
 		n, _, err := neo4j.GetRecordValue[neo4j.Node](r, "n")
-		return a, entityFromNode(n), err
-	})
+		return entityFromNode(n), err
+	}))
+}
+
+// keyedBy maps a row with rec, keyed by its column key: the mapper of a
+// grouped loader whose rows name their group in one column.
+func keyedBy[T any](key string, rec func(*neo4j.Record) (T, error)) func(*neo4j.Record) (string, T, error) {
+	return func(r *neo4j.Record) (string, T, error) {
+		k, _, err := neo4j.GetRecordValue[string](r, key)
+		if err != nil {
+			var zero T
+			return "", zero, err
+		}
+		v, err := rec(r)
+		return k, v, err
+	}
 }
 
 // relationOf reads a relation row: source, type, target, role, date and
