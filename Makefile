@@ -27,19 +27,20 @@ NEO4J_TEST_PORT ?= 7688
 NEO4J_TEST := DIPGRAPH_NEO4J_HOME=$(NEO4J_TEST_HOME) DIPGRAPH_NEO4J_DATA=$(NEO4J_TEST_HOME)/data \
 	NEO4J_BOLT_PORT=$(NEO4J_TEST_PORT) DIPGRAPH_NEO4J_DATABASE=dipgraph-test NEO4J_USER=neo4j NEO4J_PASSWORD=dipgraph-dev
 TEST_ENV := DIPGRAPH_TEST_NEO4J_URI=bolt://127.0.0.1:$(NEO4J_TEST_PORT) DIPGRAPH_TEST_NEO4J_USER=neo4j \
-	DIPGRAPH_TEST_NEO4J_PASSWORD=dipgraph-dev DIPGRAPH_REQUIRE_NEO4J=1
+	DIPGRAPH_TEST_NEO4J_PASSWORD=dipgraph-dev DIPGRAPH_REQUIRE_NEO4J=1 \
+	DIPGRAPH_CORPUS=$(if $(wildcard $(SHARED)/corpus/dev.jsonl),$(SHARED)/corpus)
 # A digest of the database of make run (its export), or "none" when nothing
 # listens at NEO4J_URI.
 USER_DB_DIGEST = hp=$${NEO4J_URI\#*://}; hp=$${hp%%/*}; \
 	if (exec 3<>"/dev/tcp/$${hp%:*}/$${hp\#\#*:}") 2>/dev/null; then (set -o pipefail; $(BIN) export | sha256sum | cut -c1-16) || echo "export-failed"; else echo none; fi
 
 .PHONY: web check-web browser test-browser help run test neo4j neo4j-stop neo4j-test neo4j-test-stop corenlp corenlp-stop build generate check-generate vet test-unit \
-        test-integration golden eval bench bench-api bench-export soak parses bench-parse fuzz lexicon-report clean
+        test-integration golden eval bench bench-api bench-export soak parses bench-parse fuzz lexicon-report bench-ingest bench-ingest-stop clean
 
 help:
 	@echo "make run    start Neo4j and CoreNLP, ingest testdata/articles, serve GraphQL on http://127.0.0.1:8080"
 	@echo "make test   start a Neo4j of its own (neo4j-test) and CoreNLP, check generated code, vet, run every test against them"
-	@echo "other targets: web check-web browser test-browser neo4j neo4j-stop neo4j-test neo4j-test-stop corenlp corenlp-stop build generate check-generate vet test-unit test-integration golden fuzz eval bench bench-api bench-export soak parses bench-parse lexicon-report"
+	@echo "other targets: web check-web browser test-browser neo4j neo4j-stop neo4j-test neo4j-test-stop corenlp corenlp-stop build generate check-generate vet test-unit test-integration golden fuzz eval bench bench-api bench-export soak parses bench-parse lexicon-report bench-ingest bench-ingest-stop"
 
 ## the web page (web/, built into server/web/app) and GraphiQL's files
 ## (server/web/graphiql), from the npm packages of web/package-lock.json
@@ -86,7 +87,7 @@ run: neo4j corenlp build
 ## test: everything CI runs, against make test's own Neo4j (neo4j-test)
 test: neo4j-test corenlp check-generate check-web browser vet build
 	@before=$$($(USER_DB_DIGEST)); \
-	$(TEST_ENV) DIPGRAPH_REQUIRE_CORENLP=1 DIPGRAPH_REQUIRE_READERS=1 DIPGRAPH_REQUIRE_BROWSER=1 $(GO) test -p 1 -count=1 ./...; rc=$$?; \
+	$(TEST_ENV) DIPGRAPH_REQUIRE_CORENLP=1 DIPGRAPH_REQUIRE_READERS=1 DIPGRAPH_REQUIRE_BROWSER=1 $(GO) test -p 1 -count=1 -timeout 40m ./...; rc=$$?; \
 	after=$$($(USER_DB_DIGEST)); \
 	if [ "$$before" != "$$after" ]; then \
 	  echo "the database of make run at $$NEO4J_URI changed during make test ($$before -> $$after)"; exit 1; fi; \
@@ -137,7 +138,7 @@ test-unit:
 	$(GO) test -count=1 ./...
 
 test-integration: neo4j-test
-	$(TEST_ENV) $(GO) test -p 1 -count=1 ./graph/... ./cmd/...
+	$(TEST_ENV) $(GO) test -p 1 -count=1 -timeout 40m ./graph/... ./cmd/...
 
 golden:
 	$(GO) test ./extract/... -update
@@ -207,6 +208,22 @@ soak: corenlp
 	  DIPGRAPH_REQUIRE_NEO4J=1 DIPGRAPH_REQUIRE_CORENLP=1 DIPGRAPH_SOAK=$(SOAK) DIPGRAPH_CORPUS=$(SHARED)/corpus \
 	  $(GO) test -count=1 -run '^TestSoak$$' -v -timeout 90m ./cmd/dipgraph; rc=$$?; \
 	  $(MAKE) --no-print-directory neo4j-test-stop NEO4J_TEST_HOME=$(SOAK_NEO4J_HOME) NEO4J_TEST_PORT=$(SOAK_NEO4J_PORT); exit $$rc
+
+# bulk ingest (README, Bulk ingest): extract the dev corpus once, store it with
+# ingest -graphs, the naive writer and Neo4j's limit on the same input, end to
+# end ingest, peak RSS on bulk.jsonl.gz; against a Neo4j of the bench's own
+# (BENCH_NEO4J_HOME, port BENCH_NEO4J_PORT), emptied before each pass
+BENCH_NEO4J_HOME ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/dipgraph/neo4j-bench
+BENCH_NEO4J_PORT ?= 7692
+bench-ingest: corenlp
+	@DIPGRAPH_NEO4J_HOME=$(BENCH_NEO4J_HOME) DIPGRAPH_NEO4J_DATA=$(BENCH_NEO4J_HOME)/data NEO4J_BOLT_PORT=$(BENCH_NEO4J_PORT) \
+	  DIPGRAPH_NEO4J_DATABASE=dipgraph-test NEO4J_USER=neo4j NEO4J_PASSWORD=dipgraph-dev $(NEO4JCTL) start
+	DIPGRAPH_BENCH_INGEST=$(SHARED)/corpus DIPGRAPH_TEST_NEO4J_URI=bolt://127.0.0.1:$(BENCH_NEO4J_PORT) \
+	  DIPGRAPH_TEST_NEO4J_USER=neo4j DIPGRAPH_TEST_NEO4J_PASSWORD=dipgraph-dev \
+	  $(GO) test -run '^TestBenchIngest$$' -count=1 -v -timeout 180m ./cmd/dipgraph/
+
+bench-ingest-stop:
+	@DIPGRAPH_NEO4J_HOME=$(BENCH_NEO4J_HOME) NEO4J_BOLT_PORT=$(BENCH_NEO4J_PORT) $(NEO4JCTL) stop
 
 # peak memory of dipgraph export, small selection vs whole graph, every format
 # (deploy/bench/export.sh; load the graph first, or EXPORT_BENCH_INGEST=1)

@@ -120,9 +120,17 @@ func eventFromNode(n extract.Node, articleID string) (Event, error) {
 	for _, s := range spans(p[extract.PropEvidence]) {
 		ev.Evidence = append(ev.Evidence, Evidence{ArticleID: articleID, Start: s.Start, End: s.End})
 	}
-	if gs, ok := p[extract.PropUnattributed].([]extract.GroupActor); ok {
+	switch gs := p[extract.PropUnattributed].(type) {
+	case []extract.GroupActor:
 		for _, g := range gs {
 			ev.UnattributedActors = append(ev.UnattributedActors, UnattributedActor{Role: g.Role, Name: g.Name, Sector: g.Sector})
+		}
+	case []any: // decoded from JSON (extract's output read back by ingest --graphs)
+		for _, x := range gs {
+			if m, ok := x.(map[string]any); ok {
+				ev.UnattributedActors = append(ev.UnattributedActors,
+					UnattributedActor{Role: str(m["role"]), Name: str(m["name"]), Sector: str(m["sector"])})
+			}
 		}
 	}
 	return ev, nil

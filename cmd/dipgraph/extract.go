@@ -18,13 +18,13 @@ func cmdExtract(ctx context.Context, cfg config, args []string, stdin io.Reader,
 	workers := workersFlag(fs, cfg)
 	format := fs.String("format", "graph", "output: graph (one node-link document per article) or events (one CAMEO record per coded dyad)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: dipgraph extract [-format graph|events] [-parse=false] [-workers N] FILE|DIR|-")
+		fmt.Fprintln(stderr, "usage: dipgraph extract [-format graph|events] [-parse=false] [-workers N] FILE|DIR|GLOB|- ...")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
+	if fs.NArg() == 0 {
 		fs.Usage()
 		return errUsage
 	}
@@ -34,7 +34,7 @@ func cmdExtract(ctx context.Context, cfg config, args []string, stdin io.Reader,
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
 	ex := extractor()
-	return eachArticle(ctx, workers(ex), fs.Arg(0), stdin, stderr, func(ctx context.Context, in extract.Input) (extract.Result, error) {
+	return eachArticle(ctx, workers(ex), fs.Args(), stdin, stderr, func(ctx context.Context, in extract.Input) (extract.Result, error) {
 		return ex.Extract(ctx, in)
 	}, func(res extract.Result) error {
 		if *format == "events" {

@@ -36,6 +36,45 @@ type jsonArticle struct {
 	URL       *string         `json:"url"`
 }
 
+// readInputs reads each of paths as readItems does, in order; a path
+// with a glob pattern (*, ? or [) stands for the files it matches, in
+// name order, and matching none is an error.
+func readInputs(paths []string, stdin io.Reader, fn func(item) error) error {
+	return expand(paths, func(p string) error { return readItems(p, stdin, fn) })
+}
+
+// expand calls fn with each path of paths, a glob pattern replaced by
+// the files it matches.
+func expand(paths []string, fn func(string) error) error {
+	for _, p := range paths {
+		if p == "-" || !strings.ContainsAny(p, "*?[") {
+			if err := fn(p); err != nil {
+				return err
+			}
+			continue
+		}
+		if _, err := os.Stat(p); err == nil {
+			if err := fn(p); err != nil { // a file named with a pattern's characters
+				return err
+			}
+			continue
+		}
+		matches, err := filepath.Glob(p)
+		if err != nil {
+			return fmt.Errorf("%s: %w", p, err)
+		}
+		if len(matches) == 0 {
+			return fmt.Errorf("%s: no file matches", p)
+		}
+		for _, m := range matches {
+			if err := fn(m); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // readItems reads FILE, DIR or - (stdin) and calls fn for each article.
 // A file is JSONL when its name ends in .jsonl or .jsonl.gz or its first
 // character is '{'; otherwise it is one raw article. A directory is read

@@ -21,13 +21,13 @@ func cmdLexiconReport(ctx context.Context, cfg config, args []string, stdin io.R
 	extractor := parseFlag(fs, cfg)
 	workers := workersFlag(fs, cfg)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: dipgraph lexicon-report [-parse=false] [-workers N] FILE|DIR|-")
+		fmt.Fprintln(stderr, "usage: dipgraph lexicon-report [-parse=false] [-workers N] FILE|DIR|GLOB|- ...")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
+	if fs.NArg() == 0 {
 		fs.Usage()
 		return errUsage
 	}
@@ -36,7 +36,7 @@ func cmdLexiconReport(ctx context.Context, cfg config, args []string, stdin io.R
 	articles, events := 0, 0
 	unexplained := map[string]int{} // trigger words and code -> events
 	ex := extractor()
-	err := eachArticle(ctx, workers(ex), fs.Arg(0), stdin, stderr, func(ctx context.Context, in extract.Input) ([]extract.LexiconFire, error) {
+	err := eachArticle(ctx, workers(ex), fs.Args(), stdin, stderr, func(ctx context.Context, in extract.Input) ([]extract.LexiconFire, error) {
 		res, err := ex.Extract(ctx, in)
 		if err != nil {
 			return nil, err

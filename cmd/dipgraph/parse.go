@@ -26,13 +26,13 @@ func cmdParse(ctx context.Context, cfg config, args []string, stdin io.Reader, s
 	all := fs.Bool("all", false, "parse every body sentence, not only those extract.Sentences picks")
 	indent := fs.Bool("indent", false, "indent the JSON (one document over several lines)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: dipgraph parse [-all] [-indent] FILE|DIR|-")
+		fmt.Fprintln(stderr, "usage: dipgraph parse [-all] [-indent] FILE|DIR|GLOB|- ...")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
+	if fs.NArg() == 0 {
 		fs.Usage()
 		return errUsage
 	}
@@ -46,7 +46,7 @@ func cmdParse(ctx context.Context, cfg config, args []string, stdin io.Reader, s
 	if *indent {
 		enc.SetIndent("", "  ")
 	}
-	return eachArticle(ctx, cfg.parserCapacity(), fs.Arg(0), stdin, stderr, func(ctx context.Context, in extract.Input) (parsed, error) {
+	return eachArticle(ctx, cfg.parserCapacity(), fs.Args(), stdin, stderr, func(ctx context.Context, in extract.Input) (parsed, error) {
 		doc, err := parseArticle(ctx, client, in, sentences)
 		return parsed{ID: extract.ArticleID(in), Document: doc}, err
 	}, func(p parsed) error { return enc.Encode(p) })

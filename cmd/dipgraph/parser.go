@@ -58,16 +58,16 @@ func parseArticle(ctx context.Context, c *corenlp.Client, in extract.Input, pick
 	return doc, nil
 }
 
-// eachArticle reads every article of path (as readItems does) with read,
+// eachArticle reads every article of paths (as readInputs does) with read,
 // on workers goroutines at once, and hands the results to write in input
 // order. An unreadable article, or one read fails on, is reported on
 // stderr and skipped; a fatal error (no parser, cancelled) or a failed
 // write ends the run. It fails at the end when any article was skipped.
-func eachArticle[T any](ctx context.Context, workers int, path string, stdin io.Reader, stderr io.Writer,
+func eachArticle[T any](ctx context.Context, workers int, paths []string, stdin io.Reader, stderr io.Writer,
 	read func(context.Context, extract.Input) (T, error), write func(T) error) error {
 	bad := 0
 	err := inOrder(ctx, workers, func(yield func(item) error) error {
-		return readItems(path, stdin, yield)
+		return readInputs(paths, stdin, yield)
 	}, func(ctx context.Context, it item) (T, error) {
 		if it.err != nil {
 			var zero T

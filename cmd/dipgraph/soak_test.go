@@ -66,9 +66,9 @@ func TestSoak(t *testing.T) {
 	if err != nil || duration <= 0 {
 		t.Fatalf("DIPGRAPH_SOAK=%q: want a duration such as 3m", soak)
 	}
-	base := envInt(t, "SOAK_BASE", 600)
-	concurrency := envInt(t, "SOAK_CONCURRENCY", 4)
-	p99Limit := time.Duration(envInt(t, "SOAK_P99_MS", 83)) * time.Millisecond
+	base := soakEnvInt(t, "SOAK_BASE", 600)
+	concurrency := soakEnvInt(t, "SOAK_CONCURRENCY", 4)
+	p99Limit := time.Duration(soakEnvInt(t, "SOAK_P99_MS", 83)) * time.Millisecond
 	corpus := os.Getenv("DIPGRAPH_CORPUS")
 	if corpus == "" {
 		corpus = "../../../shared/corpus"
@@ -241,7 +241,7 @@ func TestSoak(t *testing.T) {
 }
 
 // envInt reads a positive integer from the environment, or def.
-func envInt(t *testing.T, key string, def int) int {
+func soakEnvInt(t *testing.T, key string, def int) int {
 	t.Helper()
 	v := os.Getenv(key)
 	if v == "" {

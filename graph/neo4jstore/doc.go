@@ -129,7 +129,25 @@
 // came first; the graph does not (one node per event and person,
 // whatever the order; TestIngestSameEventManyReports). Two transactions
 // ingesting two reports of one new event at the same moment may still
-// make two nodes.
+// make two nodes (two nodes of one id never: the ids are constrained).
+//
+// # Batches
+//
+// IngestBatches writes many articles in one transaction, in rounds
+// (round.go): a round reads the store once for all its articles (the three
+// lookups above, each one UNWIND over every article's rows) and writes
+// each kind of row of every article with one UNWIND statement, in article
+// order. Each article is resolved against the store as the articles before
+// it in the round leave it: roundEntities and roundEvents apply
+// entity_merge's and event_merge's rules in Go to what the round read, and
+// offer what the round wrote as candidates where the lookups would have
+// found it. An article that reads what the round wrote without the round
+// knowing what was there before ends the round; the rest is read again
+// after the round is written. So the graph and each summary are what
+// Ingest one article after another gives (TestIngestBatchesAsOneByOne).
+// The merge statements return the articles whose rows changed something
+// (each row runs in a CALL subquery of its own, so it sees the rows before
+// it), which is IngestSummary.Changed. Ingest is IngestBatches of one.
 //
 // # Reads
 //

@@ -47,22 +47,48 @@ func (s *Store) Entities(ctx context.Context, ids []string) (map[string]graph.En
 	return byIDs(ctx, s, "entities", entitiesByIDs, ids, entityRecord, func(e graph.Entity) string { return e.ID })
 }
 
-// byIDs runs a query of $ids that returns one row per stored id and keys
-// the rows by id: the shape of every by-id batch loader.
+// byIDs runs query, the batch query of a dataloader that gives one row
+// per id found, on ids and keys what rec maps by id.
 func byIDs[T any](ctx context.Context, s *Store, op, query string, ids []string, rec func(*neo4j.Record) (T, error), id func(T) string) (map[string]T, error) {
+	groups, err := grouped(ctx, s, op, query, ids, func(r *neo4j.Record) (string, T, error) {
+		v, err := rec(r)
+		return id(v), v, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]T, len(groups))
+	for k, vs := range groups {
+		out[k] = vs[len(vs)-1]
+	}
+	return out, nil
+}
+
+// grouped runs query, the batch query of a dataloader, on ids without
+// repeats (as $ids, in one read transaction) and groups the rows rec maps
+// by the key rec gives each, in the query's order: the scaffolding every
+// loader keyed by id shares. Ids without rows are absent from the map.
+func grouped[T any](ctx context.Context, s *Store, op, query string, ids []string, rec func(*neo4j.Record) (string, T, error)) (map[string][]T, error) {
 	ids = unique(ids)
-	out := make(map[string]T, len(ids))
+	out := make(map[string][]T, len(ids))
 	if len(ids) == 0 {
 		return out, nil
 	}
-	list, err := read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]T, error) {
-		return collect(ctx, tx, query, map[string]any{"ids": ids}, rec)
+	type row struct {
+		key string
+		v   T
+	}
+	rows, err := read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]row, error) {
+		return collect(ctx, tx, query, map[string]any{"ids": ids}, func(r *neo4j.Record) (row, error) {
+			k, v, err := rec(r)
+			return row{k, v}, err
+		})
 	})
 	if err != nil {
 		return nil, s.fail(op, strings.Join(ids, ","), err)
 	}
-	for _, x := range list {
-		out[id(x)] = x
+	for _, x := range rows {
+		out[x.key] = append(out[x.key], x.v)
 	}
 	return out, nil
 }

@@ -428,24 +428,34 @@ func filterParams(f graph.EventFilter) (map[string]any, error) {
 	if f.Dated != nil {
 		p["dated"] = *f.Dated
 	}
-	q, err := fulltextQuery(f.Text)
+	if err := textAndDates(p, f.Text, f.From, f.To); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// textAndDates sets the text, from and to parameters of the event and
+// article filters: the full-text query of text and the dates, when
+// given. A range that ends before it starts is graph.ErrInvalid.
+func textAndDates(p map[string]any, text string, from, to *time.Time) error {
+	q, err := fulltextQuery(text)
 	if err != nil {
-		return nil, fmt.Errorf("filter.%w", err)
+		return fmt.Errorf("filter.%w", err)
 	}
 	if q != "" {
 		p["text"] = q
 	}
-	if f.From != nil {
-		p["from"] = neo4j.DateOf(*f.From)
+	if from != nil {
+		p["from"] = neo4j.DateOf(*from)
 	}
-	if f.To != nil {
-		p["to"] = neo4j.DateOf(*f.To)
+	if to != nil {
+		p["to"] = neo4j.DateOf(*to)
 	}
-	if f.From != nil && f.To != nil && f.To.Before(*f.From) {
-		return nil, fmt.Errorf("date range %s..%s ends before it starts: %w",
-			f.From.Format(dayLayout), f.To.Format(dayLayout), graph.ErrInvalid)
+	if from != nil && to != nil && to.Before(*from) {
+		return fmt.Errorf("date range %s..%s ends before it starts: %w",
+			from.Format(dayLayout), to.Format(dayLayout), graph.ErrInvalid)
 	}
-	return p, nil
+	return nil
 }
 
 // Event returns the event with the given id, without Participants and
@@ -473,40 +483,23 @@ func (s *Store) EventsByIDs(ctx context.Context, ids []string) (map[string]graph
 // function of a dataloader. Events without participants, or not stored,
 // are absent from the map.
 func (s *Store) Participants(ctx context.Context, eventIDs []string) (map[string][]graph.Participant, error) {
-	ids := unique(eventIDs)
-	out := make(map[string][]graph.Participant, len(ids))
-	if len(ids) == 0 {
-		return out, nil
-	}
-	type row struct {
-		event string
-		graph.Participant
-	}
-	rows, err := read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]row, error) {
-		return collect(ctx, tx, participantsByEvents, map[string]any{"ids": ids}, func(r *neo4j.Record) (row, error) {
-			var x row
-			var err error
-			if x.event, _, err = neo4j.GetRecordValue[string](r, "event"); err != nil {
-				return x, err
-			}
-			if x.Role, _, err = neo4j.GetRecordValue[string](r, "role"); err != nil {
-				return x, err
-			}
-			if x.EntityID, _, err = neo4j.GetRecordValue[string](r, "entity"); err != nil {
-				return x, err
-			}
-			if x.Groups, err = stringList(r, "groups"); err != nil {
-				return x, err
-			}
-			x.Sectors, err = stringList(r, "sectors")
+	out, err := grouped(ctx, s, "participants", participantsByEvents, eventIDs, keyedBy("event", func(r *neo4j.Record) (graph.Participant, error) {
+		var x graph.Participant
+		var err error
+		if x.Role, _, err = neo4j.GetRecordValue[string](r, "role"); err != nil {
 			return x, err
-		})
-	})
+		}
+		if x.EntityID, _, err = neo4j.GetRecordValue[string](r, "entity"); err != nil {
+			return x, err
+		}
+		if x.Groups, err = stringList(r, "groups"); err != nil {
+			return x, err
+		}
+		x.Sectors, err = stringList(r, "sectors")
+		return x, err
+	}))
 	if err != nil {
-		return nil, s.fail("participants", strings.Join(ids, ","), err)
-	}
-	for _, x := range rows {
-		out[x.event] = append(out[x.event], x.Participant)
+		return nil, err
 	}
 	for _, ps := range out {
 		sort.Slice(ps, func(i, j int) bool {

@@ -3,6 +3,7 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 
@@ -16,6 +17,7 @@ var (
 	curationRules    = mustQuery("curation_rules")
 	personCandidates = mustQuery("person_candidates")
 	eventCandidates  = mustQuery("event_candidates")
+	eventsBySeed     = mustQuery("events_by_seed")
 )
 
 // widestSlack bounds graph.Slack: event_candidates asks for events within
@@ -31,8 +33,11 @@ type resolved struct {
 	// origins lists, by evidence span, the extractor ids of the reports
 	// filed with it, when resolution filed some under another id.
 	origins map[evidenceKey][]string
-	// claims are the article's own dates, groups and sectors of its
-	// events, under the ids they were filed under (provenance.go).
+	// reads are the event ids resolution looked up or found.
+	reads map[string]bool
+	// claims are the article's own names, dates, groups and sectors,
+	// under the ids they were filed under (provenance.go); the writer
+	// records them with the batch.
 	claims []string
 }
 
@@ -42,8 +47,8 @@ type evidenceKey struct {
 	start, end     int
 }
 
-// resolve rewrites b's ids in tx, before Ingest writes it (see doc.go,
-// Identity):
+// resolve rewrites the ids of a round of batches in tx, before Ingest
+// writes them (see doc.go, Identity):
 //
 //  1. curation decisions recorded by MergeEntities and SplitEntity map
 //     entity ids to the ones an analyst chose;
@@ -55,68 +60,142 @@ type evidenceKey struct {
 //     (graph.PickEvent), with the stored event's values kept and its date,
 //     modality and confidence reconciled (graph.Absorb, graph.Reconcile).
 //
-// Then it records what the article itself said (its claims, see
-// provenance.go) on the article node: here alone are they known apart
-// from what they were reconciled with. That is its one write; a retry
-// runs the whole transaction again.
-func resolve(ctx context.Context, tx neo4j.ManagedTransaction, b graph.Batch) (resolved, error) {
-	article := b.Article.ID
-	b, names, err := resolveEntities(ctx, tx, b)
+// The store is read once for all the batches of bs, and each batch is
+// resolved against it as the batches before it leave it (round.go):
+// resolve returns the longest prefix of bs (at least one batch) for which
+// it can tell what they leave. The caller writes the prefix and resolves
+// the rest again.
+//
+// It only reads, so the driver may run it again on a retry.
+func resolve(ctx context.Context, tx neo4j.ManagedTransaction, bs []graph.Batch) ([]resolved, error) {
+	bs = bs[:independentPrefix(bs)]
+	passes, err := resolveEntities(ctx, tx, bs)
 	if err != nil {
-		return resolved{}, err
+		return nil, err
 	}
-	r, err := resolveEvents(ctx, tx, b)
-	if err != nil {
-		return resolved{}, err
-	}
-	if err := recordClaims(ctx, tx, article, append(names, r.claims...)); err != nil {
-		return resolved{}, err
-	}
-	return r, nil
+	return resolveEvents(ctx, tx, passes)
 }
 
-// resolveEntities applies the curation decisions and files persons. It
-// returns the article's claims of names too (entityClaims).
-func resolveEntities(ctx context.Context, tx neo4j.ManagedTransaction, b graph.Batch) (graph.Batch, []string, error) {
-	ids := make([]string, 0, len(b.Entities))
-	for _, e := range b.Entities {
-		ids = append(ids, e.ID)
-	}
-	rules, err := loadCurations(ctx, tx, ids)
-	if err != nil {
-		return b, nil, err
-	}
-	curated := graph.CurationMap(b.Article.ID, rules, ids)
+// entityPass is a batch after entity resolution.
+type entityPass struct {
+	batch graph.Batch
+	names []string // the article's claims of names (entityClaims)
+}
 
-	spans := map[string][]any{}
-	for _, m := range b.Mentions {
-		if m.ArticleID == "" || m.ArticleID == b.Article.ID {
-			spans[m.EntityID] = append(spans[m.EntityID], []int{m.Start, m.End})
+// personKey identifies a person row of a round: its article and id.
+type personKey struct{ article, id string }
+
+// resolveEntities applies the curation decisions and files persons, for
+// every batch of bs.
+func resolveEntities(ctx context.Context, tx neo4j.ManagedTransaction, bs []graph.Batch) ([]entityPass, error) {
+	idsOf := make([][]string, len(bs))
+	var all []string
+	for i, b := range bs {
+		for _, e := range b.Entities {
+			idsOf[i] = append(idsOf[i], e.ID)
 		}
+		all = append(all, idsOf[i]...)
 	}
+	allRules, err := loadCurations(ctx, tx, unique(all))
+	if err != nil {
+		return nil, err
+	}
+	rules := make([][]graph.Curation, len(bs))
+	curated := make([]map[string]string, len(bs))
 	var rows []any
-	for _, e := range b.Entities {
-		if curated[e.ID] != "" || e.Type != extract.TypePerson {
-			continue
+	for i, b := range bs {
+		rules[i] = reachable(allRules, idsOf[i])
+		curated[i] = graph.CurationMap(b.Article.ID, rules[i], idsOf[i])
+		spans := map[string][]any{}
+		for _, m := range b.Mentions {
+			if m.ArticleID == "" || m.ArticleID == b.Article.ID {
+				spans[m.EntityID] = append(spans[m.EntityID], []int{m.Start, m.End})
+			}
 		}
-		r := map[string]any{"id": e.ID, "key": nil, "country": nil, "spans": nonNilAny(spans[e.ID])}
-		if k := graph.NameKey(e.Name); k != "" && e.Country != "" {
-			r["key"], r["country"] = k, e.Country
+		for _, e := range b.Entities {
+			if curated[i][e.ID] != "" || e.Type != extract.TypePerson {
+				continue
+			}
+			r := map[string]any{"article": b.Article.ID, "id": e.ID, "key": nil, "country": nil, "spans": nonNilAny(spans[e.ID])}
+			if k := graph.NameKey(e.Name); k != "" && e.Country != "" {
+				r["key"], r["country"] = k, e.Country
+			}
+			rows = append(rows, r)
 		}
-		rows = append(rows, r)
 	}
-	found, err := findPersons(ctx, tx, b.Article.ID, rows)
+	found, err := findPersons(ctx, tx, rows)
 	if err != nil {
-		return b, nil, err
+		return nil, err
 	}
 
+	// The batches are resolved in order, each against the store as the
+	// batches before it leave it: what the store held before the round,
+	// read above, with the entities those batches write merged onto it in
+	// round (entity_merge's rules, mergeEntity).
+	r := newRoundEntities()
+	passes := make([]entityPass, 0, len(bs))
+	for i, b := range bs {
+		p, ok, err := r.resolve(ctx, tx, b, rules[i], curated[i], found)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			break // it depends on what the round writes in a way not followed
+		}
+		passes = append(passes, p)
+	}
+	return passes, nil
+}
+
+// roundEntities is what the batches of a round so far leave of the
+// entities they write: for each, the entity as stored after them, or
+// nil when what was stored before the round is not known (an entity
+// other than a person, never read).
+type roundEntities struct {
+	after map[string]*graph.Entity
+	// before holds what was stored before the round, nil for nothing, of
+	// the entities the round read.
+	before map[string]*graph.Entity
+	// persons indexes the persons of after by name key and country, as
+	// they were when written (a lookup checks they still match).
+	persons map[[2]string][]string
+}
+
+func newRoundEntities() *roundEntities {
+	return &roundEntities{after: map[string]*graph.Entity{}, before: map[string]*graph.Entity{},
+		persons: map[[2]string][]string{}}
+}
+
+// saw records what the store held before the round under id.
+func (r *roundEntities) saw(id string, e *graph.Entity) {
+	if _, ok := r.before[id]; !ok {
+		r.before[id] = e
+	}
+}
+
+// stored returns what is stored under id after the batches so far, given
+// what was stored before the round; false when a batch of the round
+// wrote id and what it left is not known.
+func (r *roundEntities) stored(id string, before *graph.Entity) (*graph.Entity, bool) {
+	if e, ok := r.after[id]; ok {
+		return e, e != nil
+	}
+	return before, true
+}
+
+// resolve resolves the entities of b, one batch of the round after those
+// before it; false when b reads an entity the round wrote without
+// knowing what it held before.
+func (r *roundEntities) resolve(ctx context.Context, tx neo4j.ManagedTransaction, b graph.Batch,
+	rules []graph.Curation, curated map[string]string, found map[personKey]personMatches) (entityPass, bool, error) {
+	var p entityPass
 	renames := map[string]string{}
 	// stored holds what is stored under the ids entities are filed under.
 	stored := map[string]graph.Entity{}
+	var picked []string
 	// Persons of this batch filed so far, so that two spellings in one
 	// article meet too.
 	var filed []graph.Entity
-	var picked []string
 	for _, e := range b.Entities {
 		if to := curated[e.ID]; to != "" {
 			renames[e.ID] = to
@@ -125,9 +204,38 @@ func resolveEntities(ctx context.Context, tx neo4j.ManagedTransaction, b graph.B
 		if e.Type != extract.TypePerson {
 			continue
 		}
-		f := found[e.ID]
-		cands := append(append([]graph.Entity(nil), f.candidates...), filed...)
-		to, renamed := graph.PickPerson(e, f.same, cands, f.anchored)
+		f := found[personKey{b.Article.ID, e.ID}]
+		r.saw(e.ID, f.same)
+		same, ok := r.stored(e.ID, f.same)
+		if !ok {
+			return p, false, nil
+		}
+		key := graph.NameKey(e.Name)
+		var cands []graph.Entity
+		seen := map[string]bool{}
+		for _, c := range f.candidates {
+			r.saw(c.ID, &c)
+			now, ok := r.stored(c.ID, &c)
+			if !ok {
+				return p, false, nil
+			}
+			seen[c.ID] = true
+			cands = append(cands, *now)
+		}
+		if key != "" && e.Country != "" {
+			// persons the round wrote that match now
+			for _, id := range r.persons[[2]string{key, e.Country}] {
+				a := r.after[id]
+				if a != nil && !seen[id] && id != e.ID && a.Type == extract.TypePerson &&
+					a.Country == e.Country && graph.NameKey(a.Name) == key {
+					seen[id] = true
+					cands = append(cands, *a)
+				}
+			}
+		}
+		sort.Slice(cands, func(i, j int) bool { return cands[i].ID < cands[j].ID })
+		cands = append(cands, filed...)
+		to, renamed := graph.PickPerson(e, same, cands, f.anchored)
 		if !renamed {
 			filed = append(filed, e)
 			continue
@@ -145,7 +253,7 @@ func resolveEntities(ctx context.Context, tx neo4j.ManagedTransaction, b graph.B
 	if len(picked) > 0 {
 		more, err := loadCurations(ctx, tx, picked)
 		if err != nil {
-			return b, nil, err
+			return p, false, err
 		}
 		again := graph.CurationMap(b.Article.ID, append(rules, more...), picked)
 		for from, to := range renames {
@@ -161,24 +269,121 @@ func resolveEntities(ctx context.Context, tx neo4j.ManagedTransaction, b graph.B
 		}
 	}
 	if len(unknown) > 0 {
-		list, err := collect(ctx, tx, entitiesByIDs, map[string]any{"ids": unique(unknown)}, entityRecord)
+		unknown = unique(unknown)
+		list, err := collect(ctx, tx, entitiesByIDs, map[string]any{"ids": unknown}, entityRecord)
 		if err != nil {
-			return b, nil, fmt.Errorf("entities filed under: %w", err)
+			return p, false, fmt.Errorf("entities filed under: %w", err)
 		}
-		for _, e := range list {
-			stored[e.ID] = e
+		byID := map[string]*graph.Entity{}
+		for i := range list {
+			byID[list[i].ID] = &list[i]
+		}
+		for _, id := range unknown {
+			r.saw(id, byID[id])
+			now, ok := r.stored(id, byID[id])
+			if !ok {
+				return p, false, nil
+			}
+			if now != nil {
+				stored[id] = *now
+			}
 		}
 	}
 	entities := make([]graph.Entity, len(b.Entities))
 	copy(entities, b.Entities)
-	for i, e := range entities {
+	for k, e := range entities {
 		if s, ok := stored[renames[e.ID]]; ok {
-			entities[i] = adopt(s, e)
+			entities[k] = adopt(s, e)
 		}
 	}
-	names := entityClaims(b.Entities, renames)
+	p.names = entityClaims(b.Entities, renames)
 	b.Entities = entities
-	return b.Rename(renames, nil), names, nil
+	p.batch = b.Rename(renames, nil)
+	// What the batch leaves stored: entity_merge's rules on what was
+	// there.
+	for _, e := range p.batch.Entities {
+		now, wrote := r.after[e.ID]
+		if !wrote {
+			before, read := r.before[e.ID]
+			if !read {
+				r.after[e.ID] = nil // stored before the round: not known
+				continue
+			}
+			now = before
+		}
+		if wrote && now == nil {
+			continue
+		}
+		m := mergeEntity(now, e)
+		r.after[e.ID] = &m
+		if m.Type == extract.TypePerson {
+			k := [2]string{graph.NameKey(m.Name), m.Country}
+			if !slices.Contains(r.persons[k], m.ID) {
+				r.persons[k] = append(r.persons[k], m.ID)
+			}
+		}
+	}
+	return p, true, nil
+}
+
+// mergeEntity returns what entity_merge leaves stored when it writes e
+// onto stored (nil: none): every value of e on a new entity; on a stored
+// one, only the values it lacks, and the sorted union of the aliases.
+func mergeEntity(stored *graph.Entity, e graph.Entity) graph.Entity {
+	var out graph.Entity
+	if stored == nil {
+		out = e
+		out.Aliases = nil
+	} else {
+		out = *stored
+		out.Aliases = slices.Clone(stored.Aliases)
+		for _, f := range []struct {
+			dst *string
+			v   string
+		}{{&out.Name, e.Name}, {&out.ISO3, e.ISO3}, {&out.ISO2, e.ISO2}, {&out.Country, e.Country}, {&out.Title, e.Title}} {
+			if *f.dst == "" {
+				*f.dst = f.v
+			}
+		}
+	}
+	if len(e.Aliases) > 0 {
+		out.Aliases = unique(append(out.Aliases, e.Aliases...))
+		sort.Strings(out.Aliases)
+	}
+	return out
+}
+
+// reachable returns the decisions among rules that loadCurations would
+// have read for ids: those from ids and, in a few more rounds, from the
+// ids they lead to, each round in the order of their ids. rules must hold
+// them all (loadCurations of a superset of ids).
+func reachable(rules []graph.Curation, ids []string) []graph.Curation {
+	if len(rules) == 0 {
+		return nil
+	}
+	byFrom := map[string][]graph.Curation{}
+	for _, c := range rules {
+		byFrom[c.From] = append(byFrom[c.From], c)
+	}
+	var out []graph.Curation
+	asked := map[string]bool{}
+	next := ids
+	for round := 0; round < curationRounds && len(next) > 0; round++ {
+		var found []graph.Curation
+		for _, id := range next {
+			if !asked[id] {
+				asked[id] = true
+				found = append(found, byFrom[id]...)
+			}
+		}
+		sort.SliceStable(found, func(a, b int) bool { return found[a].ID < found[b].ID })
+		next = nil
+		for _, c := range found {
+			out = append(out, c)
+			next = append(next, c.To)
+		}
+	}
+	return out
 }
 
 // personMatches is what person_candidates found for one person.
@@ -188,17 +393,22 @@ type personMatches struct {
 	anchored   []string
 }
 
-// findPersons runs person_candidates on rows, keyed by the rows' ids.
-func findPersons(ctx context.Context, tx neo4j.ManagedTransaction, article string, rows []any) (map[string]personMatches, error) {
-	out := map[string]personMatches{}
+// findPersons runs person_candidates on rows, keyed by the rows' articles
+// and ids.
+func findPersons(ctx context.Context, tx neo4j.ManagedTransaction, rows []any) (map[personKey]personMatches, error) {
+	out := map[personKey]personMatches{}
 	if len(rows) == 0 {
 		return out, nil
 	}
-	res, err := run(ctx, tx, personCandidates, map[string]any{"article": article, "rows": rows})
+	res, err := run(ctx, tx, personCandidates, map[string]any{"rows": rows})
 	if err != nil {
 		return nil, fmt.Errorf("person candidates: %w", err)
 	}
 	for _, r := range res.records {
+		article, _, err := neo4j.GetRecordValue[string](r, "article")
+		if err != nil {
+			return nil, err
+		}
 		id, _, err := neo4j.GetRecordValue[string](r, "id")
 		if err != nil {
 			return nil, err
@@ -230,7 +440,7 @@ func findPersons(ctx context.Context, tx neo4j.ManagedTransaction, article strin
 				f.anchored = append(f.anchored, str(n.Props, "id"))
 			}
 		}
-		out[id] = f
+		out[personKey{article, id}] = f
 	}
 	return out, nil
 }
@@ -259,13 +469,17 @@ func adopt(s, e graph.Entity) graph.Entity {
 	return out
 }
 
+// curationRounds bounds the rounds in which loadCurations follows
+// decisions.
+const curationRounds = 4
+
 // loadCurations reads the decisions about ids and, in a few more rounds,
 // about the ids those decisions lead to.
 func loadCurations(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) ([]graph.Curation, error) {
 	var out []graph.Curation
 	asked := map[string]bool{}
 	next := ids
-	for round := 0; round < 4 && len(next) > 0; round++ {
+	for round := 0; round < curationRounds && len(next) > 0; round++ {
 		var ask []string
 		for _, id := range next {
 			if !asked[id] {
@@ -316,42 +530,198 @@ type storedEvent struct {
 	spans    map[[2]int]bool
 }
 
-// resolveEvents files each event of b under the stored event it reports.
-func resolveEvents(ctx context.Context, tx neo4j.ManagedTransaction, b graph.Batch) (resolved, error) {
-	out := resolved{batch: b, unset: map[string][]string{}, origins: map[evidenceKey][]string{}}
-	if len(b.Events) == 0 {
-		return out, nil
+// resolveEvents files each event of the passes' batches under the stored
+// event it reports, and returns the longest prefix of them that resolve
+// may resolve together (cutEvents).
+func resolveEvents(ctx context.Context, tx neo4j.ManagedTransaction, passes []entityPass) ([]resolved, error) {
+	entitiesOf := make([]map[string]graph.Entity, len(passes))
+	type eventRow struct {
+		row      map[string]any
+		from, to time.Time
+		seeds    []string
 	}
-	raw := b.Events // as the article reports them
-	entities := make(map[string]graph.Entity, len(b.Entities))
-	for _, e := range b.Entities {
-		entities[e.ID] = e
-	}
-	rows := make([]any, 0, len(b.Events))
-	for _, ev := range b.Events {
-		row := map[string]any{"id": ev.ID, "type": ev.Type, "from": nil, "to": nil, "seeds": []string{}}
-		from, to := ev.From, ev.To
-		if (from.IsZero() || to.IsZero()) && ev.Date != "" {
-			from, to, _ = graph.DateRange(ev.Date, ev.End)
+	var rows []eventRow
+	for i, p := range passes {
+		b := p.batch
+		entitiesOf[i] = make(map[string]graph.Entity, len(b.Entities))
+		for _, e := range b.Entities {
+			entitiesOf[i][e.ID] = e
 		}
-		if !from.IsZero() && !to.IsZero() {
-			row["from"] = neo4j.DateOf(from.Add(-widestSlack))
-			row["to"] = neo4j.DateOf(to.Add(widestSlack))
-			row["seeds"] = seeds(ev, entities)
+		for _, ev := range b.Events {
+			r := eventRow{row: map[string]any{"article": b.Article.ID, "id": ev.ID, "type": ev.Type}}
+			if from, to, ok := window(ev, entitiesOf[i]); ok {
+				r.from, r.to, r.seeds = from, to, seeds(ev, entitiesOf[i])
+			}
+			rows = append(rows, r)
 		}
-		rows = append(rows, row)
 	}
-	res, err := run(ctx, tx, eventCandidates, map[string]any{"article": b.Article.ID, "rows": rows})
-	if err != nil {
-		return out, fmt.Errorf("event candidates: %w", err)
+	// events_by_seed once for every seed of the round, then each event
+	// takes the events of its type within its window.
+	type seedAsk struct {
+		types    map[string]bool
+		from, to time.Time
 	}
-	cands := map[string][]storedEvent{}
-	for _, r := range res.records {
-		key, se, err := storedEventRecord(r)
+	asks := map[string]*seedAsk{}
+	for _, r := range rows {
+		for _, sd := range r.seeds {
+			a := asks[sd]
+			if a == nil {
+				a = &seedAsk{types: map[string]bool{}, from: r.from, to: r.to}
+				asks[sd] = a
+			}
+			a.types[r.row["type"].(string)] = true
+			if r.from.Before(a.from) {
+				a.from = r.from
+			}
+			if r.to.After(a.to) {
+				a.to = r.to
+			}
+		}
+	}
+	// the stored events of the seeds, and the seeds they were found through
+	type seededEvent struct {
+		storedEvent
+		seeds map[string]bool
+	}
+	var seeded []seededEvent
+	if len(asks) > 0 {
+		params := make([]any, 0, len(asks))
+		for _, id := range sortedKeys(asks) {
+			a := asks[id]
+			params = append(params, map[string]any{"id": id, "types": sortedKeys(a.types),
+				"from": neo4j.DateOf(a.from), "to": neo4j.DateOf(a.to)})
+		}
+		res, err := run(ctx, tx, eventsBySeed, map[string]any{"seeds": params})
 		if err != nil {
-			return out, fmt.Errorf("event candidates: %w", err)
+			return nil, fmt.Errorf("events by seed: %w", err)
 		}
-		cands[key] = append(cands[key], se)
+		for _, r := range res.records {
+			_, se, err := storedEventOf(r)
+			if err != nil {
+				return nil, fmt.Errorf("events by seed: %w", err)
+			}
+			seeds, _, err := neo4j.GetRecordValue[[]any](r, "seeds")
+			if err != nil {
+				return nil, fmt.Errorf("events by seed: %w", err)
+			}
+			e := seededEvent{se, map[string]bool{}}
+			for _, sd := range stringsOf(seeds) {
+				e.seeds[sd] = true
+			}
+			seeded = append(seeded, e)
+		}
+	}
+	params := make([]any, len(rows))
+	for i, r := range rows {
+		params[i] = r.row
+	}
+	cands := map[personKey][]storedEvent{}
+	if len(params) > 0 {
+		res, err := run(ctx, tx, eventCandidates, map[string]any{"rows": params})
+		if err != nil {
+			return nil, fmt.Errorf("event candidates: %w", err)
+		}
+		for _, r := range res.records {
+			article, key, se, err := storedEventRecord(r)
+			if err != nil {
+				return nil, fmt.Errorf("event candidates: %w", err)
+			}
+			k := personKey{article, key}
+			cands[k] = append(cands[k], se)
+		}
+	}
+	// each event's candidates: those of event_candidates, and the seeded
+	// events of its type within its window that have one of its seeds
+	for _, r := range rows {
+		if len(r.seeds) == 0 {
+			continue
+		}
+		k := personKey{r.row["article"].(string), r.row["id"].(string)}
+		have := map[string]bool{}
+		for _, c := range cands[k] {
+			have[c.event.ID] = true
+		}
+		added := false
+		for _, e := range seeded {
+			if have[e.event.ID] || e.event.Type != r.row["type"] || e.event.From.IsZero() || e.event.To.IsZero() ||
+				e.event.From.After(r.to) || e.event.To.Before(r.from) {
+				continue
+			}
+			for _, sd := range r.seeds {
+				if e.seeds[sd] {
+					have[e.event.ID] = true
+					cands[k] = append(cands[k], e.storedEvent)
+					added = true
+					break
+				}
+			}
+		}
+		if added {
+			sort.SliceStable(cands[k], func(i, j int) bool { return cands[k][i].event.ID < cands[k][j].event.ID })
+		}
+	}
+	// The batches are resolved in order, each against the store as the
+	// batches before it leave it (roundEvents).
+	r := newRoundEvents()
+	out := make([]resolved, 0, len(passes))
+	for i, p := range passes {
+		article := p.batch.Article.ID
+		lists := map[string][]storedEvent{}
+		before := map[string]storedEvent{}
+		for _, ev := range p.batch.Events {
+			found := cands[personKey{article, ev.ID}]
+			for _, c := range found {
+				before[c.event.ID] = c
+			}
+			from, to, dated := window(ev, entitiesOf[i])
+			var sd []string
+			if dated {
+				sd = seeds(ev, entitiesOf[i])
+			}
+			list, ok := r.candidates(found, ev.ID, ev.Type, from, to, dated, sd)
+			if !ok {
+				return out, nil // it depends on what the round writes in a way not followed
+			}
+			lists[ev.ID] = list
+		}
+		res := resolveEventsOf(p.batch, entitiesOf[i], func(id string) []storedEvent { return lists[id] })
+		res.claims = append(slices.Clone(p.names), res.claims...)
+		r.apply(res, before)
+		out = append(out, res)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("event candidates: no batch of the round resolved")
+	}
+	return out, nil
+}
+
+// window returns the dates between which event_candidates looks for the
+// stored events ev may report: its own widened by the widest slack; false
+// for an undated event.
+func window(ev graph.Event, entities map[string]graph.Entity) (from, to time.Time, ok bool) {
+	from, to = ev.From, ev.To
+	if (from.IsZero() || to.IsZero()) && ev.Date != "" {
+		from, to, _ = graph.DateRange(ev.Date, ev.End)
+	}
+	if from.IsZero() || to.IsZero() {
+		return from, to, false
+	}
+	return from.Add(-widestSlack), to.Add(widestSlack), true
+}
+
+// resolveEventsOf files each event of b under the stored event it
+// reports, given the candidates event_candidates found for each id.
+func resolveEventsOf(b graph.Batch, entities map[string]graph.Entity, candsOf func(id string) []storedEvent) resolved {
+	out := resolved{batch: b, unset: map[string][]string{}, origins: map[evidenceKey][]string{},
+		reads: map[string]bool{}}
+	if len(b.Events) == 0 {
+		return out
+	}
+	for _, ev := range b.Events {
+		out.reads[ev.ID] = true
+		for _, c := range candsOf(ev.ID) {
+			out.reads[c.event.ID] = true
+		}
 	}
 
 	// A stored event takes at most one report of the batch: the one with
@@ -359,19 +729,20 @@ func resolveEvents(ctx context.Context, tx neo4j.ManagedTransaction, b graph.Bat
 	// by id from the extractor, so the choice is deterministic.
 	taken := map[string]bool{}
 	for _, ev := range b.Events {
-		for _, c := range cands[ev.ID] {
+		for _, c := range candsOf(ev.ID) {
 			if c.event.ID == ev.ID {
 				taken[ev.ID] = true
 			}
 		}
 	}
 	renames := map[string]string{}
+	raw := b.Events // as the article reports them, before reconciling
 	events := make([]graph.Event, len(b.Events))
 	copy(events, b.Events)
 	for i, ev := range events {
 		if ev.Date == "" {
 			// Undated: only its own id can meet it.
-			for _, c := range cands[ev.ID] {
+			for _, c := range candsOf(ev.ID) {
 				if c.event.ID == ev.ID {
 					events[i] = graph.Reconcile(c.event, ev)
 				}
@@ -381,7 +752,7 @@ func resolveEvents(ctx context.Context, tx neo4j.ManagedTransaction, b graph.Bat
 		in := graph.KeyOf(ev, entities)
 		var options []graph.EventCandidate
 		byID := map[string]storedEvent{}
-		for _, c := range cands[ev.ID] {
+		for _, c := range candsOf(ev.ID) {
 			if c.event.ID != ev.ID && taken[c.event.ID] {
 				continue
 			}
@@ -425,7 +796,7 @@ func resolveEvents(ctx context.Context, tx neo4j.ManagedTransaction, b graph.Bat
 	}
 	out.batch = b.Rename(nil, renames)
 	out.claims = eventClaims(raw, renames, out.batch)
-	return out, nil
+	return out
 }
 
 // seeds are the entities through which event_candidates finds stored
@@ -462,7 +833,16 @@ func anchored(ev graph.Event, article string, spans map[[2]int]bool) bool {
 	return false
 }
 
-func storedEventRecord(r *neo4j.Record) (string, storedEvent, error) {
+func storedEventRecord(r *neo4j.Record) (string, string, storedEvent, error) {
+	article, _, err := neo4j.GetRecordValue[string](r, "article")
+	if err != nil {
+		return "", "", storedEvent{}, err
+	}
+	key, se, err := storedEventOf(r)
+	return article, key, se, err
+}
+
+func storedEventOf(r *neo4j.Record) (string, storedEvent, error) {
 	key, _, err := neo4j.GetRecordValue[string](r, "key")
 	if err != nil {
 		return "", storedEvent{}, err

@@ -322,15 +322,15 @@ func identityExplainParams() map[string]map[string]any {
 	day := neo4j.DateOf(time.Date(2017, 11, 20, 0, 0, 0, 0, time.UTC))
 	return map[string]map[string]any{
 		"curation_rules": {"ids": []string{"a", "b"}},
-		"person_candidates": {"article": "a", "rows": []any{
-			map[string]any{"id": "person:sergei-lavrov", "key": "lvrv", "country": "RUS", "spans": []any{[]int{0, 5}}},
-			map[string]any{"id": "person:x", "key": nil, "country": nil, "spans": []any{}},
+		"person_candidates": {"rows": []any{
+			map[string]any{"article": "a", "id": "person:sergei-lavrov", "key": "lvrv", "country": "RUS", "spans": []any{[]int{0, 5}}},
+			map[string]any{"article": "a", "id": "person:x", "key": nil, "country": nil, "spans": []any{}},
 		}},
 		"article_delete_events":    {"id": "a"},
 		"events_part_of_clear":     {"ids": []string{"ev"}},
 		"article_delete_relations": {"id": "a", "entities": []string{"e"}},
 		"article_delete":           {"id": "a", "entities": []string{"e"}},
-		"article_claims_set":       {"id": "a", "claims": []string{"alias\te\tE"}},
+		"article_claims_set":       {"rows": []any{map[string]any{"id": "a", "claims": []string{"alias\te\tE"}}}},
 		"article_restore_read":     {"events": []string{"ev"}},
 		"article_restore_events": {"rows": []any{map[string]any{"id": "ev",
 			"props": map[string]any{"date": "2017-11", "from": day, "to": day}, "unset": []string{"end"}}}},
@@ -344,9 +344,12 @@ func identityExplainParams() map[string]map[string]any {
 		"curation_record": {"rows": []any{map[string]any{"id": "merge:f", "kind": "merge",
 			"from": "f", "to": "e", "article": nil}}},
 		"curation_retarget": {"keep": "e", "drop": "f"},
-		"event_candidates": {"article": "a", "rows": []any{
-			map[string]any{"id": "ev", "type": "Visit", "from": day, "to": day, "seeds": []string{"country:AZE"}},
-			map[string]any{"id": "ev2", "type": "Visit", "from": nil, "to": nil, "seeds": []string{}},
+		"event_candidates": {"rows": []any{
+			map[string]any{"article": "a", "id": "ev", "type": "Visit"},
+			map[string]any{"article": "a", "id": "ev2", "type": "Visit"},
+		}},
+		"events_by_seed": {"seeds": []any{
+			map[string]any{"id": "country:AZE", "types": []string{"Visit"}, "from": day, "to": day},
 		}},
 	}
 }

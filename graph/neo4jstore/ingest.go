@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -40,38 +41,144 @@ var (
 // neither in the batch nor stored) and graph.ErrConflict when an id is
 // stored with another type or a constraint fires.
 func (s *Store) Ingest(ctx context.Context, b graph.Batch) (graph.IngestSummary, error) {
-	key := b.Article.ID
-	if _, err := prepare(b); err != nil {
-		return graph.IngestSummary{}, fmt.Errorf("neo4jstore: ingest %s: %w", key, err)
-	}
-	type written struct {
-		p       *ingest
-		b       graph.Batch
-		changed bool
-	}
-	w, err := write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) (written, error) {
-		r, err := resolve(ctx, tx, b)
-		if err != nil {
-			return written{}, err
-		}
-		p, err := prepare(r.batch)
-		if err != nil {
-			return written{}, err
-		}
-		p.unset(r.unset)
-		p.reports(r.origins)
-		changed, err := p.write(ctx, tx)
-		return written{p, r.batch, changed}, err
-	})
+	out, err := s.IngestBatches(ctx, []graph.Batch{b})
 	if err != nil {
-		return graph.IngestSummary{}, s.fail("ingest", key, err)
+		return graph.IngestSummary{}, err
 	}
-	return graph.IngestSummary{
-		ArticleID: key,
-		Nodes:     1 + len(w.b.Entities) + len(w.b.Events),
-		Edges:     len(w.p.participants) + len(w.p.evidence) + len(w.p.mentions) + len(w.p.relations),
-		Changed:   w.changed,
-	}, nil
+	return out[0].Summary, out[0].Err
+}
+
+// Outcome is what IngestBatches did with one batch: its summary, or why
+// it was not stored.
+type Outcome struct {
+	Summary graph.IngestSummary
+	// Err is graph.ErrInvalid or graph.ErrConflict, as Ingest returns them,
+	// for a batch that was not stored.
+	Err error
+}
+
+// IngestBatches writes many articles' batches in one write transaction,
+// with what Ingest would write for each had they been ingested one after
+// another in their order: the graph, and each Summary (Changed says
+// whether that batch's rows changed anything). The batches are resolved
+// and written in rounds (round.go): each round reads the store once for
+// all its batches and writes them with one UNWIND statement per kind.
+//
+// A batch Ingest would refuse gets its error in its Outcome and the
+// others are stored: when one fails in the transaction, each batch is
+// written again in a transaction of its own. Any other error (the
+// database unreachable after the driver's retries, a cancelled ctx) is
+// returned, and then nothing of this call's transaction is stored: the
+// batches can be given again, as they are idempotent.
+func (s *Store) IngestBatches(ctx context.Context, bs []graph.Batch) ([]Outcome, error) {
+	out := make([]Outcome, len(bs))
+	var ok []int
+	for i, b := range bs {
+		if _, err := prepare(b); err != nil {
+			out[i].Err = fmt.Errorf("neo4jstore: ingest %s: %w", b.Article.ID, err)
+			continue
+		}
+		ok = append(ok, i)
+	}
+	if len(ok) == 0 {
+		return out, nil
+	}
+	batches := make([]graph.Batch, len(ok))
+	for k, i := range ok {
+		batches[k] = bs[i]
+	}
+	sums, err := s.ingestTx(ctx, batches)
+	if err == nil {
+		for k, i := range ok {
+			out[i].Summary = sums[k]
+		}
+		return out, nil
+	}
+	err = s.fail("ingest", batchKey(batches), err)
+	if !refusal(err) {
+		return nil, err
+	}
+	if len(ok) == 1 {
+		out[ok[0]].Err = err
+		return out, nil
+	}
+	// One of them is refused: each in a transaction of its own.
+	for k, i := range ok {
+		sums, err := s.ingestTx(ctx, batches[k:k+1])
+		if err != nil {
+			err = s.fail("ingest", batches[k].Article.ID, err)
+			if !refusal(err) {
+				return nil, err
+			}
+			out[i].Err = err
+			continue
+		}
+		out[i].Summary = sums[0]
+	}
+	return out, nil
+}
+
+// refusal reports whether err is the store refusing a batch, rather
+// than failing to write it.
+func refusal(err error) bool {
+	return errors.Is(err, graph.ErrInvalid) || errors.Is(err, graph.ErrConflict)
+}
+
+// batchKey names a call of IngestBatches in errors: its first article,
+// and how many there are.
+func batchKey(bs []graph.Batch) string {
+	if len(bs) == 1 {
+		return bs[0].Article.ID
+	}
+	return fmt.Sprintf("%s and %d more", bs[0].Article.ID, len(bs)-1)
+}
+
+// ingestTx resolves and writes bs, round after round, in one write
+// transaction, and returns their summaries.
+func (s *Store) ingestTx(ctx context.Context, bs []graph.Batch) ([]graph.IngestSummary, error) {
+	return write(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]graph.IngestSummary, error) {
+		sums := make([]graph.IngestSummary, 0, len(bs))
+		rest := bs
+		// Each round reads ahead for at most twice as many batches as the
+		// last one took, so that batches that depend on each other do not
+		// have the rest read again and again.
+		ahead := minAhead
+		for len(rest) > 0 {
+			round, err := resolve(ctx, tx, rest[:min(ahead, len(rest))])
+			if err != nil {
+				return nil, err
+			}
+			ps := make([]*ingest, len(round))
+			for i, r := range round {
+				p, err := prepare(r.batch)
+				if err != nil {
+					return nil, err
+				}
+				p.unset(r.unset)
+				p.reports(r.origins)
+				ps[i] = p
+			}
+			changed, err := writeRound(ctx, tx, ps)
+			if err != nil {
+				return nil, err
+			}
+			if err := recordClaims(ctx, tx, round); err != nil {
+				return nil, err
+			}
+			ahead = max(minAhead, 2*len(round))
+			for i, r := range round {
+				p := ps[i]
+				sums = append(sums, graph.IngestSummary{
+					ArticleID: r.batch.Article.ID,
+					Nodes:     1 + len(r.batch.Entities) + len(r.batch.Events),
+					Edges:     len(p.participants) + len(p.evidence) + len(p.mentions) + len(p.relations),
+					Changed:   changed[r.batch.Article.ID],
+				})
+			}
+			rest = rest[len(round):]
+		}
+		return sums, nil
+	})
 }
 
 // reconciled are the event properties event_merge lets a differing value
@@ -143,7 +250,7 @@ func prepare(b graph.Batch) (*ingest, error) {
 			}
 		}
 		p.entities = append(p.entities, map[string]any{
-			"id": e.ID, "type": e.Type, "props": row, "aliases": nonNil(e.Aliases),
+			"id": e.ID, "type": e.Type, "props": row, "aliases": nonNil(e.Aliases), "batch": a.ID,
 		})
 	}
 
@@ -185,7 +292,7 @@ func prepare(b graph.Batch) (*ingest, error) {
 			}
 		}
 		p.events = append(p.events, map[string]any{"id": ev.ID, "type": ev.Type, "props": row,
-			"override": reconciled})
+			"override": reconciled, "batch": a.ID})
 
 		for _, pt := range ev.Participants {
 			if pt.EntityID == "" || pt.Role == "" {
@@ -193,14 +300,14 @@ func prepare(b graph.Batch) (*ingest, error) {
 			}
 			p.participants = append(p.participants, map[string]any{
 				"event": ev.ID, "entity": pt.EntityID, "role": pt.Role, "article": a.ID,
-				"groups": anyList(pt.Groups), "sectors": anyList(pt.Sectors)})
+				"groups": anyList(pt.Groups), "sectors": anyList(pt.Sectors), "batch": a.ID})
 		}
 		for _, x := range ev.Evidence {
 			art, err := span("event "+ev.ID+" evidence", x.ArticleID, x.Start, x.End)
 			if err != nil {
 				return nil, err
 			}
-			p.evidence = append(p.evidence, map[string]any{"event": ev.ID, "article": art, "start": x.Start, "end": x.End})
+			p.evidence = append(p.evidence, map[string]any{"event": ev.ID, "article": art, "start": x.Start, "end": x.End, "batch": a.ID})
 		}
 	}
 
@@ -212,7 +319,7 @@ func prepare(b graph.Batch) (*ingest, error) {
 		if m.EntityID == "" {
 			return nil, fmt.Errorf("mention without entity: %w", graph.ErrInvalid)
 		}
-		p.mentions = append(p.mentions, map[string]any{"entity": m.EntityID, "article": art, "start": m.Start, "end": m.End})
+		p.mentions = append(p.mentions, map[string]any{"entity": m.EntityID, "article": art, "start": m.Start, "end": m.End, "batch": a.ID})
 	}
 
 	for _, r := range b.Relations {
@@ -229,7 +336,7 @@ func prepare(b graph.Batch) (*ingest, error) {
 		}
 		p.relations = append(p.relations, map[string]any{
 			"source": r.Source, "target": r.Target, "type": r.Type,
-			"props": props("role", r.Role, "date", r.Date), "evidence": ev, "article": a.ID,
+			"props": props("role", r.Role, "date", r.Date), "evidence": ev, "article": a.ID, "batch": a.ID,
 		})
 	}
 	return p, nil
@@ -260,18 +367,36 @@ func (p *ingest) reports(origins map[evidenceKey][]string) {
 	}
 }
 
-// write runs the statements of p in tx and reports whether any of them
-// changed the database. It may run more than once (the driver retries).
-func (p *ingest) write(ctx context.Context, tx neo4j.ManagedTransaction) (bool, error) {
-	changed := false
+// writeRound runs the statements of a round's batches in tx, each kind of
+// row of every batch in one statement, in the batches' order, and returns
+// the articles whose batches changed the database. It may run more than
+// once (the driver retries).
+func writeRound(ctx context.Context, tx neo4j.ManagedTransaction, ps []*ingest) (map[string]bool, error) {
+	changed := map[string]bool{}
 	exec := func(query string, params map[string]any) (result, error) {
 		res, err := run(ctx, tx, query, params)
-		changed = changed || res.updated
-		return res, err
+		if err != nil || len(res.records) != 1 {
+			return res, err
+		}
+		ids, _, err := neo4j.GetRecordValue[[]any](res.records[0], "changed")
+		if err != nil {
+			return res, err
+		}
+		for _, id := range stringsOf(ids) {
+			changed[id] = true
+		}
+		return res, nil
 	}
-	if _, err := exec(articleMerge, map[string]any{"id": p.articleID, "props": p.article}); err != nil {
-		return false, err
+	all := func(rows func(*ingest) []any) []any {
+		var out []any
+		for _, p := range ps {
+			out = append(out, rows(p)...)
+		}
+		return out
 	}
+	articles := all(func(p *ingest) []any {
+		return []any{map[string]any{"id": p.articleID, "props": p.article, "batch": p.articleID}}
+	})
 	merge := func(what, query string, rows []any, check func(result) error) error {
 		if len(rows) == 0 {
 			return nil
@@ -285,39 +410,49 @@ func (p *ingest) write(ctx context.Context, tx neo4j.ManagedTransaction) (bool, 
 		}
 		return nil
 	}
-	label := func(query string, ids map[string][]string) error {
+	label := func(query string, byLabel func(*ingest) map[string][]string) error {
+		ids := map[string][]string{}
+		for _, p := range ps {
+			for l, xs := range byLabel(p) {
+				ids[l] = append(ids[l], xs...)
+			}
+		}
 		for _, l := range sortedKeys(ids) {
-			if _, err := exec(withLabel(query, l), map[string]any{"ids": ids[l]}); err != nil {
+			if _, err := run(ctx, tx, withLabel(query, l), map[string]any{"ids": unique(ids[l])}); err != nil {
 				return fmt.Errorf("label %s: %w", l, err)
 			}
 		}
 		return nil
 	}
-	if err := merge("entities", entityMerge, p.entities, noConflicts); err != nil {
-		return false, err
+	if err := merge("articles", articleMerge, articles, func(result) error { return nil }); err != nil {
+		return nil, err
 	}
-	if err := label(entityLabelQuery, p.entityLabels); err != nil {
-		return false, err
+	if err := merge("entities", entityMerge, all(func(p *ingest) []any { return p.entities }), noConflicts); err != nil {
+		return nil, err
 	}
-	if err := merge("events", eventMerge, p.events, noConflicts); err != nil {
-		return false, err
+	if err := label(entityLabelQuery, func(p *ingest) map[string][]string { return p.entityLabels }); err != nil {
+		return nil, err
 	}
-	if err := label(eventLabelQuery, p.eventLabels); err != nil {
-		return false, err
+	if err := merge("events", eventMerge, all(func(p *ingest) []any { return p.events }), noConflicts); err != nil {
+		return nil, err
+	}
+	if err := label(eventLabelQuery, func(p *ingest) map[string][]string { return p.eventLabels }); err != nil {
+		return nil, err
 	}
 	links := []struct {
-		what  string
-		query string
-		rows  []any
+		what string
+		rows func(*ingest) []any
+		q    string
 	}{
-		{"participants", participantMerge, p.participants},
-		{"evidence", evidenceMerge, p.evidence},
-		{"mentions", mentionMerge, p.mentions},
-		{"relations", relationMerge, p.relations},
+		{"participants", func(p *ingest) []any { return p.participants }, participantMerge},
+		{"evidence", func(p *ingest) []any { return p.evidence }, evidenceMerge},
+		{"mentions", func(p *ingest) []any { return p.mentions }, mentionMerge},
+		{"relations", func(p *ingest) []any { return p.relations }, relationMerge},
 	}
 	for _, l := range links {
-		if err := merge(l.what, l.query, l.rows, allLinked(len(l.rows))); err != nil {
-			return false, err
+		rows := all(l.rows)
+		if err := merge(l.what, l.q, rows, allLinked(len(rows))); err != nil {
+			return nil, err
 		}
 	}
 	return changed, nil
@@ -441,3 +576,6 @@ func decodeUnattributed(v any) []graph.UnattributedActor {
 	}
 	return out
 }
+
+// minAhead is how many batches a round reads ahead for at least.
+const minAhead = 32

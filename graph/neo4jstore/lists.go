@@ -162,22 +162,8 @@ func articleParams(f graph.ArticleFilter, page graph.PageRequest) (map[string]an
 		"sources": sources, "mentions": nonNil(f.Mentions), "text": nil, "from": nil, "to": nil,
 		"afterKey": nil, "afterID": cur.ID, "limit": page.Size() + 1,
 	}
-	q, err := fulltextQuery(f.Text)
-	if err != nil {
-		return nil, fmt.Errorf("filter.%w", err)
-	}
-	if q != "" {
-		p["text"] = q
-	}
-	if f.From != nil {
-		p["from"] = neo4j.DateOf(*f.From)
-	}
-	if f.To != nil {
-		p["to"] = neo4j.DateOf(*f.To)
-	}
-	if f.From != nil && f.To != nil && f.To.Before(*f.From) {
-		return nil, fmt.Errorf("date range %s..%s ends before it starts: %w",
-			f.From.Format(dayLayout), f.To.Format(dayLayout), graph.ErrInvalid)
+	if err := textAndDates(p, f.Text, f.From, f.To); err != nil {
+		return nil, err
 	}
 	if page.After != "" {
 		key, err := strconv.ParseFloat(cur.Key, 64)
@@ -246,34 +232,15 @@ func (s *Store) ArticlesByIDs(ctx context.Context, ids []string) (map[string]gra
 // batch function of a dataloader. Evidence holds the spans without their
 // text. Entities without relations are absent from the map.
 func (s *Store) RelationsOf(ctx context.Context, entityIDs []string) (map[string][]graph.Relation, error) {
-	ids := unique(entityIDs)
-	out := make(map[string][]graph.Relation, len(ids))
-	if len(ids) == 0 {
-		return out, nil
-	}
-	type row struct {
-		entity string
-		graph.Relation
-	}
-	rows, err := read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]row, error) {
-		return collect(ctx, tx, relationsOf, map[string]any{"ids": ids}, func(r *neo4j.Record) (row, error) {
-			var x row
-			m := r.AsMap()
-			x.entity, _ = m["entity"].(string)
-			x.Relation = relationOf(m)
-			if x.entity == "" || x.Source == "" || x.Target == "" {
-				return x, fmt.Errorf("relations_of: row without ids: %v", m)
-			}
-			return x, nil
-		})
+	return grouped(ctx, s, "relations", relationsOf, entityIDs, func(r *neo4j.Record) (string, graph.Relation, error) {
+		m := r.AsMap()
+		entity, _ := m["entity"].(string)
+		x := relationOf(m)
+		if entity == "" || x.Source == "" || x.Target == "" {
+			return "", x, fmt.Errorf("relations_of: row without ids: %v", m)
+		}
+		return entity, x, nil
 	})
-	if err != nil {
-		return nil, s.fail("relations", strings.Join(ids, ","), err)
-	}
-	for _, x := range rows {
-		out[x.entity] = append(out[x.entity], x.Relation)
-	}
-	return out, nil
 }
 
 // EventsReportedIn returns the events the given articles report, keyed by
@@ -281,32 +248,7 @@ func (s *Store) RelationsOf(ctx context.Context, entityIDs []string) (map[string
 // Participants and Evidence, in one query: the batch function of a
 // dataloader. Articles without events are absent from the map.
 func (s *Store) EventsReportedIn(ctx context.Context, articleIDs []string) (map[string][]graph.Event, error) {
-	ids := unique(articleIDs)
-	out := make(map[string][]graph.Event, len(ids))
-	if len(ids) == 0 {
-		return out, nil
-	}
-	type row struct {
-		article string
-		graph.Event
-	}
-	rows, err := read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]row, error) {
-		return collect(ctx, tx, eventsInArticles, map[string]any{"ids": ids}, func(r *neo4j.Record) (row, error) {
-			a, _, err := neo4j.GetRecordValue[string](r, "article")
-			if err != nil {
-				return row{}, err
-			}
-			ev, err := eventRecord(r)
-			return row{a, ev}, err
-		})
-	})
-	if err != nil {
-		return nil, s.fail("events reported in", strings.Join(ids, ","), err)
-	}
-	for _, x := range rows {
-		out[x.article] = append(out[x.article], x.Event)
-	}
-	return out, nil
+	return grouped(ctx, s, "events reported in", eventsInArticles, articleIDs, keyedBy("article", eventRecord))
 }
 
 // EntitiesMentionedIn returns the entities the given articles mention,
@@ -314,32 +256,24 @@ func (s *Store) EventsReportedIn(ctx context.Context, articleIDs []string) (map[
 // one query: the batch function of a dataloader. Articles without
 // mentions are absent from the map.
 func (s *Store) EntitiesMentionedIn(ctx context.Context, articleIDs []string) (map[string][]graph.Entity, error) {
-	ids := unique(articleIDs)
-	out := make(map[string][]graph.Entity, len(ids))
-	if len(ids) == 0 {
-		return out, nil
+	return grouped(ctx, s, "entities mentioned in", entitiesInArticles, articleIDs, keyedBy("article", func(r *neo4j.Record) (graph.Entity, error) {
+		n, _, err := neo4j.GetRecordValue[neo4j.Node](r, "n")
+		return entityFromNode(n), err
+	}))
+}
+
+// keyedBy maps a row with rec, keyed by its column key: the mapper of a
+// grouped loader whose rows name their group in one column.
+func keyedBy[T any](key string, rec func(*neo4j.Record) (T, error)) func(*neo4j.Record) (string, T, error) {
+	return func(r *neo4j.Record) (string, T, error) {
+		k, _, err := neo4j.GetRecordValue[string](r, key)
+		if err != nil {
+			var zero T
+			return "", zero, err
+		}
+		v, err := rec(r)
+		return k, v, err
 	}
-	type row struct {
-		article string
-		graph.Entity
-	}
-	rows, err := read(ctx, s, func(ctx context.Context, tx neo4j.ManagedTransaction) ([]row, error) {
-		return collect(ctx, tx, entitiesInArticles, map[string]any{"ids": ids}, func(r *neo4j.Record) (row, error) {
-			a, _, err := neo4j.GetRecordValue[string](r, "article")
-			if err != nil {
-				return row{}, err
-			}
-			n, _, err := neo4j.GetRecordValue[neo4j.Node](r, "n")
-			return row{a, entityFromNode(n)}, err
-		})
-	})
-	if err != nil {
-		return nil, s.fail("entities mentioned in", strings.Join(ids, ","), err)
-	}
-	for _, x := range rows {
-		out[x.article] = append(out[x.article], x.Entity)
-	}
-	return out, nil
 }
 
 // relationOf reads a relation row: source, type, target, role, date and

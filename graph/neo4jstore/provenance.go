@@ -102,17 +102,22 @@ func formatConfidence(c float64) string {
 	return strconv.FormatFloat(c, 'g', -1, 64)
 }
 
-// recordClaims stores claims, sorted and without repeats, as the claims of
-// article, creating the article node if Ingest has not written it yet (it
-// fills in the rest). It changes nothing when the article holds those
-// claims already.
-func recordClaims(ctx context.Context, tx neo4j.ManagedTransaction, article string, claims []string) error {
-	slices.Sort(claims)
-	claims = slices.Compact(claims)
-	if claims == nil {
-		claims = []string{}
+// recordClaims stores, for each article of a round, its claims, sorted
+// and without repeats, creating the article node if Ingest has not
+// written it yet (it fills in the rest). It changes nothing for an
+// article that holds those claims already.
+func recordClaims(ctx context.Context, tx neo4j.ManagedTransaction, round []resolved) error {
+	rows := make([]any, 0, len(round))
+	for _, r := range round {
+		claims := slices.Clone(r.claims)
+		slices.Sort(claims)
+		claims = slices.Compact(claims)
+		if claims == nil {
+			claims = []string{}
+		}
+		rows = append(rows, map[string]any{"id": r.batch.Article.ID, "claims": claims})
 	}
-	if _, err := run(ctx, tx, articleClaimsSet, map[string]any{"id": article, "claims": claims}); err != nil {
+	if _, err := run(ctx, tx, articleClaimsSet, map[string]any{"rows": rows}); err != nil {
 		return fmt.Errorf("record claims: %w", err)
 	}
 	return nil

@@ -132,7 +132,7 @@ func TestExplain(t *testing.T) {
 	}
 	params := map[string]map[string]any{
 		"await_indexes": {"seconds": 1},
-		"article_merge": {"id": "a", "props": map[string]any{"title": "t", "publishedAt": time.Date(2017, 11, 16, 11, 54, 0, 0, time.FixedZone("Offset", 4*3600))}},
+		"article_merge": {"rows": []any{map[string]any{"id": "a", "batch": "a", "props": map[string]any{"title": "t", "publishedAt": time.Date(2017, 11, 16, 11, 54, 0, 0, time.FixedZone("Offset", 4*3600))}}}},
 		"entity_merge": {"rows": []any{map[string]any{"id": "country:AZE", "type": "Country",
 			"props": map[string]any{"name": "Azerbaijan"}, "aliases": []string{"Azerbaijan Republic"}}}},
 		"entity_label": ids,

@@ -5,10 +5,17 @@
 //               article STRING   article id
 //               start   INTEGER  byte offset into the article text
 //               end     INTEGER  byte offset, exclusive
-// Returns:    linked INTEGER  rows whose two ends were found
+//               batch   STRING   the article whose batch the row is
+// Returns:    linked INTEGER  rows whose two ends were found,
+//             changed LIST<STRING>  the batches whose rows created a link
 // Idempotent: yes; one MENTIONED_IN per (entity, article, start, end).
 UNWIND $rows AS row
-MATCH (e:Entity {id: row.entity})
-MATCH (a:Article {id: row.article})
-MERGE (e)-[:MENTIONED_IN {start: row.start, end: row.end}]->(a)
-RETURN count(*) AS linked
+CALL (row) {
+  MATCH (e:Entity {id: row.entity})
+  MATCH (a:Article {id: row.article})
+  OPTIONAL MATCH (e)-[old:MENTIONED_IN {start: row.start, end: row.end}]->(a)
+  WITH e, a, row, old IS NULL AS created
+  MERGE (e)-[:MENTIONED_IN {start: row.start, end: row.end}]->(a)
+  RETURN created AS changed
+}
+RETURN count(*) AS linked, collect(DISTINCT CASE WHEN changed THEN row.batch END) AS changed
