@@ -24,6 +24,7 @@ type config struct {
 	corenlpURLs    []string // CoreNLP servers
 	corenlpThreads int      // sentences each server annotates at once
 	parseCache     string   // directory of the parse cache; "" for none
+	memLimitSet    bool     // GOMEMLIMIT is set: ingest leaves the runtime's memory limit alone
 }
 
 func defaultConfig() config {
@@ -54,6 +55,7 @@ func configFromEnv(getenv func(string) string) config {
 	set(&c.neo4jDatabase, "NEO4J_DATABASE")
 	set(&c.addr, "DIPGRAPH_ADDR")
 	set(&c.logFormat, "DIPGRAPH_LOG_FORMAT")
+	c.memLimitSet = getenv("GOMEMLIMIT") != ""
 	if v := list(getenv("DIPGRAPH_CORENLP_URL")); v != nil {
 		c.corenlpURLs = v
 	}

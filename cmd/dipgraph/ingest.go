@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -21,6 +22,10 @@ type ingester interface {
 
 // defaultBatch is how many articles ingest writes in one transaction.
 const defaultBatch = 200
+
+// ingestMemoryLimit is the Go runtime's soft memory limit while ingest
+// runs, unless GOMEMLIMIT says otherwise.
+const ingestMemoryLimit = 384 << 20
 
 // maxBatchText bounds the text of the articles of one transaction: a
 // batch of long transcripts is written before it has -batch articles, so
@@ -52,6 +57,11 @@ func cmdIngest(ctx context.Context, cfg config, args []string, stdin io.Reader, 
 	if fs.NArg() == 0 || *size < 1 {
 		fs.Usage()
 		return errUsage
+	}
+	if !cfg.memLimitSet {
+		// A soft limit: the collector works harder as the heap nears it,
+		// rather than letting it double past what is live.
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(ingestMemoryLimit))
 	}
 	store, closeStore, err := openStore(ctx, cfg)
 	if err != nil {
