@@ -24,6 +24,7 @@ type config struct {
 	corenlpURLs    []string // CoreNLP servers
 	corenlpThreads int      // sentences each server annotates at once
 	parseCache     string   // directory of the parse cache; "" for none
+	parseMemory    int      // DIPGRAPH_PARSE_MEMORY: sentence parses kept in memory; 0: the command's default
 	memLimitSet    bool     // GOMEMLIMIT is set: ingest leaves the runtime's memory limit alone
 }
 
@@ -77,6 +78,9 @@ func configFromEnv(getenv func(string) string) config {
 		c.corenlpThreads = n
 	}
 	c.introspection = getenv("DIPGRAPH_INTROSPECTION") != "off"
+	if n, err := strconv.Atoi(getenv("DIPGRAPH_PARSE_MEMORY")); err == nil && n > 0 {
+		c.parseMemory = n
+	}
 	c.parseCache = defaultParseCache(getenv)
 	if v := getenv("DIPGRAPH_PARSE_CACHE"); v == "off" {
 		c.parseCache = ""

@@ -14,7 +14,7 @@
 // NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE, DIPGRAPH_ADDR,
 // DIPGRAPH_LOG_FORMAT, DIPGRAPH_API_KEYS, DIPGRAPH_KEYED_READS,
 // DIPGRAPH_CORS_ORIGINS, DIPGRAPH_RATE_LIMIT, DIPGRAPH_INTROSPECTION,
-// DIPGRAPH_CORENLP_URL, CORENLP_THREADS, DIPGRAPH_PARSE_CACHE) and the only one that wires
+// DIPGRAPH_CORENLP_URL, CORENLP_THREADS, DIPGRAPH_PARSE_CACHE, DIPGRAPH_PARSE_MEMORY) and the only one that wires
 // the pieces together: the parser client, the extractor, the Neo4j store
 // and the GraphQL server. parsingExtractor (parser.go) is the one place
 // where an article's sentences are parsed before extract.Extract reads it;

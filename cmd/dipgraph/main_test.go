@@ -374,3 +374,22 @@ func TestServeGraphQL(t *testing.T) {
 		t.Errorf("missing person: errors %+v, want one NOT_FOUND", r.Errors)
 	}
 }
+
+// DIPGRAPH_PARSE_MEMORY sets the parses kept in memory; nothing or
+// nonsense leaves the command's default.
+func TestParseMemory(t *testing.T) {
+	for _, tt := range []struct {
+		env  string
+		want int
+	}{{"", 0}, {"500", 500}, {"-3", 0}, {"many", 0}} {
+		cfg := configFromEnv(func(k string) string {
+			if k == "DIPGRAPH_PARSE_MEMORY" {
+				return tt.env
+			}
+			return ""
+		})
+		if cfg.parseMemory != tt.want {
+			t.Errorf("DIPGRAPH_PARSE_MEMORY=%q: parseMemory %d, want %d", tt.env, cfg.parseMemory, tt.want)
+		}
+	}
+}

@@ -103,9 +103,11 @@ func pairs(spans []extract.Span) [][2]int {
 	return out
 }
 
-// newParser returns the parser client of cfg: its servers and disk cache.
+// newParser returns the parser client of cfg: its servers, disk cache
+// and the parses it keeps in memory (the client's default when
+// cfg.parseMemory is 0).
 func newParser(cfg config) *corenlp.Client {
-	return corenlp.New(corenlp.Config{URLs: cfg.corenlpURLs, PerServer: cfg.corenlpThreads, CacheDir: cfg.parseCache})
+	return corenlp.New(corenlp.Config{URLs: cfg.corenlpURLs, PerServer: cfg.corenlpThreads, CacheDir: cfg.parseCache, CacheSize: cfg.parseMemory})
 }
 
 // parseFlag adds -parse to fs; the function it returns gives the

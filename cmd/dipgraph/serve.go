@@ -20,6 +20,10 @@ import (
 // that a batch being ingested finishes.
 const shutdownGrace = server.DefaultMutationTimeout + 10*time.Second
 
+// serveParseMemory is how many sentence parses serve keeps in memory
+// when DIPGRAPH_PARSE_MEMORY does not say and a disk cache holds them all.
+const serveParseMemory = 2000
+
 // cmdServe serves the GraphQL API until ctx is cancelled, then stops
 // taking connections, lets the requests in flight finish and returns.
 // It starts whether or not Neo4j is up (see storeWhenUp); /readyz says
@@ -30,6 +34,11 @@ func cmdServe(ctx context.Context, cfg config, args []string, stdout, stderr io.
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", cfg.addr, "listen address (env DIPGRAPH_ADDR)")
 	logFormat := fs.String("log", cfg.logFormat, "log lines as text or json (env DIPGRAPH_LOG_FORMAT)")
+	if cfg.parseMemory == 0 && cfg.parseCache != "" {
+		// a server runs for weeks: a few parses in memory, the rest on
+		// disk, so that its heap does not grow with every article ingested
+		cfg.parseMemory = serveParseMemory
+	}
 	extractor := parseFlag(fs, cfg)
 	if err := fs.Parse(args); err != nil {
 		return err
