@@ -269,18 +269,21 @@ func clauseEnd(toks []token, k, to int, root string) int {
 	return to
 }
 
-// afterThat returns where the reported words start after a speech verb
-// whose words start at from: after a "that" within a few words of the
-// verb ("said that", "said on Saturday that", "told reporters in Tokyo
-// that"), so that the words between belong to the speech act; else from.
-func afterThat(toks []token, from int) int {
-	for k := from; k < len(toks) && k < from+7; k++ {
+// reportedFrom returns where the reported words start for dating: after
+// a "that" within a few words of a speech verb followed by its words
+// ("said that", "said on Saturday that", "told reporters in Tokyo that"),
+// so that the words between belong to the speech act; else cl.from.
+func (cl clause) reportedFrom(toks []token) int {
+	if cl.verb < 0 || cl.from != cl.verb+1 {
+		return cl.from
+	}
+	for k := cl.from; k < len(toks) && k < cl.from+7; k++ {
 		switch toks[k].lower {
 		case "that":
 			return k + 1
 		case ",", ";", ":", "\"", "“", ".":
-			return from
+			return cl.from
 		}
 	}
-	return from
+	return cl.from
 }

@@ -73,21 +73,10 @@ func (e *event) addEvidence(s Span) {
 // date sets an event's date from the date expression nearest to the
 // trigger at offset at, or from the context, or from the publication.
 func (x *extraction) date(ev *event, dates []dateRef, at int, si int) {
-	best := -1
-	bestDist := 1 << 30
 	lo, hi := x.clauseAround(si, at)
-	for k, dr := range dates {
-		if dr.Start < lo || dr.Start >= hi {
-			continue // a date of another clause ("..., since taking office in 2003")
-		}
-		dist := dr.Start - at
-		if dist < 0 {
-			dist = -dist + 1 // a date after the trigger is a little preferred
-		}
-		if dist < bestDist {
-			best, bestDist = k, dist
-		}
-	}
+	// a date of another clause ("..., since taking office in 2003") is
+	// not this event's
+	best := nearestDate(dates, at, func(dr dateRef) bool { return dr.Start >= lo && dr.Start < hi })
 	if best < 0 {
 		best = x.speechDate(ev, dates, at, si)
 	}
@@ -117,20 +106,27 @@ func (x *extraction) speechDate(ev *event, dates []dateRef, at, si int) int {
 		return -1
 	}
 	toks := x.d.sents[si].tokens
-	from := cl.from
-	if from == cl.verb+1 {
-		from = afterThat(toks, from) // "said on Saturday that ..."
-	}
+	from := cl.reportedFrom(toks)
 	if cl.verb >= len(toks) || cl.to <= from || at < tokStart(toks, from) || at >= tokStart(toks, cl.to) {
 		return -1 // not inside the reported words
 	}
-	best, bestDist := -1, 1<<30
 	lo, hi := x.clauseAround(si, toks[cl.verb].start)
+	from0, to0 := tokStart(toks, from), tokStart(toks, cl.to)
+	// not a date of the reported words, nor of another clause
+	return nearestDate(dates, toks[cl.verb].start, func(dr dateRef) bool {
+		return (dr.Start < from0 || dr.Start >= to0) && dr.Start >= lo && dr.Start < hi
+	})
+}
+
+// nearestDate returns the index in dates of the date nearest to offset at
+// among those keep accepts, or -1; a date after at is a little preferred.
+func nearestDate(dates []dateRef, at int, keep func(dateRef) bool) int {
+	best, bestDist := -1, 1<<30
 	for k, dr := range dates {
-		if dr.Start >= tokStart(toks, from) && dr.Start < tokStart(toks, cl.to) || dr.Start < lo || dr.Start >= hi {
-			continue // a date of the reported words, or of another clause
+		if !keep(dr) {
+			continue
 		}
-		dist := dr.Start - toks[cl.verb].start
+		dist := dr.Start - at
 		if dist < 0 {
 			dist = -dist + 1
 		}

@@ -62,10 +62,7 @@ func (x *extraction) statement(si int, cl clause, ms []mention, dates []dateRef)
 	// The date of a statement is that of the speech act ("said ... at a
 	// briefing Nov. 16"), not a date inside what was said.
 	var own []dateRef
-	from := cl.from
-	if from == cl.verb+1 {
-		from = afterThat(toks, from) // "said on Saturday that ..."
-	}
+	from := cl.reportedFrom(toks)
 	for _, dr := range dates {
 		if dr.Start < tokStart(toks, from) || dr.Start >= tokStart(toks, cl.to) || cl.to <= from {
 			own = append(own, dr)
