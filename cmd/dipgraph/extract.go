@@ -17,16 +17,8 @@ func cmdExtract(ctx context.Context, cfg config, args []string, stdin io.Reader,
 	extractor := parseFlag(fs, cfg)
 	workers := workersFlag(fs, cfg)
 	format := fs.String("format", "graph", "output: graph (one node-link document per article) or events (one CAMEO record per coded dyad)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: dipgraph extract [-format graph|events] [-parse=false] [-workers N] FILE|DIR|GLOB|- ...")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
+	if err := parsePaths(fs, args, stderr, "usage: dipgraph extract [-format graph|events] [-parse=false] [-workers N] FILE|DIR|GLOB|- ..."); err != nil {
 		return err
-	}
-	if fs.NArg() == 0 {
-		fs.Usage()
-		return errUsage
 	}
 	if *format != "graph" && *format != "events" {
 		return fmt.Errorf("unknown format %q (want graph or events)", *format)

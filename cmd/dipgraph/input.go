@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -284,4 +285,22 @@ func decodeArticle(line []byte) (extract.Input, error) {
 		return in, fmt.Errorf("field text: %w", err)
 	}
 	return in, nil
+}
+
+// parsePaths sets fs's usage line, parses args and asks for at least one
+// input (FILE, DIR, GLOB or -): the shape of the commands that read
+// articles.
+func parsePaths(fs *flag.FlagSet, args []string, stderr io.Writer, usage string) error {
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, usage)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return errUsage
+	}
+	return nil
 }

@@ -20,16 +20,8 @@ func cmdLexiconReport(ctx context.Context, cfg config, args []string, stdin io.R
 	fs.SetOutput(stderr)
 	extractor := parseFlag(fs, cfg)
 	workers := workersFlag(fs, cfg)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: dipgraph lexicon-report [-parse=false] [-workers N] FILE|DIR|GLOB|- ...")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
+	if err := parsePaths(fs, args, stderr, "usage: dipgraph lexicon-report [-parse=false] [-workers N] FILE|DIR|GLOB|- ..."); err != nil {
 		return err
-	}
-	if fs.NArg() == 0 {
-		fs.Usage()
-		return errUsage
 	}
 	rows := extract.LexiconRows()
 	counts := make([]int, len(rows))

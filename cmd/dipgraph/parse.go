@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
-	"fmt"
 	"io"
 
 	"github.com/dipgraph/dipgraph/extract"
@@ -25,16 +24,8 @@ func cmdParse(ctx context.Context, cfg config, args []string, stdin io.Reader, s
 	fs.SetOutput(stderr)
 	all := fs.Bool("all", false, "parse every body sentence, not only those extract.Sentences picks")
 	indent := fs.Bool("indent", false, "indent the JSON (one document over several lines)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: dipgraph parse [-all] [-indent] FILE|DIR|GLOB|- ...")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
+	if err := parsePaths(fs, args, stderr, "usage: dipgraph parse [-all] [-indent] FILE|DIR|GLOB|- ..."); err != nil {
 		return err
-	}
-	if fs.NArg() == 0 {
-		fs.Usage()
-		return errUsage
 	}
 	client := newParser(cfg)
 	sentences := extract.Sentences
